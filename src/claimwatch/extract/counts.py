@@ -1,0 +1,171 @@
+"""Casualty counts: people killed, injured and abducted, as ranges with a qualifier.
+
+Numbers count casualties only when the parse ties them to a person noun governed by a
+casualty word ("three soldiers were killed", "killing six people", "the death toll rose
+to 137"); munitions ("5,000 rockets") never count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from claimwatch.extract.lexicon import Lexicon, lexicon
+from claimwatch.model import Count
+
+Token = Any
+NUM_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+
+
+def parse_number(tok: Token, lex: Lexicon) -> int | None:
+    text = tok.lower_.replace(",", "")
+    if NUM_RE.match(tok.text) or text.isdigit():
+        return int(text)
+    words: dict[str, int] = lex.cues["number_words"]
+    if text in words and text not in ("a", "an"):
+        value = words[text]
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ in ("hundred", "thousand") and text != nxt.lower_:
+            value *= words[nxt.lower_]
+        return value
+    return None
+
+
+def _qualifier(num: Token, lex: Lexicon) -> str | None:
+    doc = num.doc
+    quals: dict[str, str] = lex.cues["count_qualifiers"]
+    for width in (3, 2, 1):
+        start = num.i - width
+        if start < 0:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[start:num.i])
+        if phrase in quals:
+            return quals[phrase]
+    return None
+
+
+def _number_of(noun: Token, lex: Lexicon) -> Count | None:
+    """The count a noun phrase states: "at least 1,300 people", "200", "dozens"."""
+    vague: dict[str, list[Any]] = lex.cues["vague_counts"]
+    cands = [noun] if parse_number(noun, lex) is not None else []
+    cands += [c for c in noun.children if c.dep_ in ("nummod", "quantmod")
+              and parse_number(c, lex) is not None]
+    if not cands:
+        for c in [noun, *noun.children]:
+            low, high, qual = vague.get(c.lower_, (None, None, None))
+            if qual and (low is not None or high is not None):
+                return Count(low, high, qual)
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) \
+                and noun.tag_ == "NN":
+            return Count(1, 1, None)
+        return None
+    num = cands[0]
+    value = parse_number(num, lex)
+    assert value is not None
+    qual = _qualifier(num, lex)
+    between = [c for c in num.children if c.dep_ == "conj" and parse_number(c, lex)]
+    prev = num.doc[num.i - 1] if num.i > 0 else None
+    if prev is not None and prev.lower_ == "between" and between:
+        return Count(value, parse_number(between[0], lex), None)
+    if qual == "at least":
+        return Count(value, None, qual)
+    if qual == "more than":
+        return Count(value + 1, None, qual)
+    if qual == "up to":
+        return Count(None, value, qual)
+    if qual == "fewer than":
+        return Count(None, value - 1, qual)
+    if qual == "about":
+        return Count(value, value, qual)
+    return Count(value, value, None)
+
+
+def _is_person(noun: Token, lex: Lexicon) -> bool:
+    lemma = str(noun.lemma_).lower()
+    if lemma in lex.weapons or noun.lower_ in lex.weapons:
+        return False
+    if lemma in lex.cues["person_nouns"] or noun.ent_type_ in ("NORP", "CARDINAL"):
+        return True
+    return parse_number(noun, lex) is not None or noun.lower_ in lex.cues["vague_counts"]
+
+
+def _sum_conjuncts(noun: Token, lex: Lexicon) -> Count | None:
+    """ "three soldiers and a civilian" = 4."""
+    first = _number_of(noun, lex)
+    if first is None:
+        return None
+    total = first
+    for c in noun.conjuncts:
+        if c.i < noun.i or not _is_person(c, lex):
+            continue
+        more = _number_of(c, lex)
+        if more is None or total.low is None or more.low is None:
+            continue
+        high = total.high + more.high if total.high is not None and more.high is not None \
+            else None
+        total = Count(total.low + more.low, high, total.qualifier)
+    return total
+
+
+def _counted_nouns(word: Token) -> list[Token]:
+    """The nouns a casualty word counts, by its syntactic relation to them."""
+    out: list[Token] = []
+    for c in word.children:
+        if c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN", "NUM",
+                                                                   "PRON"):
+            out.append(c)
+    if word.dep_ in ("amod", "acl", "relcl") and word.head.pos_ in ("NOUN", "NUM"):
+        out.append(word.head)
+    if word.pos_ == "ADJ" and word.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
+        subj = [c for c in word.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        out += subj
+    if word.dep_ == "conj" and not out:
+        out += [c for c in word.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
+    return out
+
+
+def _toll(word: Token, lex: Lexicon) -> Count | None:
+    """ "the death toll rose to at least 137"."""
+    verb = word.head
+    for t in verb.subtree:
+        if t.i > word.i and parse_number(t, lex) is not None and t.ent_type_ != "DATE":
+            return _number_of(t, lex)
+    return None
+
+
+def casualty_counts(sentences: list[Any], lex: Lexicon | None = None) -> dict[str, Count]:
+    """Fatalities, injured and abducted found in the given sentences (largest figure wins)."""
+    lex = lex or lexicon()
+    out: dict[str, Count] = {}
+    cats: dict[str, list[str]] = lex.cues["casualty_lemmas"]
+    for sent in sentences:
+        lower = sent.text.lower()
+        for phrase in lex.cues["no_casualty_phrases"]:
+            if phrase in lower:
+                out.setdefault("fatalities", Count(0, 0, None))
+                out.setdefault("injured", Count(0, 0, None))
+        for tok in sent:
+            lemma = str(tok.lemma_).lower()
+            for cat, lemmas in cats.items():
+                if lemma not in lemmas and tok.lower_ not in lemmas:
+                    continue
+                found = _toll(tok, lex) if lemma == "toll" else None
+                if found is None:
+                    for noun in _counted_nouns(tok):
+                        if _is_person(noun, lex):
+                            found = _sum_conjuncts(noun, lex)
+                            if found is not None:
+                                break
+                if found is not None and found.is_known:
+                    key = {"killed": "fatalities", "injured": "injured",
+                           "abducted": "abducted"}[cat]
+                    out[key] = _larger(out.get(key), found)
+    return out
+
+
+def _larger(old: Count | None, new: Count) -> Count:
+    if old is None or (old.low == 0 and old.high == 0):
+        return new
+    old_v = old.low if old.low is not None else old.high or 0
+    new_v = new.low if new.low is not None else new.high or 0
+    return new if new_v > old_v else old

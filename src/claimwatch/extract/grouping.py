@@ -1,0 +1,139 @@
+"""Group trigger sentences into incidents: one cluster per event the report describes.
+
+Several sentences often describe one incident (a headline, the group's statement, a
+quoted post). A trigger joins an existing cluster when its date overlaps the cluster's,
+or when it has no date of its own and continues the incident described just before;
+an explicit different date, a "separate/another" cue, or a conflicting perpetrator or
+place starts a new cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimwatch.extract.lexicon import Lexicon, lexicon
+from claimwatch.extract.triggers import Trigger
+
+CONTINUATION_WINDOW = 3  # sentences
+
+
+@dataclass
+class Anchor:
+    """A dated time expression tied to a trigger (duck-typed over resolve.time.Timex)."""
+
+    timex: Any
+
+    @property
+    def start(self) -> Any:
+        return self.timex.start
+
+    @property
+    def end(self) -> Any:
+        return self.timex.end
+
+
+@dataclass
+class TriggerInfo:
+    trigger: Trigger
+    sent_index: int
+    anchor: Anchor | None
+    perpetrator: str | None
+    place: str | None
+    separate: bool
+
+
+@dataclass
+class Cluster:
+    members: list[TriggerInfo] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> Anchor | None:
+        dated = [m.anchor for m in self.members if m.anchor is not None]
+        if not dated:
+            return None
+        return min(dated, key=lambda a: (a.end - a.start).days)
+
+    @property
+    def last_sent(self) -> int:
+        return max(m.sent_index for m in self.members)
+
+    @property
+    def perpetrators(self) -> set[str]:
+        return {m.perpetrator.lower() for m in self.members if m.perpetrator}
+
+    @property
+    def places(self) -> set[str]:
+        return {m.place.lower() for m in self.members if m.place}
+
+    @property
+    def types(self) -> set[str]:
+        return {t for m in self.members for t in m.trigger.attack_types}
+
+
+def _overlap(a: Anchor, b: Anchor) -> bool:
+    return bool(a.start <= b.end and b.start <= a.end)
+
+
+def _conflicts(info: TriggerInfo, cluster: Cluster) -> bool:
+    if info.perpetrator and cluster.perpetrators and \
+            info.perpetrator.lower() not in cluster.perpetrators:
+        return True
+    return bool(info.place and cluster.places and info.place.lower() not in cluster.places
+                and not any(info.place.lower() in p or p in info.place.lower()
+                            for p in cluster.places))
+
+
+def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
+    anchor = cluster.anchor
+    if anchor is None or info.anchor is None:
+        return False
+    return _overlap(anchor, info.anchor) and not _conflicts(info, cluster)
+
+
+def assign(infos: list[TriggerInfo]) -> list[Cluster]:
+    """Clusters of triggers, in order of first mention."""
+    clusters: list[Cluster] = []
+    for info in infos:
+        target = _choose(info, clusters)
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+        target.members.append(info)
+    return clusters
+
+
+def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
+    recent = max(clusters, key=lambda c: c.last_sent, default=None)
+    same_sentence = [c for c in clusters if any(m.sent_index == info.sent_index
+                                                 for m in c.members)]
+    if same_sentence and (info.anchor is None or same_sentence[-1].anchor is None
+                          or _overlap(info.anchor, same_sentence[-1].anchor)):
+        return same_sentence[-1]
+    if info.anchor is not None:
+        for c in reversed(clusters):
+            if _compatible_dated(info, c):
+                return c
+        if recent is not None and recent.anchor is None and not info.separate \
+                and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
+                and not _conflicts(info, recent):
+            return recent
+        return None
+    if info.separate:
+        return None
+    if recent is not None and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
+            and not _conflicts(info, recent):
+        return recent
+    for c in clusters:
+        if not _conflicts(info, c) and (c.types & set(info.trigger.attack_types)
+                                        or (info.place and info.place.lower() in c.places)
+                                        or (info.perpetrator and info.perpetrator.lower()
+                                            in c.perpetrators)):
+            return c
+    return None
+
+
+def has_separate_cue(sent: Any, lex: Lexicon | None = None) -> bool:
+    lex = lex or lexicon()
+    words = {t.lower_ for t in sent[:6]}
+    return bool(words & set(lex.cues["separate_cues"]))

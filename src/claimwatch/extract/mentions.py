@@ -1,0 +1,200 @@
+"""The extract stage: a parsed report and its time expressions -> event mentions.
+
+Requires: Document, spaCy Doc of document.text, the report's Timex list.
+Assigns: one Mention per incident, with trigger, sentences, attack types, ACLED types,
+surface perpetrator/target/weapons/place, counts, date (from the text) and mention role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from claimwatch.extract import roles
+from claimwatch.extract.counts import casualty_counts
+from claimwatch.extract.grouping import (
+    Anchor,
+    Cluster,
+    TriggerInfo,
+    assign,
+    has_separate_cue,
+)
+from claimwatch.extract.lexicon import Lexicon, lexicon
+from claimwatch.extract.triggers import Trigger, find_triggers
+from claimwatch.model import Actor, DateRange, Document, Mention, Span, Target
+
+EMBED_SIGNATURE = re.compile(r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w{1,30}\)")
+NEW_WINDOW_DAYS = 10
+ACTOR_LABELS = ("ORG", "NORP", "GPE", "PERSON")
+
+
+def find_mentions(document: Document, sdoc: Any, timexes: list[Any]) -> list[Mention]:
+    """Every incident the report describes, one Mention each, in order of first mention."""
+    lex = lexicon()
+    triggers, _dropped = find_triggers(sdoc, lex)
+    sents = list(sdoc.sents)
+    sent_index = {s.start: i for i, s in enumerate(sents)}
+    infos = [_info(t, sent_index[t.sent.start], timexes, document, lex) for t in triggers]
+    clusters = assign(infos)
+    return [_mention(document, c, sents, lex) for c in clusters]
+
+
+def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None) -> Any:
+    sent = trigger.sent
+    start, end = sent.start_char, sent.end_char
+    sig = EMBED_SIGNATURE.search(sent.text)
+    cutoff = start + sig.start() if sig else end
+    best = None
+    for tx in timexes:
+        if tx.start is None or not (start <= tx.start_char < cutoff):
+            continue
+        if published is not None and tx.start > published:
+            continue
+        dist = abs(tx.start_char - trigger.token.idx)
+        if best is None or dist < best[0]:
+            best = (dist, tx)
+    return Anchor(best[1]) if best else None
+
+
+def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
+          lex: Lexicon) -> TriggerInfo:
+    perp = roles.perpetrator_token(trigger.token, trigger.kind, lex)
+    target = roles.target_token(trigger.token, trigger.kind)
+    places = roles.place_phrases(trigger.token, target)
+    perp_text = _actor_surface(perp) if perp is not None and not roles.is_pronoun_like(perp) \
+        else None
+    return TriggerInfo(
+        trigger=trigger, sent_index=index,
+        anchor=_anchor_for(trigger, timexes, document.published),
+        perpetrator=perp_text, place=places[0][0] if places else None,
+        separate=has_separate_cue(trigger.sent, lex),
+    )
+
+
+def _actor_surface(tok: Any) -> str:
+    """The name in a perpetrator phrase: its named entity if it has one."""
+    for ent in tok.sent.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ACTOR_LABELS:
+            return str(ent.text)
+    sub = {t.i for t in tok.subtree}
+    for ent in tok.sent.ents:
+        if ent.start in sub and ent.label_ in ACTOR_LABELS:
+            return str(ent.text)
+    return roles.phrase(tok)
+
+
+def _coref_actor(tok: Any) -> str | None:
+    """For "they"/"the group": the nearest organisation named before it."""
+    doc = tok.doc
+    for ent in reversed([e for e in doc.ents if e.end <= tok.i]):
+        if ent.label_ in ("ORG", "NORP") and len(ent.text) > 2:
+            return str(ent.text)
+    return None
+
+
+def _mention(document: Document, cluster: Cluster, sents: list[Any],
+             lex: Lexicon) -> Mention:
+    first = cluster.members[0].trigger
+    sent_ids = sorted({m.sent_index for m in cluster.members})
+    spans = [Span(sents[i].start_char, sents[i].end_char, sents[i].text) for i in sent_ids]
+    main = _main_trigger(cluster)
+    mention = Mention(
+        document_id=document.id,
+        trigger=Span(main.token.idx, main.token.idx + len(main.token.text), main.token.text),
+        sentences=[s for s in spans if s.start == main.sent.start_char]
+        + [s for s in spans if s.start != main.sent.start_char],
+    )
+    mention.attack_types = _types(cluster)
+    mention.explain("attack_types", "trigger lexicon + weapon words",
+                    detail="; ".join(m.trigger.rule for m in cluster.members))
+    _fill_roles(mention, cluster, lex)
+    counts = casualty_counts([sents[i] for i in sent_ids], lex)
+    for key, count in counts.items():
+        setattr(mention, key, count)
+        mention.explain(key, "casualty word tied to a person noun by the parse")
+    _fill_date_and_role(mention, cluster, document, first, lex)
+    return mention
+
+
+def _main_trigger(cluster: Cluster) -> Trigger:
+    """The most informative trigger: verbs with a subject and object beat bare nouns."""
+    def score(m: TriggerInfo) -> tuple[int, int]:
+        return (int(m.perpetrator is not None) + int(m.place is not None)
+                + int(m.trigger.kind == "verb"), -m.sent_index)
+    return max(cluster.members, key=score).trigger
+
+
+def _types(cluster: Cluster) -> list[str]:
+    types: list[str] = []
+    for m in cluster.members:
+        for t in m.trigger.attack_types:
+            if t not in types:
+                types.append(t)
+    if not types:
+        types = ["other"]
+    return types
+
+
+def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
+    perps: list[str] = []
+    for m in sorted(cluster.members, key=lambda m: m.trigger.kind != "verb"):
+        tok = roles.perpetrator_token(m.trigger.token, m.trigger.kind, lex)
+        name = m.perpetrator
+        if name is None and tok is not None and roles.is_pronoun_like(tok):
+            name = _coref_actor(tok)
+        if name and name not in perps:
+            perps.append(name)
+            mention.explain("perpetrator", "subject/agent/possessor of the trigger",
+                            sentence=m.trigger.sent.text, detail=name)
+    for name in perps[:1]:
+        mention.actors.append(Actor(name=name, role="perpetrator"))
+    for m in cluster.members:
+        tgt = roles.target_token(m.trigger.token, m.trigger.kind)
+        if tgt is not None:
+            text = roles.phrase(tgt)
+            if text and text.lower() not in {t.text.lower() for t in mention.targets}:
+                mention.targets.append(Target(text, roles.target_type(tgt, lex)))
+        for w in roles.weapon_phrases(m.trigger.token, lex):
+            if w not in mention.weapons:
+                mention.weapons.append(w)
+    for m in cluster.members:
+        if m.place:
+            mention.place_text = m.place
+            mention.explain("location", "place phrase tied to the trigger",
+                            sentence=m.trigger.sent.text, detail=m.place)
+            break
+
+
+def _fill_date_and_role(mention: Mention, cluster: Cluster, document: Document,
+                        first: Trigger, lex: Lexicon) -> None:
+    anchor = cluster.anchor
+    published = document.published
+    if anchor is not None:
+        tx = anchor.timex
+        mention.date = DateRange(tx.start, tx.end, tx.precision or "day", tx.text)
+        mention.explain("date", f"time expression '{tx.text}' ({tx.rule})")
+    elif published is not None:
+        mention.date = DateRange(published - dt.timedelta(days=6), published, "week")
+        mention.explain("date", "no date in the text: the week up to publication")
+    mention.mention_role = _role(mention, cluster, published, lex)
+    mention.explain("mention_role", f"{mention.mention_role}: date against publication "
+                    "and recall/background cues")
+
+
+def _role(mention: Mention, cluster: Cluster, published: dt.date | None,
+          lex: Lexicon) -> str:
+    if published is None or mention.date is None:
+        return "new"
+    age = (published - mention.date.end).days
+    words = {t.lower_ for m in cluster.members for t in m.trigger.sent}
+    text = " ".join(m.trigger.sent.text.lower() for m in cluster.members)
+    recall = bool(words & set(lex.cues["recall_cues"])) or any(
+        t.tag_ == "VBN" and any(c.lower_ == "had" for c in t.children)
+        for m in cluster.members for t in m.trigger.sent)
+    if age <= NEW_WINDOW_DAYS and not (recall and mention.date.precision != "day"
+                                        and cluster.anchor is not None):
+        return "new"
+    if age > 60 and any(cue in text for cue in lex.cues["background_cues"]) and not recall:
+        return "background"
+    return "historical"

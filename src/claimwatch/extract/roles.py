@@ -1,0 +1,201 @@
+"""Fill an attack's roles from the dependency parse around its trigger.
+
+perpetrator: the subject of an active trigger verb, the agent of a passive one, the
+possessor or actor modifier of a trigger noun ("Russia's strike", "a Houthi attack");
+target: the object ("attacked the port of Haifa") or an "on/against" phrase;
+weapons: noun phrases with a weapon word ("with a one way attack drone");
+place: a place name inside the target or after in/at/near/outside/off the trigger.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimwatch.extract.lexicon import Lexicon, lexicon
+
+Token = Any
+PRONOUNS = {"they", "it", "he", "she", "we", "them", "who", "which", "that"}
+GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "rebels",
+               "militants", "fighters", "insurgents", "jihadists", "faction"}
+PLACE_PREPS = {"in", "at", "near", "outside", "on", "off", "into", "inside", "across", "over",
+               "around", "from", "within", "of", "against", "to"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south",
+                   "east", "west", "northeastern", "northwestern", "southeastern",
+                   "southwestern", "north-eastern", "north-western", "south-eastern",
+                   "south-western", "upper", "lower", "occupied"}
+
+
+def span_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    return str(doc[start:end].text).strip(" ,.;:\"'“”")
+
+
+def phrase(tok: Token, *, drop_det: bool = True) -> str:
+    """A noun's phrase: its subtree minus relative clauses and appositive tails."""
+    keep = []
+    for t in tok.subtree:
+        if t is not tok and t.dep_ in ("relcl", "appos", "acl", "advcl", "punct", "cc", "conj") \
+                and t.head.i >= tok.i:
+            break
+        keep.append(t)
+    while keep and drop_det and keep[0].dep_ in ("det", "predet") and keep[0].lower_ in (
+            "the", "a", "an", "this", "that", "these", "those"):
+        keep = keep[1:]
+    return span_text(keep)
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent_subj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    # "X claims it attacked", "X is claiming to have attacked": climb xcomp/ccomp chains
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> Token | None:
+    """The token that heads the perpetrator's phrase, or None when the text does not say."""
+    lex = lex or lexicon()
+    cand: Token | None = None
+    if kind == "verb":
+        if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in trigger.children):
+            for c in trigger.children:
+                if c.dep_ == "agent":
+                    cand = next((g for g in c.children if g.dep_ == "pobj"), None)
+        else:
+            cand = _subject(trigger)
+    else:
+        for c in trigger.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"):
+                cand = c
+            elif c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG"):
+                cand = c
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
+        if cand is None and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB":
+            cand = _subject(trigger.head)
+    if cand is not None and lex.weapons.get(str(cand.lemma_).lower()):
+        return None  # "a missile struck the ship": the subject is the weapon
+    return cand
+
+
+def is_pronoun_like(tok: Token) -> bool:
+    return tok.lower_ in PRONOUNS or (tok.lemma_.lower() in GROUP_NOUNS and any(
+        c.lower_ in ("the", "this", "that") for c in tok.children))
+
+
+def target_token(trigger: Token, kind: str) -> Token | None:
+    """The head of the attacked thing's phrase."""
+    if kind == "verb":
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return c
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if trigger.dep_ == "xcomp" or trigger.dep_ == "conj":
+            return None
+    else:
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "of"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and not (c.lower_ == "of" and pobj.ent_type_ == "DATE"):
+                    return pobj
+    return None
+
+
+def target_type(tok: Token, lex: Lexicon | None = None) -> str:
+    """military | civilian | infrastructure | government | vessel | area (a place)."""
+    lex = lex or lexicon()
+    lemmas = [str(t.lemma_).lower() for t in tok.subtree]
+    head = str(tok.lemma_).lower()
+    types: dict[str, list[str]] = lex.cues["target_types"]
+    for ttype in ("vessel", "military", "government", "infrastructure", "civilian"):
+        if head in types[ttype]:
+            return ttype
+    for ttype in ("vessel", "military", "government", "infrastructure", "civilian"):
+        if any(lem in types[ttype] for lem in lemmas):
+            return ttype
+    if tok.ent_type_ in PLACE_LABELS:
+        return "area"
+    return "unknown"
+
+
+def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
+    """Weapon noun phrases in the trigger's clause, lower case and singular."""
+    lex = lex or lexicon()
+    root = trigger if trigger.pos_ == "VERB" else trigger.head
+    scope = list(root.subtree) if root.pos_ in ("VERB", "AUX") else list(trigger.subtree)
+    found: list[str] = []
+    for tok in scope:
+        lemma = str(tok.lemma_).lower()
+        if tok.pos_ not in ("NOUN", "PROPN") or lemma in lex.not_weapons:
+            continue
+        if lemma not in lex.weapons and tok.lower_ not in lex.weapons:
+            continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            continue  # "drone strike": the head noun carries the phrase
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in (
+            "det", "nummod", "poss", "case", "punct", "predet") and not t.like_num]
+        words = [t for t in words if t.i >= min((w.i for w in words if w.dep_ in (
+            "amod", "compound", "nmod", "npadvmod", "advmod", "hmod")), default=tok.i)]
+        text = " ".join(t.text for t in words if t.i < tok.i).lower()
+        head_word = str(tok.lemma_).lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
+        weapon = f"{text} {head_word}".strip().replace(" - ", "-")
+        if weapon in ("strike", "attack"):
+            continue
+        if weapon not in found:
+            found.append(weapon)
+    return found
+
+
+def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str]]:
+    """Candidate place phrases for the incident, best first, with the reason for each."""
+    sent = trigger.sent
+    cands: list[tuple[str, str]] = []
+    seen: set[int] = set()
+
+    def add(ent: Any, why: str) -> None:
+        if ent.start in seen:
+            return
+        seen.add(ent.start)
+        cands.append((_with_direction(ent), why))
+
+    ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    if target is not None:
+        sub = {t.i for t in target.subtree}
+        for e in ents:
+            if e.start in sub:
+                add(e, "place named in the target phrase")
+    attach = {trigger.i, trigger.head.i}
+    for e in ents:
+        head = e.root.head
+        if e.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i in attach:
+            add(e, f"'{head.text} {e.text}' attached to the trigger")
+    for e in ents:
+        if abs(e.root.i - trigger.i) <= 12:
+            add(e, "place named near the trigger")
+    for e in ents:
+        add(e, "place named in the same sentence")
+    return cands
+
+
+def _with_direction(ent: Any) -> str:
+    doc = ent.doc
+    start = ent.start
+    if start > 0 and doc[start - 1].lower_ in DIRECTION_WORDS:
+        start -= 1
+    return str(doc[start:ent.end].text)

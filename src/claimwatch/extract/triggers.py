@@ -1,0 +1,166 @@
+"""Find attack triggers in a parsed report, and drop those that describe no incident.
+
+A trigger is a verb or noun from the trigger lexicon ("attacked", "strike", "shelling").
+It is dropped when the parse shows it is negated, modal, hypothetical, a threat or plan,
+generic/habitual ("have been targeting ... repeatedly"), or an ongoing campaign.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimwatch.extract.lexicon import Lexicon, lexicon
+
+Token = Any  # spaCy Token
+
+
+@dataclass
+class Trigger:
+    """One word that names an attack, with what the lexicon and its clause imply."""
+
+    token: Token
+    kind: str  # "verb" | "noun"
+    attack_types: list[str] = field(default_factory=list)
+    rule: str = ""
+    weak: bool = False  # "kill"-type triggers: used only when nothing stronger is present
+
+    @property
+    def sent(self) -> Any:
+        return self.token.sent
+
+
+def _lemma(tok: Token) -> str:
+    return str(tok.lemma_).lower()
+
+
+def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
+    """Attack types implied by weapon words in the trigger's phrase and its head's."""
+    scope = list(tok.subtree)
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head is not tok:
+        scope += [c for c in tok.head.children if c is not tok for c in c.subtree]
+    types: list[str] = []
+    words = [t for t in scope if t.sent == tok.sent]
+    for i, t in enumerate(words):
+        for span in (2, 1):
+            if i + span > len(words):
+                continue
+            phrase = " ".join(_lemma(w) for w in words[i:i + span])
+            wt = lex.weapons.get(phrase) or lex.weapons.get(
+                " ".join(w.lower_ for w in words[i:i + span]))
+            if wt and wt not in types:
+                types.append(wt)
+                break
+    return types
+
+
+def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
+    """Why the trigger is not an incident (negated, modal, planned...), or None."""
+    cues = lex.cues
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return "negated"
+        if child.dep_ == "aux" and _lemma(child) in cues["modal_aux"]:
+            return f"modal '{child.text}'"
+        if child.dep_ in ("amod", "compound") and _lemma(child) in cues["irrealis_modifiers"]:
+            return f"modifier '{child.text}'"
+        if child.dep_ == "advmod" and _lemma(child) in cues["generic_adverbs"]:
+            return f"generic adverb '{child.text}'"
+    head = tok
+    for _ in range(4):
+        if head.head is head:
+            break
+        parent = head.head
+        if head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "nsubj",
+                         "relcl", "nsubjpass", "attr", "conj", "pcomp") \
+                and _lemma(parent) in cues["irrealis_heads"]:
+            return f"under '{parent.text}'"
+        if head.dep_ == "conj":
+            head = parent
+            continue
+        if head.dep_ not in ("xcomp", "dobj", "pobj", "prep", "pcomp", "acl"):
+            break
+        head = parent
+    return None
+
+
+def _is_generic(tok: Token, lex: Lexicon) -> str | None:
+    """Habitual or ongoing statements: progressive perfect, generic adverbs in the clause."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    for _ in range(2):
+        if verb.pos_ == "VERB":
+            break
+        verb = verb.head
+    aux = {_lemma(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBG" and "have" in aux and "be" in aux:
+        return "progressive perfect (ongoing or habitual)"
+    if verb.tag_ == "VBG" and "be" in aux and any(
+            _lemma(c) in lex.cues["generic_adverbs"] for c in verb.subtree):
+        return "habitual"
+    for c in verb.children:
+        if c.dep_ == "advmod" and _lemma(c) in lex.cues["generic_adverbs"]:
+            return f"generic adverb '{c.text}'"
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
+        if not dets:
+            return "bare plural (a pattern, not an incident)"
+    return None
+
+
+def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    lemma = _lemma(tok)
+    if lemma not in lex.verbs:
+        return None
+    needed = lex.verb_objects.get(lemma)
+    if needed:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pobj"]
+        words = {_lemma(w) for o in objs for w in o.subtree}
+        if not words & set(needed):
+            return None
+    types = list(lex.verbs[lemma])
+    return Trigger(tok, "verb", types, rule=f"verb '{lemma}'", weak=lemma in ("kill", "slaughter"))
+
+
+def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    lemma = _lemma(tok)
+    if lemma not in lex.nouns:
+        return None
+    needed = lex.noun_modifiers.get(lemma)
+    if needed is not None:
+        mods = {_lemma(c) for c in tok.children if c.dep_ in ("amod", "compound")}
+        if not (mods & set(needed)) and not clause_weapon_types(tok, lex):
+            return None
+    return Trigger(tok, "noun", list(lex.nouns[lemma]), rule=f"noun '{lemma}'",
+                   weak=lemma in ("killing",) or tok.tag_ == "NNS")
+
+
+def find_triggers(sdoc: Any, lex: Lexicon | None = None) -> tuple[list[Trigger], list[str]]:
+    """Attack triggers in document order, and why each rejected candidate was dropped."""
+    lex = lex or lexicon()
+    found: list[Trigger] = []
+    dropped: list[str] = []
+    for tok in sdoc:
+        trig = None
+        if tok.pos_ == "VERB":
+            trig = _verb_trigger(tok, lex)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            trig = _noun_trigger(tok, lex)
+        if trig is None:
+            continue
+        reason = _is_irrealis(tok, lex) or _is_generic(tok, lex)
+        if reason:
+            dropped.append(f"{tok.text!r} at {tok.idx}: {reason}")
+            continue
+        for wt in clause_weapon_types(tok, lex):
+            if wt not in trig.attack_types:
+                trig.attack_types.append(wt)
+        found.append(trig)
+    return _drop_weak(found), dropped
+
+
+def _drop_weak(triggers: list[Trigger]) -> list[Trigger]:
+    """Keep weak triggers ("killed") only in sentences with no stronger trigger."""
+    strong_sents = {t.sent.start for t in triggers if not t.weak}
+    return [t for t in triggers if not t.weak or t.sent.start not in strong_sents]
