@@ -50,3 +50,108 @@ def eval_group() -> None:
 
 
 # Commands are defined below, grouped by area. Each helper module adds its own block.
+
+
+# --- reading reports -------------------------------------------------------------------
+
+published_option = click.option(
+    "--published", default=None, metavar="YYYY-MM-DD",
+    help="Publication date for plain .txt/.md reports without a `date` first line.",
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@published_option
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "jsonl"]), help="One JSON array, or one object per line.")
+@errors_as_click
+def extract(paths: tuple[str, ...], published: str | None, fmt: str) -> None:
+    """Read reports and print their events without storing anything."""
+    from claimwatch.extract.batch import extract_paths
+    from claimwatch.render import documents_json
+
+    results, errors = extract_paths(paths, published)
+    click.echo(documents_json(results, lines=fmt == "jsonl"))
+    for err in errors:
+        click.echo(f"error: [{err.code}] {err}", err=True)
+    if errors and not results:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@published_option
+@db_option
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@errors_as_click
+def ingest(paths: tuple[str, ...], published: str | None, db: str, progress: bool) -> None:
+    """Analyse reports and merge their events into the ledger."""
+    from claimwatch.ingest import parse_date
+    from claimwatch.ledger import Ledger
+
+    date = parse_date(published, source="--published") if published else None
+    with Ledger(db) as ledger:
+        report = ledger.ingest_paths(paths, published=date, progress=progress)
+    click.echo(report.summary())
+    for err in report.errors:
+        click.echo(f"error: {err}", err=True)
+    if report.errors and not (report.documents_added or report.documents_skipped):
+        raise SystemExit(1)
+
+
+# --- querying the ledger ---------------------------------------------------------------
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "json", "jsonl", "csv"]))
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Events ending on/after.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Events starting on/before.")
+@click.option("--actor", default=None, help="Any actor's name or alias.")
+@click.option("--type", "type_", default=None, help="An attack type, e.g. drone.")
+@click.option("--status", default=None, help="claimed|reported|confirmed|disputed|denied|retracted")
+@click.option("--country", default=None, help="Country name or ISO3 code.")
+@click.option("--limit", default=None, type=int, help="At most this many events.")
+@errors_as_click
+def events(db: str, fmt: str, since: str | None, until: str | None, actor: str | None,
+           type_: str | None, status: str | None, country: str | None,
+           limit: int | None) -> None:
+    """List stored events, filtered."""
+    from claimwatch.ingest import parse_date
+    from claimwatch.ledger import Ledger
+    from claimwatch.render import render
+
+    with Ledger(db) as ledger:
+        found = ledger.events(
+            since=parse_date(since, source="--since") if since else None,
+            until=parse_date(until, source="--until") if until else None,
+            actor=actor, type=type_, status=status, country=country, limit=limit,
+        )
+    click.echo(render(found, fmt))
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@click.option("--why", is_flag=True, help="Also print why reports were merged into it.")
+@click.option("--format", "fmt", default="text", type=click.Choice(["text", "json"]))
+@errors_as_click
+def show(event_id: str, db: str, why: bool, fmt: str) -> None:
+    """Every field of one event, with the report and sentence it came from."""
+    import json
+
+    from claimwatch.ledger import Ledger
+    from claimwatch.render import explain_event
+
+    with Ledger(db) as ledger:
+        event = ledger.event(event_id)
+    if fmt == "json":
+        click.echo(json.dumps(event.to_dict(explain=True), ensure_ascii=False, indent=2))
+        return
+    click.echo(explain_event(event))
+    if why:
+        click.echo("  merge reasons:")
+        for reason in event.merge_reasons or [{"decision": "single report: nothing merged"}]:
+            click.echo(f"    - {json.dumps(reason, ensure_ascii=False, default=str)}")
