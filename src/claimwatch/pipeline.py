@@ -84,7 +84,7 @@ def resolve(analysis: Analysis) -> None:
 
 
 def claims(analysis: Analysis) -> None:
-    from claimwatch.claims import annotate_claims
+    from claimwatch.claims.assertions import annotate_claims
 
     annotate_claims(analysis.document, analysis.sdoc, analysis.mentions or [])
 

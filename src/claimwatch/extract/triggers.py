@@ -41,7 +41,7 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
         scope += [c for c in tok.head.children if c is not tok for c in c.subtree]
     types: list[str] = []
     words = [t for t in scope if t.sent == tok.sent]
-    for i, t in enumerate(words):
+    for i, _t in enumerate(words):
         for span in (2, 1):
             if i + span > len(words):
                 continue
