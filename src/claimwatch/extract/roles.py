@@ -77,7 +77,9 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
             cand = _subject(trigger)
     else:
         for c in trigger.children:
-            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.pos_ == "PROPN") or c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            named = c.dep_ in ("compound", "amod") and (
+                c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+            if c.dep_ == "poss" or named:
                 cand = c
             elif c.dep_ == "prep" and c.lower_ == "by":
                 cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
