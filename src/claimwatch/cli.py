@@ -155,3 +155,40 @@ def show(event_id: str, db: str, why: bool, fmt: str) -> None:
         click.echo("  merge reasons:")
         for reason in event.merge_reasons or [{"decision": "single report: nothing merged"}]:
             click.echo(f"    - {json.dumps(reason, ensure_ascii=False, default=str)}")
+
+
+# --- evaluation against gold annotations (evaluate/gold.py) ---------------------------
+
+@eval_group.command(name="gold")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--system", "system", type=click.Path(exists=True, dir_okay=False),
+              help="Score a saved `claimwatch extract --format json` output instead of "
+                   "running the pipeline.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List every field error, missed assertion and false event.")
+@errors_as_click
+def eval_gold_command(paths: tuple[str, ...], system: str | None, fmt: str,
+                      show_errors: bool) -> None:
+    """Score extraction against gold files or folders of them (stories included)."""
+    from claimwatch.evaluate.gold import evaluate_gold
+
+    click.echo(evaluate_gold(paths, system).render(fmt, errors=show_errors))
+
+
+@eval_group.command(name="stories")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--system", "system", type=click.Path(exists=True, dir_okay=False),
+              help="Score a saved output instead of ingesting the stories into a ledger.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List every field error, missed assertion and false event.")
+@errors_as_click
+def eval_stories_command(directory: str, system: str | None, fmt: str,
+                         show_errors: bool) -> None:
+    """Score multi-report stories (folders with story.json and r1.txt, r2.txt, ...)."""
+    from claimwatch.evaluate.gold import evaluate_stories
+
+    click.echo(evaluate_stories(directory, system).render(fmt, errors=show_errors))
