@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,7 @@ class Analysis:
     place_context: Any = None
     events: list[Event] | None = None
     notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,9 @@ def run_stages(analysis: Analysis, stages: Iterable[Stage] = STAGES) -> Analysis
         missing = [r for r in stage.requires if getattr(analysis, r) is None]
         if missing:
             raise PipelineError(f"stage {stage.name!r} requires {missing}, not yet assigned")
+        began = time.perf_counter()
         stage.func(analysis)
+        analysis.seconds[stage.name] = time.perf_counter() - began
         unset = [a for a in stage.assigns if getattr(analysis, a) is None]
         if unset:
             raise PipelineError(f"stage {stage.name!r} did not assign {unset}")
