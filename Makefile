@@ -41,3 +41,10 @@ serve: install
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache
+
+# MUC-4 texts are lower- or upper-case: the truecaser's case table is learnt from cased news.
+.PHONY: train-truecase
+train: train-truecase
+train-truecase: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python scripts/train_truecaser.py --shared ../shared/data
