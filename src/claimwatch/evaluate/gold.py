@@ -171,6 +171,7 @@ def evaluate_gold(paths: Iterable[str | Path], system: str | Path | None = None,
                                 "score them from a saved output with --system FILE")
     for gold in golds:
         if gold.kind == "story" and skip_stories:
+            evaluation.stories_skipped += 1
             continue
         if records is not None:
             events, note = system_events_for(gold, records)

@@ -29,6 +29,7 @@ class GoldEvaluation:
     units: list[UnitScore]
     mode: str  # "pipeline" | "system"
     notes: list[str] = field(default_factory=list)
+    stories_skipped: int = 0
 
     def summary(self) -> dict[str, Any]:
         """Pooled figures: event P/R/F1, field accuracies, recalls, violations, stories."""
@@ -65,6 +66,7 @@ class GoldEvaluation:
             "status_acc": fields["status"]["accuracy"],
             "responsibility_acc": fields["responsibility_status"]["accuracy"],
             "stories_summary": self._stories(),
+            "stories_skipped": self.stories_skipped,
             "notes": list(self.notes),
         }
 
@@ -185,7 +187,8 @@ def render_text(ev: GoldEvaluation, *, errors: bool = False) -> str:
         f"assertions: {a['found']}/{a['total']} found (over matched events"
         f" {am['found']}/{am['total']} = {fmt(am['recall'])});"
         f" evidence: {ev_r['found']}/{ev_r['total']}",
-        f"stories: scored={st['scored']} count={st['count']['right']}/{st['count']['n']}"
+        f"stories: {'NOT SCORED (no ledger; use --system) ' if ev.stories_skipped else ''}"
+        f"scored={st['scored']} count={st['count']['right']}/{st['count']['n']}"
         f" documents={st['documents']['right']}/{st['documents']['n']}"
         f" final_status={st['final_status']['right']}/{st['final_status']['n']}"
         f" sequence={st['sequence']['right']}/{st['sequence']['n']}"
