@@ -299,3 +299,11 @@ def test_story_with_two_events_for_one_incident_is_wrong(tmp_path: Path) -> None
     assert story_file["count_right"] is False
     assert story_file["story_right"] is False
     assert report["summary"]["events"]["fp"] == 1
+
+
+def test_expected_zero_with_an_alternative_count_tolerates_that_many(tmp_path: Path) -> None:
+    gold = {"events": [], "expected_event_count": 0, "expected_event_count_also_right": [1]}
+    gold_path, system_path = write_case(tmp_path, "r5", gold,
+                                        [system_event(), system_event(event_id="e2")])
+    events = evaluate_gold([gold_path], system_path).summary()["events"]
+    assert (events["tp"], events["fp"], events["fn"]) == (0, 1, 0)

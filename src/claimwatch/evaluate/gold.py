@@ -25,6 +25,10 @@ from claimwatch.model import Document
 Events = list[dict[str, Any]]
 
 
+class PipelineMissingError(PipelineError):
+    """The pipeline cannot be imported at all (so no report can be scored by running it)."""
+
+
 def load_system(path: str | Path) -> list[dict[str, Any]]:
     """A saved extract output: a JSON array (or object) or JSON Lines of per-document records."""
     source = Path(path)
@@ -105,7 +109,7 @@ def _analyze(document: Document) -> Events:
     try:
         analyze = importlib.import_module("claimwatch.pipeline").analyze
     except (ImportError, AttributeError) as exc:
-        raise PipelineError("the pipeline (claimwatch.pipeline.analyze) is not available; "
+        raise PipelineMissingError("the pipeline (claimwatch.pipeline.analyze) is not available; "
                             "score a saved output with --system FILE") from exc
     return [event.to_dict() for event in analyze(document)]
 
@@ -119,9 +123,9 @@ def pipeline_report_events(gold: GoldFile) -> tuple[Events, str | None]:
     document = _read_report(report, gold.data.get("published"))
     try:
         events = _analyze(document)
+    except PipelineMissingError:
+        raise
     except PipelineError as exc:
-        if "not available" in str(exc):
-            raise
         return [], f"pipeline error: {exc}"
     return events, None if events else "no event extracted"
 

@@ -67,6 +67,8 @@ class GoldEvaluation:
             "responsibility_acc": fields["responsibility_status"]["accuracy"],
             "stories_summary": self._stories(),
             "stories_skipped": self.stories_skipped,
+            "pipeline_errors": sum(1 for u in self.units
+                                   if (u.note or "").startswith("pipeline error")),
             "notes": list(self.notes),
         }
 
@@ -197,7 +199,8 @@ def render_text(ev: GoldEvaluation, *, errors: bool = False) -> str:
         f" field_acc={fmt(s['field_acc'])}",
         f"assertion_recall={fmt(a['recall'])} evidence_recall={fmt(ev_r['recall'])}"
         f" status_acc={fmt(s['status_acc'])} responsibility_acc={fmt(s['responsibility_acc'])}"
-        f" must_not_violations={s['must_not_violations']}",
+        f" must_not_violations={s['must_not_violations']}"
+        + (f" pipeline_errors={s['pipeline_errors']}" if s["pipeline_errors"] else ""),
         f"stories_right={st['stories_right']['right']}/{st['stories_right']['n']}"
         f" story_count_acc={fmt(st['count']['accuracy'])}"
         f" story_documents_acc={fmt(st['documents']['accuracy'])}"
