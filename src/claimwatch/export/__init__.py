@@ -14,7 +14,7 @@ from typing import IO, Any, BinaryIO, cast
 
 from claimwatch.errors import FormatError
 from claimwatch.export import acled, geojson, jsonl, parquet
-from claimwatch.export.base import Exporter
+from claimwatch.export.base import EventSource, Exporter
 from claimwatch.model import Document, Event
 
 EXPORTERS: dict[str, Exporter] = {
@@ -70,4 +70,18 @@ def export_bytes(events: Iterable[Event], fmt: str,
     return buf.getvalue()
 
 
-__all__ = ["EXPORTERS", "Exporter", "export_bytes", "export_events", "get_exporter"]
+def export_ledger(ledger: EventSource, fmt: str, out: str | Path | IO[Any],
+                  **filters: Any) -> int:
+    """Export the ledger's events matching ``filters`` (as ``Ledger.events``); the count."""
+    exporter = get_exporter(fmt)
+    events = ledger.events(**filters)
+    documents: dict[str, Document] = {}
+    if exporter.cites_documents:
+        for event in events:
+            documents.update((d.id, d) for d in ledger.documents_for(event.event_id))
+    export_events(events, fmt, out, documents=documents)
+    return len(events)
+
+
+__all__ = ["EXPORTERS", "Exporter", "export_bytes", "export_events", "export_ledger",
+           "get_exporter"]

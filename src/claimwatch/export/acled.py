@@ -301,5 +301,5 @@ def _unique(items: Iterable[str]) -> list[str]:
 EXPORTER = Exporter(
     name="acled-csv", suffix=".csv", media_type="text/csv; charset=utf-8",
     help="ACLED's 31 columns in ACLED's order, with ACLED's coding conventions.",
-    write=write_acled_csv,
+    write=write_acled_csv, cites_documents=True,
 )

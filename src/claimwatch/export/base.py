@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO, Protocol
 
 from claimwatch.model import Document, Event
 
@@ -21,3 +21,13 @@ class Exporter:
     help: str
     write: Writer
     binary: bool = False
+    cites_documents: bool = False
+
+
+class EventSource(Protocol):
+    """What an export reads from a ledger."""
+
+    @property
+    def events(self) -> Callable[..., list[Event]]: ...
+
+    def documents_for(self, event_id: str) -> list[Document]: ...
