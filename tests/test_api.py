@@ -8,11 +8,11 @@ import json
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from fake_ledger import FakeLedger
 from fastapi.testclient import TestClient
-from sample_events import sample_documents, sample_events
 
 from claimwatch.api import create_app
+from fake_ledger import FakeLedger
+from sample_events import sample_documents, sample_events
 
 TOKEN = "s3cret-token"
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import schemathesis
-from fake_ledger import FakeLedger
 from hypothesis import HealthCheck, seed, settings
-from sample_events import sample_documents, sample_events
 
 from claimwatch.api import create_app
+from fake_ledger import FakeLedger
+from sample_events import sample_documents, sample_events
 
 TOKEN = "schema-token"
 app = create_app("unused", TOKEN, ledger=FakeLedger(sample_events(), sample_documents()))

@@ -192,3 +192,38 @@ def eval_stories_command(directory: str, system: str | None, fmt: str,
     from claimwatch.evaluate.gold import evaluate_stories
 
     click.echo(evaluate_stories(directory, system).render(fmt, errors=show_errors))
+
+
+# --- serving and exporting (api/, export/) ---------------------------------------------
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@errors_as_click
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the REST API and the map page; writes need CLAIMWATCH_TOKEN set."""
+    import uvicorn
+
+    from claimwatch import config
+    from claimwatch.api import create_app
+
+    uvicorn.run(create_app(db, config.get("token")), host=host, port=port)
+
+
+@main.command(name="export")
+@db_option
+@click.option("--format", "fmt", required=True, metavar="FORMAT",
+              help="acled-csv | geojson | parquet | jsonl")
+@click.option("-o", "--output", "output", default="-", show_default=True,
+              type=click.Path(dir_okay=False, allow_dash=True), help="File to write; - for stdout.")
+@errors_as_click
+def export_command(db: str, fmt: str, output: str) -> None:
+    """Write every stored event in an analyst format."""
+    from claimwatch.export import export_ledger
+    from claimwatch.ledger import Ledger
+
+    with Ledger(db) as ledger:
+        count = export_ledger(ledger, fmt, output)
+    if output != "-":
+        click.echo(f"wrote {count} events to {output}", err=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -52,6 +51,7 @@ def create_app(url: str, token: str | None = None, *,
 
 
 def _open(url: str) -> LedgerLike:
-    ledger_cls = importlib.import_module("claimwatch").Ledger
-    opened: LedgerLike = ledger_cls(url)
+    from claimwatch.ledger import Ledger
+
+    opened: LedgerLike = Ledger(url)
     return opened
