@@ -307,3 +307,39 @@ def test_expected_zero_with_an_alternative_count_tolerates_that_many(tmp_path: P
                                         [system_event(), system_event(event_id="e2")])
     events = evaluate_gold([gold_path], system_path).summary()["events"]
     assert (events["tp"], events["fp"], events["fn"]) == (0, 1, 0)
+
+
+def test_report_found_beside_or_through_document_field(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "gold").mkdir()
+    report = tmp_path / "reports" / "mosul.txt"
+    report.write_text("date 2024-05-03\nA drone hit a depot near Mosul.\n", encoding="utf-8")
+    by_field = tmp_path / "gold" / "g1.json"
+    by_field.write_text(json.dumps({"document": "reports/mosul.txt", "events": []}))
+    beside = tmp_path / "reports" / "mosul.json"
+    beside.write_text(json.dumps({"document": "elsewhere.txt", "events": []}))
+    golds = {g.path.name: g for g in load_gold([by_field, beside])}
+    assert golds["g1.json"].report_path() == report
+    assert golds["mosul.json"].report_path() == report
+
+
+def test_pipeline_mode_runs_analyze_on_each_report(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimwatch.pipeline
+    from claimwatch.model import Event
+
+    report = tmp_path / "r6.txt"
+    report.write_text("date 2024-05-03\nA drone hit a depot near Mosul on Thursday.\n",
+                      encoding="utf-8")
+    (tmp_path / "r6.json").write_text(json.dumps({"events": [gold_event()]}))
+    seen = []
+
+    def fake_analyze(document: Any) -> list[Event]:
+        seen.append(document.published.isoformat())
+        return [Event.from_dict(system_event())]
+
+    monkeypatch.setattr(claimwatch.pipeline, "analyze", fake_analyze)
+    summary = evaluate_gold([tmp_path]).summary()
+    assert seen == ["2024-05-03"]
+    assert summary["mode"] == "pipeline"
+    assert summary["events"]["f1"] == 1.0
