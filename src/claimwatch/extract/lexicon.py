@@ -19,6 +19,7 @@ def load_data(name: str) -> Any:
 class Lexicon:
     verbs: dict[str, list[str]]
     verb_objects: dict[str, list[str]]
+    phrasal: dict[str, dict[str, list[str]]]
     nouns: dict[str, list[str]]
     noun_modifiers: dict[str, list[str]]
     acled: dict[str, list[str]]
@@ -39,6 +40,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=trig["verbs"],
         verb_objects={k: v for k, v in trig["verb_objects"].items() if not k.startswith("_")},
+        phrasal={k: v for k, v in trig["phrasal"].items() if not k.startswith("_")},
         nouns=trig["nouns"],
         noun_modifiers={
             k: v for k, v in trig["noun_requires_modifier"].items() if not k.startswith("_")

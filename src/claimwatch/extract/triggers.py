@@ -40,17 +40,22 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head is not tok:
         scope += [c for c in tok.head.children if c is not tok for c in c.subtree]
     types: list[str] = []
-    words = [t for t in scope if t.sent == tok.sent]
-    for i, _t in enumerate(words):
-        for span in (2, 1):
+    words = [t for t in scope if t.sent == tok.sent and t is not tok]
+    i = 0
+    while i < len(words):
+        step = 1
+        for span in (3, 2, 1):
             if i + span > len(words):
                 continue
-            phrase = " ".join(_lemma(w) for w in words[i:i + span])
-            wt = lex.weapons.get(phrase) or lex.weapons.get(
-                " ".join(w.lower_ for w in words[i:i + span]))
-            if wt and wt not in types:
-                types.append(wt)
+            chunk = words[i:i + span]
+            wt = lex.weapons.get(" ".join(_lemma(w) for w in chunk)) or lex.weapons.get(
+                " ".join(w.lower_ for w in chunk))
+            if wt:
+                if wt not in types:
+                    types.append(wt)
+                step = span
                 break
+        i += step
     return types
 
 
@@ -100,6 +105,11 @@ def _is_generic(tok: Token, lex: Lexicon) -> str | None:
     for c in verb.children:
         if c.dep_ == "advmod" and _lemma(c) in lex.cues["generic_adverbs"]:
             return f"generic adverb '{c.text}'"
+    if "have" in aux and verb.tag_ == "VBN":
+        clause = " ".join(t.lower_ for t in verb.subtree)
+        cue = next((c for c in lex.cues["campaign_cues"] if f" {c} " in f" {clause} "), None)
+        if cue:
+            return f"present perfect with '{cue}' (a campaign, not an incident)"
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
         dets = [c for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
         if not dets:
@@ -107,8 +117,29 @@ def _is_generic(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _phrasal_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    """ "opened fire", "set the hall on fire", "blew himself up", "shot down"."""
+    parts = lex.phrasal.get(_lemma(tok))
+    if not parts:
+        return None
+    words = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "prt", "advmod", "oprd", "acomp", "xcomp", "ccomp", "npadvmod"):
+            words.append(c)
+        if c.dep_ in ("prep", "dative"):
+            words += [g for g in c.children if g.dep_ == "pobj"]
+    for w in words:
+        types = parts.get(_lemma(w)) if _lemma(w) in parts else parts.get(w.lower_)
+        if types is not None:
+            return Trigger(tok, "verb", list(types), rule=f"phrase '{tok.lemma_} {w.text}'")
+    return None
+
+
 def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(tok)
+    phrasal = _phrasal_trigger(tok, lex)
+    if phrasal is not None:
+        return phrasal
     if lemma not in lex.verbs:
         return None
     needed = lex.verb_objects.get(lemma)
