@@ -41,6 +41,7 @@ class TriggerInfo:
     perpetrator: str | None
     place: str | None
     separate: bool
+    anaphoric: bool = False
 
 
 @dataclass
@@ -75,11 +76,11 @@ def _overlap(a: Anchor, b: Anchor) -> bool:
     return bool(a.start <= b.end and b.start <= a.end)
 
 
-def _conflicts(info: TriggerInfo, cluster: Cluster) -> bool:
+def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) -> bool:
     if info.perpetrator and cluster.perpetrators and \
             info.perpetrator.lower() not in cluster.perpetrators:
         return True
-    return bool(info.place and cluster.places and info.place.lower() not in cluster.places
+    return by_place and bool(info.place and cluster.places and info.place.lower() not in cluster.places
                 and not any(info.place.lower() in p or p in info.place.lower()
                             for p in cluster.places))
 
@@ -121,8 +122,11 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         return None
     if info.separate:
         return None
+    if info.anaphoric and recent is not None \
+            and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW:
+        return recent
     if recent is not None and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
-            and not _conflicts(info, recent):
+            and not _conflicts(info, recent, by_place=False):
         return recent
     for c in clusters:
         if not _conflicts(info, c) and (c.types & set(info.trigger.attack_types)

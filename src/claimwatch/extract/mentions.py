@@ -22,7 +22,7 @@ from claimwatch.extract.grouping import (
 )
 from claimwatch.extract.lexicon import Lexicon, lexicon
 from claimwatch.extract.triggers import Trigger, find_triggers
-from claimwatch.model import Actor, DateRange, Document, Mention, Span, Target
+from claimwatch.model import Actor, DateRange, Document, Mention, Span, Target, Victim
 
 EMBED_SIGNATURE = re.compile(r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w{1,30}\)")
 NEW_WINDOW_DAYS = 10
@@ -62,14 +62,25 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     perp = roles.perpetrator_token(trigger.token, trigger.kind, lex)
     target = roles.target_token(trigger.token, trigger.kind)
     places = roles.place_phrases(trigger.token, target)
+    anchor = _anchor_for(trigger, timexes, document.published)
+    anaphoric = trigger.kind == "noun" and anchor is None and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
     perp_text = _actor_surface(perp) if perp is not None and not roles.is_pronoun_like(perp) \
-        else None
+        and not anaphoric else None
     return TriggerInfo(
-        trigger=trigger, sent_index=index,
-        anchor=_anchor_for(trigger, timexes, document.published),
-        perpetrator=perp_text, place=places[0][0] if places else None,
-        separate=has_separate_cue(trigger.sent, lex),
+        trigger=trigger, sent_index=index, anchor=anchor,
+        perpetrator=canonical_name(perp_text) if perp_text else None,
+        place=places[0][0] if places else None,
+        separate=has_separate_cue(trigger.sent, lex), anaphoric=anaphoric,
     )
+
+
+def canonical_name(surface: str) -> str:
+    """The actor table's canonical name for a surface form, else the surface itself."""
+    from claimwatch.resolve.actor import ActorTable
+
+    match = ActorTable.load().match(surface)
+    return match.entry.name if match else surface
 
 
 def _actor_surface(tok: Any) -> str:
@@ -151,10 +162,17 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
         mention.actors.append(Actor(name=name, role="perpetrator"))
     for m in cluster.members:
         tgt = roles.target_token(m.trigger.token, m.trigger.kind)
-        if tgt is not None:
-            text = roles.phrase(tgt)
-            if text and text.lower() not in {t.text.lower() for t in mention.targets}:
-                mention.targets.append(Target(text, roles.target_type(tgt, lex)))
+        if tgt is None or not _target_like(tgt, lex):
+            continue
+        text = roles.phrase(tgt)
+        if not text:
+            continue
+        if "abduction" in m.trigger.attack_types and m.trigger.kind == "verb":
+            if text.lower() not in {v.text.lower() for v in mention.victims}:
+                mention.victims.append(Victim(text, None))
+        elif text.lower() not in {t.text.lower() for t in mention.targets}:
+            mention.targets.append(Target(text, roles.target_type(tgt, lex)))
+    for m in cluster.members:
         for w in roles.weapon_phrases(m.trigger.token, lex):
             if w not in mention.weapons:
                 mention.weapons.append(w)
@@ -164,6 +182,13 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
             mention.explain("location", "place phrase tied to the trigger",
                             sentence=m.trigger.sent.text, detail=m.place)
             break
+
+
+def _target_like(tok: Any, lex: Lexicon) -> bool:
+    """Objects that are not targets: weapons, the attack noun itself, bare numbers."""
+    lemma = str(tok.lemma_).lower()
+    return not (lemma in lex.weapons or lemma in lex.nouns or tok.like_num
+                or tok.pos_ == "PRON" or tok.ent_type_ in ("CARDINAL", "DATE", "TIME"))
 
 
 def _fill_date_and_role(mention: Mention, cluster: Cluster, document: Document,

@@ -148,18 +148,32 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # "drone strike": the head noun carries the phrase
-        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in (
-            "det", "nummod", "poss", "case", "punct", "predet") and not t.like_num]
-        words = [t for t in words if t.i >= min((w.i for w in words if w.dep_ in (
-            "amod", "compound", "nmod", "npadvmod", "advmod", "hmod")), default=tok.i)]
-        text = " ".join(t.text for t in words if t.i < tok.i).lower()
-        head_word = str(tok.lemma_).lower() if tok.tag_ in ("NNS", "NNPS") else tok.lower_
-        weapon = f"{text} {head_word}".strip().replace(" - ", "-")
+        weapon = _modified_noun(tok)
         if weapon in ("strike", "attack"):
             continue
         if weapon not in found:
             found.append(weapon)
     return found
+
+
+def _modified_noun(tok: Token) -> str:
+    """ "one way attack drones" -> "one way attack drone": modifiers kept, number dropped."""
+    keep = {tok.i}
+    frontier = [tok]
+    while frontier:
+        cur = frontier.pop()
+        for c in cur.lefts:
+            if c.dep_ in ("det", "nummod", "poss", "predet", "case", "quantmod") or (
+                    c.like_num and c.dep_ != "compound"):
+                continue
+            keep.add(c.i)
+            frontier.append(c)
+    start = min(keep)
+    doc = tok.doc
+    words = [t.text for t in doc[start:tok.i]]
+    head = str(tok.lemma_) if tok.tag_ in ("NNS", "NNPS") else tok.text
+    text = " ".join([*words, head]).lower()
+    return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip()
 
 
 def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str]]:
@@ -180,6 +194,11 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str]]
         for e in ents:
             if e.start in sub:
                 add(e, "place named in the target phrase")
+    if target is not None and target.pos_ == "PROPN" and not any(
+            e.start <= target.i < e.end for e in ents):
+        tspan = target.doc[min(t.i for t in target.subtree if t.pos_ == "PROPN" or t is target):
+                           target.i + 1]
+        cands.append((str(tspan.text), "proper noun target"))
     attach = {trigger.i, trigger.head.i}
     for e in ents:
         head = e.root.head
