@@ -227,3 +227,29 @@ def export_command(db: str, fmt: str, output: str) -> None:
         count = export_ledger(ledger, fmt, output)
     if output != "-":
         click.echo(f"wrote {count} events to {output}", err=True)
+
+
+# --- external benchmarks: MUC-4 (evaluate/muc4*.py) ------------------------------------
+
+@eval_group.command(name="muc4")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Score a saved GRIT/GTT output ({docid: {pred_extracts, pred_templates}}) "
+                   "instead of running the pipeline.")
+@click.option("--save-predictions", type=click.Path(dir_okay=False), default=None,
+              help="Write claimwatch's templates in GRIT/GTT's output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@errors_as_click
+def eval_muc4_command(path: str, limit: int | None, predictions: str | None,
+                      save_predictions: str | None, fmt: str, progress: bool) -> None:
+    """CEAF-REE (GRIT) and GTT template scores on MUC-4 gtt_*/grit_*.jsonl documents."""
+    import json
+
+    from claimwatch.evaluate.muc4 import evaluate_muc4
+
+    result = evaluate_muc4(path, limit=limit, progress=progress, predictions=predictions,
+                           save_predictions=save_predictions)
+    click.echo(result.render() if fmt == "text" else json.dumps(result.to_dict(), indent=2))
