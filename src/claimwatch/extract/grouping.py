@@ -39,6 +39,7 @@ class TriggerInfo:
     sent_index: int
     anchor: Anchor | None
     perpetrator: str | None
+    perpetrator_why: str | None
     place: str | None
     separate: bool
     anaphoric: bool = False
@@ -80,9 +81,11 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
     if info.perpetrator and cluster.perpetrators and \
             info.perpetrator.lower() not in cluster.perpetrators:
         return True
-    return by_place and bool(info.place and cluster.places and info.place.lower() not in cluster.places
-                and not any(info.place.lower() in p or p in info.place.lower()
-                            for p in cluster.places))
+    if not by_place or not (info.place and cluster.places):
+        return False
+    place = info.place.lower()
+    return place not in cluster.places and not any(place in p or p in place
+                                                   for p in cluster.places)
 
 
 def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from claimwatch.extract import roles
+from claimwatch.extract import perpetrator, roles
 from claimwatch.extract.counts import casualty_counts
 from claimwatch.extract.grouping import (
     Anchor,
@@ -65,43 +65,23 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     anchor = _anchor_for(trigger, timexes, document.published)
     anaphoric = trigger.kind == "noun" and anchor is None and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
-    perp_text = _actor_surface(perp) if perp is not None and not roles.is_pronoun_like(perp) \
-        and not anaphoric else None
+    found = None
+    if perp is not None and not anaphoric:
+        found = _coref_actor(perp) if roles.is_pronoun_like(perp) else perpetrator.accept(perp)
     return TriggerInfo(
         trigger=trigger, sent_index=index, anchor=anchor,
-        perpetrator=canonical_name(perp_text) if perp_text else None,
+        perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=places[0][0] if places else None,
         separate=has_separate_cue(trigger.sent, lex), anaphoric=anaphoric,
     )
 
 
-def canonical_name(surface: str) -> str:
-    """The actor table's canonical name for a surface form, else the surface itself."""
-    from claimwatch.resolve.actor import ActorTable
-
-    match = ActorTable.load().match(surface)
-    return match.entry.name if match else surface
-
-
-def _actor_surface(tok: Any) -> str:
-    """The name in a perpetrator phrase: its named entity if it has one."""
-    for ent in tok.sent.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in ACTOR_LABELS:
-            return str(ent.text)
-    sub = {t.i for t in tok.subtree}
-    for ent in tok.sent.ents:
-        if ent.start in sub and ent.label_ in ACTOR_LABELS:
-            return str(ent.text)
-    return roles.phrase(tok)
-
-
-def _coref_actor(tok: Any) -> str | None:
-    """For "they"/"the group": the nearest organisation named before it."""
-    doc = tok.doc
-    for ent in reversed([e for e in doc.ents if e.end <= tok.i]):
-        if ent.label_ in ("ORG", "NORP") and len(ent.text) > 2:
-            return str(ent.text)
-    return None
+def _coref_actor(tok: Any) -> tuple[str, str] | None:
+    """For "they"/"the group": the nearest actor named before it in the report."""
+    before = tok.doc.text[max(0, tok.idx - 800):tok.idx]
+    name = perpetrator.actor_in(before)
+    return (name, f"'{tok.text}' refers to the nearest actor named before: {name}") \
+        if name else None
 
 
 def _mention(document: Document, cluster: Cluster, sents: list[Any],
@@ -148,18 +128,17 @@ def _types(cluster: Cluster) -> list[str]:
 
 
 def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
-    perps: list[str] = []
-    for m in sorted(cluster.members, key=lambda m: m.trigger.kind != "verb"):
-        tok = roles.perpetrator_token(m.trigger.token, m.trigger.kind, lex)
-        name = m.perpetrator
-        if name is None and tok is not None and roles.is_pronoun_like(tok):
-            name = _coref_actor(tok)
-        if name and name not in perps:
-            perps.append(name)
-            mention.explain("perpetrator", "subject/agent/possessor of the trigger",
-                            sentence=m.trigger.sent.text, detail=name)
-    for name in perps[:1]:
+    chosen = next(((m.perpetrator, m.perpetrator_why, m.trigger.sent.text)
+                   for m in sorted(cluster.members, key=lambda m: m.trigger.kind != "verb")
+                   if m.perpetrator), None)
+    if chosen is None:
+        found = perpetrator.from_claims([m.trigger.sent for m in cluster.members])
+        if found:
+            chosen = (found[0], found[1], cluster.members[0].trigger.sent.text)
+    if chosen is not None:
+        name, why, sentence = chosen
         mention.actors.append(Actor(name=name, role="perpetrator"))
+        mention.explain("perpetrator", why or "parse", sentence=sentence, detail=name)
     for m in cluster.members:
         tgt = roles.target_token(m.trigger.token, m.trigger.kind)
         if tgt is None or not _target_like(tgt, lex):
@@ -188,6 +167,7 @@ def _target_like(tok: Any, lex: Lexicon) -> bool:
     """Objects that are not targets: weapons, the attack noun itself, bare numbers."""
     lemma = str(tok.lemma_).lower()
     return not (lemma in lex.weapons or lemma in lex.nouns or tok.like_num
+                or lemma in ("fire", "target", "flame", "responsibility")
                 or tok.pos_ == "PRON" or tok.ent_type_ in ("CARDINAL", "DATE", "TIME"))
 
 

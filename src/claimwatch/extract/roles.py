@@ -149,7 +149,8 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # "drone strike": the head noun carries the phrase
         weapon = _modified_noun(tok)
-        if weapon in ("strike", "attack"):
+        if weapon in ("strike", "attack") or weapon in lex.not_weapons \
+                or weapon.split()[-1] in lex.not_weapons:
             continue
         if weapon not in found:
             found.append(weapon)

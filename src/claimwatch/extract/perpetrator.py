@@ -1,0 +1,78 @@
+"""Decide who carried out an incident, from the parse first and then from claims/blame.
+
+A candidate from the parse (subject, agent, possessor) is accepted only if it names an
+actor: an entry of the actor table, or a phrase headed by a word for attackers
+("gunmen", "militants"). Ship names, places, dates and weapons in subject position are
+rejected. When the trigger gives nothing, sentences of the same incident are searched
+for "X claimed (responsibility for) …", "X was behind …", "carried out by X",
+"blamed X" and "attributed to X".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from claimwatch.extract import roles
+
+Token = Any
+ATTACKER_NOUNS = {"gunman", "gunmen", "militant", "attacker", "assailant", "rebel", "insurgent",
+                  "fighter", "jihadist", "terrorist", "bomber", "raider", "extremist",
+                  "separatist", "soldier", "troop", "force", "army", "militia", "gang",
+                  "bandit", "sniper", "warplane", "jet", "pilot"}
+NOT_PERPETRATORS = {"media", "osint", "ngo", "igo"}
+CLAIM_LEMMAS = {"claim", "admit", "acknowledge"}
+BLAME_LEMMAS = {"blame", "accuse", "attribute"}
+
+
+@lru_cache(maxsize=1)
+def _table() -> Any:
+    from claimwatch.resolve.actor import ActorTable
+
+    return ActorTable.load()
+
+
+def actor_in(text: str) -> str | None:
+    """The actor a phrase names (its head-most table match), or None."""
+    hits = [m for _s, _e, m in _table().find_mentions(text)
+            if m.entry.category not in NOT_PERPETRATORS]
+    if not hits:
+        return None
+    return str(hits[-1].entry.name)
+
+
+def accept(tok: Token) -> tuple[str, str] | None:
+    """(name, why) if the token heads a phrase that names an actor."""
+    text = roles.phrase(tok, drop_det=True)
+    name = actor_in(text)
+    if name:
+        return name, f"actor table match in {text!r}"
+    for ent in tok.sent.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP"):
+            return str(ent.text), f"named organisation {ent.text!r}"
+    if str(tok.lemma_).lower() in ATTACKER_NOUNS or tok.lower_ in ATTACKER_NOUNS:
+        return text, f"attacker noun {tok.text!r}"
+    return None
+
+
+def from_claims(sents: list[Any]) -> tuple[str, str] | None:
+    """ "X claimed responsibility", "X was behind", "carried out by X", "blamed X"."""
+    for sent in sents:
+        for tok in sent:
+            lemma = str(tok.lemma_).lower()
+            if lemma in CLAIM_LEMMAS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                found = accept(subj) if subj is not None else None
+                if found:
+                    return found[0], f"claimed by: {found[1]}"
+            if lemma == "behind" and tok.head.lemma_ == "be":
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                found = accept(subj) if subj is not None else None
+                if found:
+                    return found[0], f"'was behind': {found[1]}"
+            if lemma in BLAME_LEMMAS and tok.pos_ == "VERB":
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                found = accept(obj) if obj is not None else None
+                if found:
+                    return found[0], f"blamed: {found[1]}"
+    return None
