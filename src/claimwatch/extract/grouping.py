@@ -125,8 +125,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         return None
     if info.separate:
         return None
-    if info.anaphoric and recent is not None \
-            and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW:
+    if info.anaphoric and recent is not None:
         return recent
     if recent is not None and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
             and not _conflicts(info, recent, by_place=False):

@@ -20,6 +20,7 @@ class Lexicon:
     verbs: dict[str, list[str]]
     verb_objects: dict[str, list[str]]
     phrasal: dict[str, dict[str, list[str]]]
+    verb_not_with: dict[str, list[str]]
     nouns: dict[str, list[str]]
     noun_modifiers: dict[str, list[str]]
     acled: dict[str, list[str]]
@@ -41,6 +42,7 @@ def lexicon() -> Lexicon:
         verbs=trig["verbs"],
         verb_objects={k: v for k, v in trig["verb_objects"].items() if not k.startswith("_")},
         phrasal={k: v for k, v in trig["phrasal"].items() if not k.startswith("_")},
+        verb_not_with={k: v for k, v in trig["verb_not_with"].items() if not k.startswith("_")},
         nouns=trig["nouns"],
         noun_modifiers={
             k: v for k, v in trig["noun_requires_modifier"].items() if not k.startswith("_")

@@ -131,7 +131,8 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
     chosen = next(((m.perpetrator, m.perpetrator_why, m.trigger.sent.text)
                    for m in sorted(cluster.members, key=lambda m: m.trigger.kind != "verb")
                    if m.perpetrator), None)
-    if chosen is None:
+    if chosen is None or perpetrator.actor_in(chosen[0]) is None:
+        # a generic attacker noun ("gunmen") yields to a named claimant or blamed actor
         found = perpetrator.from_claims([m.trigger.sent for m in cluster.members])
         if found:
             chosen = (found[0], found[1], cluster.members[0].trigger.sent.text)

@@ -39,8 +39,9 @@ def phrase(tok: Token, *, drop_det: bool = True) -> str:
     """A noun's phrase: its subtree minus relative clauses and appositive tails."""
     keep = []
     for t in tok.subtree:
-        if t is not tok and t.dep_ in ("relcl", "appos", "acl", "advcl", "punct", "cc", "conj") \
-                and t.head.i >= tok.i:
+        stop = t.dep_ in ("relcl", "appos", "acl", "advcl", "cc", "conj") or (
+            t.dep_ == "punct" and t.text in (",", ";", ":", "(", ")", "—", "–"))
+        if t is not tok and stop and t.head.i >= tok.i:
             break
         keep.append(t)
     while keep and drop_det and keep[0].dep_ in ("det", "predet") and keep[0].lower_ in (
@@ -85,7 +86,9 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
                 cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
         if cand is None and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB":
             cand = _subject(trigger.head)
-    if cand is not None and lex.weapons.get(str(cand.lemma_).lower()):
+    if cand is not None and lex.weapons.get(str(cand.lemma_).lower()) \
+            and str(cand.lemma_).lower() not in lex.not_weapons \
+            and cand.lower_ not in lex.not_weapons:
         return None  # "a missile struck the ship": the subject is the weapon
     return cand
 

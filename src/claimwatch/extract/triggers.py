@@ -150,6 +150,13 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         words = {_lemma(w) for o in objs for w in o.subtree}
         if not words & set(needed):
             return None
+    bad = lex.verb_not_with.get(lemma)
+    if bad:
+        near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if tok.dep_ in ("acl", "relcl", "amod"):
+            near.append(tok.head)
+        if any(_lemma(n) in bad for n in near):
+            return None
     types = list(lex.verbs[lemma])
     return Trigger(tok, "verb", types, rule=f"verb '{lemma}'", weak=lemma in ("kill", "slaughter"))
 
