@@ -253,3 +253,20 @@ def eval_muc4_command(path: str, limit: int | None, predictions: str | None,
     result = evaluate_muc4(path, limit=limit, progress=progress, predictions=predictions,
                            save_predictions=save_predictions)
     click.echo(result.render() if fmt == "text" else json.dumps(result.to_dict(), indent=2))
+
+
+# --- time (resolve/time.py, evaluate/timex.py) ---
+
+
+@eval_group.command(name="timex")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also score plain dateparser search_dates in the same run.")
+@errors_as_click
+def eval_timex(directory: str, baseline: bool) -> None:
+    """Score TIMEX3 DATE normalisation on TempEval-3 .tml files under DIRECTORY."""
+    from pathlib import Path
+
+    from claimwatch.evaluate.timex import report_dir
+
+    click.echo(report_dir(Path(directory), baseline=baseline))

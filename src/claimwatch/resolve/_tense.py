@@ -1,0 +1,68 @@
+"""Whether a sentence puts a date in the future or the past, from cheap surface cues.
+
+Underspecified dates ("on Tuesday", "Nov. 16", "in March") are resolved towards the
+future only when the sentence says so ("talks will resume on Tuesday", "as soon as
+Tuesday") and towards the past when a past-tense verb governs them ("was attacked on
+7 October", "since early December"); otherwise the nearer occurrence is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from claimwatch.resolve._timex_rules import alternation, words
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = words()
+    plain = [c for c in w["future_cues"] if c[0].isalpha()]
+    clitic = [c for c in w["future_cues"] if not c[0].isalpha()]
+    cue = re.compile(rf"(?i)\b(?:{alternation(plain)})\b|(?:{alternation(clitic)})\b")
+    report = re.compile(rf"(?i)\b(?:{alternation(w['reporting_verbs'])})\b")
+    return cue, report
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start),
+               text.rfind("! ", 0, start), text.rfind("\n", 0, start))
+    rights = [i for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end),
+                          text.find("\n", end)) if i >= 0]
+    return left + 1, min(rights) if rights else len(text)
+
+
+# -ed words that usually look forward ("expected", "scheduled") are not past-tense cues.
+_FORWARD_ED = (r"(?!(?:expect|schedul|plann|slat|propos|intend|need|requir|set|extend|postpon"
+               r"|delay)ed\b)")
+_PAST_WORDS = re.compile(rf"(?i)\b(?:was|were|had|did|said|told|ago|{_FORWARD_ED}[a-z]{{2,}}ed)\b")
+_PAST_LEFT = re.compile(
+    rf"(?i)(?:\bsince|\b(?:was|were|had|did|ago|{_FORWARD_ED}[a-z]{{2,}}ed)"
+    r"(?:\s+(?:\w+ly|on|in|at|during))?)\s+$")
+
+
+def tense_checker(text: str) -> Callable[[int, int], str | None]:
+    """A memoised ``tense(start, end)`` for spans of one text."""
+    memo: dict[tuple[int, int], str | None] = {}
+
+    def tense(start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in memo:
+            memo[key] = span_tense(text, start, end)
+        return memo[key]
+
+    return tense
+
+
+def span_tense(text: str, start: int, end: int) -> str | None:
+    """'future', 'past' or None for the span text[start:end]."""
+    cue, report = _cue_patterns()
+    s, _e = _sentence(text, start, end)
+    for c in cue.finditer(text, s, start):
+        between = text[c.end():start]
+        if not report.search(between) and not _PAST_WORDS.search(between):
+            return "future"
+    if _PAST_LEFT.search(text[max(s, start - 40):start]):
+        return "past"
+    return None

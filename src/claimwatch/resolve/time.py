@@ -1,0 +1,193 @@
+"""Dates in report text, resolved against the publication date, with honest precision.
+
+``find_timexes`` scans a text with regular expressions (no parser, no model) and
+returns every date expression with the calendar range it denotes: "yesterday" is a
+day, "last week" an ISO week, "earlier this month" the whole month, "in March last
+year" a month, "1-2-2024" a day flagged ambiguous unless a weekday or the text's
+own convention settles which number is the month. Values follow TIMEX3
+("2024-02-01", "2024-W05", "2024-Q1", "2024-SU", "PAST_REF"). Callers resolving a
+quoted statement pass the statement's own date as ``published``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from claimwatch.resolve import _calendar as cal
+from claimwatch.resolve import _timex_relative as rel
+from claimwatch.resolve import _timex_rules as tr
+from claimwatch.resolve._calendar import Period
+from claimwatch.resolve._tense import tense_checker
+from claimwatch.resolve._timex_rules import Context, Rule
+
+__all__ = ["Timex", "find_timexes", "resolve_expression"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One date expression found in a text and the calendar range it denotes."""
+
+    start_char: int
+    end_char: int
+    text: str
+    value: str
+    start: dt.date | None
+    end: dt.date | None
+    precision: str | None
+    rule: str
+    ambiguous: bool = False
+
+
+_TOKENS = {"DAY": tr.DAY, "MON": tr.MON, "WD": tr.WD, "YEAR": tr.YEAR, "QUANT": tr.QUANT,
+           "MOD": tr.MOD, "PART": tr.PART, "QWORD": tr.QWORD, "NUMERIC": tr.NUMERIC}
+
+
+@cache
+def rules() -> list[Rule]:
+    """The rule table from data/time_patterns.tsv, in file order (order breaks ties)."""
+    handlers = {name: fn for module in (tr, rel) for name, fn in vars(module).items()
+                if name.startswith("h_") and callable(fn)}
+    tokens = dict(_TOKENS, REFS=tr.alternation(
+        [p for ps in tr.words()["references"].values() for p in ps]))
+    table = resources.files("claimwatch.data").joinpath("time_patterns.tsv").read_text("utf-8")
+    out = []
+    for line in table.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, handler, pattern = line.split("\t")
+        pattern = re.sub(r"%([A-Z]+)%", lambda m: tokens[m.group(1)], pattern)
+        if not pattern.startswith("(?<!"):
+            pattern = r"(?<![\w])" + pattern
+        out.append(Rule(name, re.compile(pattern), handlers[handler]))
+    return out
+
+
+def _convention(text: str, published: dt.date | None) -> str | None:
+    """'dmy' or 'mdy' when the text's unambiguous numeric dates all use one order."""
+    seen: set[str] = set()
+    ctx = Context(text, published, lambda s, e: None)
+    for m in re.finditer(tr.NUMERIC, text):
+        dmy, mdy = tr.numeric_readings(m, ctx)
+        if dmy and not mdy:
+            seen.add("dmy")
+        elif mdy and not dmy:
+            seen.add("mdy")
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _candidates(text: str, ctx: Context) -> list[tuple[int, int, int, str, Period]]:
+    found = []
+    for order, rule in enumerate(rules()):
+        for m in rule.pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            try:
+                period = rule.handler(m, ctx)
+            except (ValueError, OverflowError, KeyError):
+                period = None  # a date outside the calendar: no timex, never a crash
+            if period is not None:
+                found.append((m.start(), m.end(), order, rule.name, period))
+    return found
+
+
+def _select(found: list[tuple[int, int, int, str, Period]]) -> list[tuple[int, int, str, Period]]:
+    """Longest matches win; among equal spans the earlier rule in the table."""
+    taken: list[tuple[int, int, str, Period]] = []
+    for start, end, _order, name, period in sorted(found, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, name, period))
+    return sorted(taken, key=lambda c: c[0])
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|through|till)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"(?:between|from)\s*$", re.I)
+
+
+def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
+    """'between 3 March and 5 April' becomes one range of days."""
+    out: list[Timex] = []
+    for t in items:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.precision == t.precision == "day"
+                and prev.start and t.end and prev.start < t.end
+                and _RANGE_JOIN.fullmatch(text[prev.end_char:t.start_char])
+                and _RANGE_OPEN.search(text[max(0, prev.start_char - 10):prev.start_char])):
+            value = f"{prev.start.isoformat()}/{t.end.isoformat()}"
+            out[-1] = Timex(prev.start_char, t.end_char, text[prev.start_char:t.end_char], value,
+                            prev.start, t.end, "day", "day_range", prev.ambiguous or t.ambiguous)
+        else:
+            out.append(t)
+    return out
+
+
+_YEAR_BACK = re.compile(r"(?i)(?:a|one) year (?:ago|earlier)|(?:the\s+)?year-(?:earlier|ago)")
+
+
+def _anchor_year_back(items: list[Timex]) -> list[Timex]:
+    """'a year ago' right after a quarter means that quarter a year back (TIMEX3 usage)."""
+    out: list[Timex] = []
+    last_quarter: Timex | None = None
+    for t in items:
+        if (last_quarter is not None and _YEAR_BACK.fullmatch(t.text)
+                and t.start_char - last_quarter.end_char < 300):
+            y, q = int(last_quarter.value[:4]), int(last_quarter.value[-1])
+            p = cal.quarter(y - 1, q)
+            t = Timex(t.start_char, t.end_char, t.text, p.value, p.start, p.end, p.precision,
+                      t.rule + "+quarter_context")
+        if re.fullmatch(r"\d{4}-Q[1-4]", t.value) and not _YEAR_BACK.fullmatch(t.text):
+            last_quarter = t
+        out.append(t)
+    return out
+
+
+def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
+    """Every date expression in `text`, with offsets into `text`, resolved against `published`.
+
+    Relative expressions ("yesterday", "last week") need `published`; without it only
+    self-contained dates ("7 October 2023", "2024") are returned.
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    ctx = Context(text, published, tense_checker(text), _convention(text, published))
+    items = [
+        Timex(s, e, text[s:e], p.value, p.start, p.end, p.precision, name, p.ambiguous)
+        for s, e, name, p in _select(_candidates(text, ctx))
+    ]
+    return _anchor_year_back(_merge_ranges(text, items))
+
+
+def resolve_expression(expr: str, published: dt.date) -> Timex | None:
+    """One expression alone ("on Sunday night", "in March last year"), or None if not a date."""
+    found = find_timexes(expr, published)
+    if found:
+        return max(found, key=lambda t: t.end_char - t.start_char)
+    return _dateparser_fallback(expr, published)
+
+
+def _dateparser_fallback(expr: str, published: dt.date) -> Timex | None:
+    """dateparser for what the rules do not cover; its period sets the precision."""
+    import dateparser  # noqa: PLC0415 - slow import, only needed for leftovers
+
+    base = dt.datetime.combine(published, dt.time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
+    try:
+        data = dateparser.DateDataParser(languages=["en"], settings=settings).get_date_data(expr)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    if period == "month":
+        p = cal.month(d.year, d.month)
+    elif period == "year":
+        p = cal.year(d.year)
+    elif period == "week":
+        p = cal.week_of(d)
+    else:
+        p = cal.day(d)
+    return Timex(0, len(expr), expr, p.value, p.start, p.end, p.precision, "dateparser")

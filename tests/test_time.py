@@ -1,0 +1,166 @@
+"""Dates in reports resolved against the publication date, with honest precision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimwatch.resolve.time import Timex, find_timexes, resolve_expression
+
+SUNDAY = dt.date(2024, 3, 10)  # a Sunday
+D = dt.date
+
+
+def one(expr: str, published: dt.date = SUNDAY) -> Timex:
+    t = resolve_expression(expr, published)
+    assert t is not None, expr
+    return t
+
+
+@pytest.mark.parametrize(
+    ("expr", "start", "end", "precision"),
+    [
+        ("today", D(2024, 3, 10), D(2024, 3, 10), "day"),
+        ("tonight", D(2024, 3, 10), D(2024, 3, 10), "day"),
+        ("yesterday", D(2024, 3, 9), D(2024, 3, 9), "day"),
+        ("two days ago", D(2024, 3, 8), D(2024, 3, 8), "day"),
+        ("on Friday", D(2024, 3, 8), D(2024, 3, 8), "day"),
+        ("on Sunday night", D(2024, 3, 10), D(2024, 3, 10), "day"),  # published that weekday
+        ("on Monday", D(2024, 3, 4), D(2024, 3, 4), "day"),
+        ("last week", D(2024, 2, 26), D(2024, 3, 3), "week"),
+        ("this week", D(2024, 3, 4), D(2024, 3, 10), "week"),
+        ("earlier this month", D(2024, 3, 1), D(2024, 3, 31), "month"),
+        ("last month", D(2024, 2, 1), D(2024, 2, 29), "month"),
+        ("last year", D(2023, 1, 1), D(2023, 12, 31), "year"),
+        ("in March last year", D(2023, 3, 1), D(2023, 3, 31), "month"),
+        ("in January this year", D(2024, 1, 1), D(2024, 1, 31), "month"),
+        ("in September 2022", D(2022, 9, 1), D(2022, 9, 30), "month"),
+        ("early January", D(2024, 1, 1), D(2024, 1, 31), "month"),
+        ("mid-2023", D(2023, 1, 1), D(2023, 12, 31), "year"),
+        ("2019", D(2019, 1, 1), D(2019, 12, 31), "year"),
+        ("2024-02-01", D(2024, 2, 1), D(2024, 2, 1), "day"),
+        ("on 7th October", D(2023, 10, 7), D(2023, 10, 7), "day"),
+        ("October 7", D(2023, 10, 7), D(2023, 10, 7), "day"),
+        ("between 3 and 5 March", D(2024, 3, 3), D(2024, 3, 5), "day"),
+        ("the third quarter", D(2023, 7, 1), D(2023, 9, 30), "month"),
+    ],
+)
+def test_expressions_resolve_to_the_range_a_reader_means(
+        expr: str, start: dt.date, end: dt.date, precision: str) -> None:
+    t = one(expr)
+    assert (t.start, t.end, t.precision) == (start, end, precision)
+
+
+def test_values_follow_timex3() -> None:
+    assert one("last week").value == "2024-W09"
+    assert one("earlier this month").value == "2024-03"
+    assert one("the third quarter").value == "2023-Q3"
+    assert one("last summer").value == "2023-SU"
+    assert one("the 1990s").value == "199"
+    assert one("recently").value == "PAST_REF"
+    assert one("now").value == "PRESENT_REF"
+    assert one("now").start is None
+
+
+def test_a_month_is_never_a_falsely_exact_day() -> None:
+    t = one("in March last year")
+    assert t.start != t.end
+    assert t.precision == "month"
+
+
+def test_weekdays_in_a_report_point_to_the_most_recent_such_day() -> None:
+    text = ("Militants claimed Friday night's attack on the base. The army said on Saturday "
+            "that two soldiers were wounded on Wednesday.")
+    found = {t.text: t.start for t in find_timexes(text, SUNDAY)}
+    assert found == {"Friday night": D(2024, 3, 8), "Saturday": D(2024, 3, 9),
+                     "Wednesday": D(2024, 3, 6)}
+
+
+def test_a_future_sentence_moves_a_weekday_forward() -> None:
+    t = find_timexes("Talks will resume on Tuesday in Cairo.", SUNDAY)
+    assert [x.start for x in t] == [D(2024, 3, 12)]
+
+
+def test_numeric_date_settled_by_the_weekday_named_next_to_it() -> None:
+    # 1 Feb 2024 was a Thursday; 2 Jan 2024 a Tuesday.
+    assert one("Thursday 1-2-2024").start == D(2024, 2, 1)
+    t = find_timexes("The strike on Tuesday 1/2/2024 killed three.", SUNDAY)[-1]
+    assert (t.start, t.ambiguous) == (D(2024, 1, 2), False)
+
+
+def test_numeric_date_with_one_possible_reading_is_not_ambiguous() -> None:
+    t = one("13/2/2024")
+    assert (t.start, t.ambiguous) == (D(2024, 2, 13), False)
+    t = one("2/13/2024")
+    assert (t.start, t.ambiguous) == (D(2024, 2, 13), False)
+
+
+def test_numeric_date_that_cannot_be_settled_is_flagged_day_first() -> None:
+    t = one("5/6/2024")
+    assert (t.start, t.ambiguous) == (D(2024, 6, 5), True)
+
+
+def test_the_texts_own_convention_settles_other_numeric_dates() -> None:
+    text = "The report of 25/12/2023 says the raid of 5/6/2023 was the worst."
+    found = find_timexes(text, SUNDAY)
+    assert [(t.start, t.ambiguous) for t in found] == [(D(2023, 12, 25), False),
+                                                       (D(2023, 6, 5), False)]
+
+
+@pytest.mark.parametrize("text", ["31-02-2024", "2024-02-31", "30/02/2024", "on 31 February"])
+def test_impossible_dates_give_no_timex_or_a_flagged_one(text: str) -> None:
+    for t in find_timexes(text, SUNDAY):
+        assert t.ambiguous or t.start is None or t.precision != "day"
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Houthi forces said they fired drones at the ship on 7 January and again yesterday."
+    for t in find_timexes(text, SUNDAY):
+        assert text[t.start_char:t.end_char] == t.text
+    assert [t.text for t in find_timexes(text, SUNDAY)] == ["7 January", "yesterday"]
+
+
+def test_modal_may_and_verb_march_are_not_months() -> None:
+    text = "Protesters may march on the capital, officials said."
+    assert find_timexes(text, SUNDAY) == []
+
+
+def test_quoted_statement_resolves_against_its_own_date() -> None:
+    statement_date = D(2023, 11, 2)  # a Thursday
+    t = find_timexes("We struck their positions yesterday", statement_date)
+    assert t[0].start == D(2023, 11, 1)
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve() -> None:
+    found = find_timexes("The attack on 7 October 2023 was condemned yesterday.", None)
+    assert [t.text for t in found] == ["7 October 2023"]
+
+
+def test_dateparser_covers_what_the_rules_do_not() -> None:
+    t = resolve_expression("10 days before", SUNDAY)
+    assert t is None or t.start is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)))
+def test_arbitrary_text_never_raises_and_ranges_are_ordered(text: str, published: dt.date) -> None:
+    for t in find_timexes(text, published):
+        assert t.start is None or t.end is None or t.start <= t.end
+        assert text[t.start_char:t.end_char] == t.text
+
+
+_WORDS = ["on", "last", "next", "this", "the", "Friday", "March", "7", "2024", "31", "week", "ago",
+          "two", "days", "between", "and", "early", "quarter", "third", "-", "/", "1/2/2024",
+          "yesterday", "since", "will", "night", "year", "of", "December", "Q4", "1990s"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12),
+       st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)))
+def test_date_like_word_salad_never_raises(words: list[str], published: dt.date) -> None:
+    text = " ".join(words)
+    for t in find_timexes(text, published):
+        assert t.start is None or t.end is None or t.start <= t.end
