@@ -78,8 +78,8 @@ def _overlap(a: Anchor, b: Anchor) -> bool:
 
 
 def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) -> bool:
-    if info.perpetrator and cluster.perpetrators and \
-            info.perpetrator.lower() not in cluster.perpetrators:
+    if info.perpetrator and cluster.perpetrators and not any(
+            same_side(info.perpetrator, p) for p in cluster.perpetrators):
         return True
     if not by_place or not (info.place and cluster.places):
         return False
@@ -100,6 +100,8 @@ def assign(infos: list[TriggerInfo]) -> list[Cluster]:
     clusters: list[Cluster] = []
     for info in infos:
         target = _choose(info, clusters)
+        if target is None and info.trigger.needs_date and info.anchor is None:
+            continue  # "its offensive in Rafah": a campaign, not an incident
         if target is None:
             target = Cluster()
             clusters.append(target)
@@ -137,6 +139,23 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                                             in c.perpetrators)):
             return c
     return None
+
+
+def same_side(a: str, b: str) -> bool:
+    """Two perpetrator names for one side: equal, parent and wing, or a state and its forces."""
+    if a.lower() == b.lower():
+        return True
+    from claimwatch.resolve.actor import ActorTable
+
+    table = ActorTable.load()
+    ea, eb = table.by_name(a), table.by_name(b)
+    if ea is None or eb is None:
+        return False
+    if ea.affiliation == eb.name or eb.affiliation == ea.name:
+        return True
+    state_like = {"state", "state_force", "government"}
+    return bool(ea.country and ea.country == eb.country and ea.category in state_like
+                and eb.category in state_like)
 
 
 def has_separate_cue(sent: Any, lex: Lexicon | None = None) -> bool:

@@ -21,6 +21,7 @@ class Lexicon:
     verb_objects: dict[str, list[str]]
     phrasal: dict[str, dict[str, list[str]]]
     verb_not_with: dict[str, list[str]]
+    needs_date: frozenset[str]
     nouns: dict[str, list[str]]
     noun_modifiers: dict[str, list[str]]
     acled: dict[str, list[str]]
@@ -43,6 +44,7 @@ def lexicon() -> Lexicon:
         verb_objects={k: v for k, v in trig["verb_objects"].items() if not k.startswith("_")},
         phrasal={k: v for k, v in trig["phrasal"].items() if not k.startswith("_")},
         verb_not_with={k: v for k, v in trig["verb_not_with"].items() if not k.startswith("_")},
+        needs_date=frozenset(trig["needs_date"]["nouns"] + trig["needs_date"]["verbs"]),
         nouns=trig["nouns"],
         noun_modifiers={
             k: v for k, v in trig["noun_requires_modifier"].items() if not k.startswith("_")

@@ -23,7 +23,8 @@ class Trigger:
     kind: str  # "verb" | "noun"
     attack_types: list[str] = field(default_factory=list)
     rule: str = ""
-    weak: bool = False  # "kill"-type triggers: used only when nothing stronger is present
+    weak: bool = False
+    needs_date: bool = False  # "kill"-type triggers: used only when nothing stronger is present
 
     @property
     def sent(self) -> Any:
@@ -71,6 +72,9 @@ def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
             return f"modifier '{child.text}'"
         if child.dep_ == "advmod" and _lemma(child) in cues["generic_adverbs"]:
             return f"generic adverb '{child.text}'"
+    for anc in _verb_chain(tok):
+        if any(c.dep_ == "aux" and _lemma(c) in cues["modal_aux"] for c in anc.children):
+            return f"modal on '{anc.text}'"
     head = tok
     for _ in range(4):
         if head.head is head:
@@ -87,6 +91,19 @@ def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
             break
         head = parent
     return None
+
+
+def _verb_chain(tok: Token) -> list[Token]:
+    """The verbs governing a trigger through xcomp/ccomp-free links ("would continue to X")."""
+    chain = []
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            chain.append(cur)
+    return chain
 
 
 def _is_generic(tok: Token, lex: Lexicon) -> str | None:
@@ -191,6 +208,7 @@ def find_triggers(sdoc: Any, lex: Lexicon | None = None) -> tuple[list[Trigger],
         if reason:
             dropped.append(f"{tok.text!r} at {tok.idx}: {reason}")
             continue
+        trig.needs_date = _lemma(tok) in lex.needs_date
         for wt in clause_weapon_types(tok, lex):
             if wt not in trig.attack_types:
                 trig.attack_types.append(wt)
