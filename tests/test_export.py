@@ -107,3 +107,16 @@ def test_text_stream_export_and_binary_refusal(events: list[Event]) -> None:
     assert len(out.getvalue().splitlines()) == len(events)
     with pytest.raises(FormatError, match="binary"):
         export_events(events, "parquet", io.StringIO())
+
+
+def test_docs_describe_every_format_and_parquet_column() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
+    text = docs.read_text(encoding="utf-8")
+    for name in EXPORTERS:
+        assert f"## `{name}`" in text
+    from claimwatch.export.parquet import SCHEMA
+
+    for column in SCHEMA.names:
+        assert f"`{column}`" in text, column
+    for column in COLUMNS:
+        assert column in text, column
