@@ -219,3 +219,10 @@ def test_the_check_reports_broken_tables() -> None:
     assert any("alias 'hamas' belongs to" in p for p in problems)
     raw["actors"][-1]["category"] = "warlord"
     assert any(p.startswith("schema:") for p in check_actor_table(raw))
+
+
+def test_state_names_inside_place_names_are_not_actors() -> None:
+    text = "Settlers attacked a village in the Jordan Valley; Jordan condemned it."
+    found = [(text[s:e], m.entry.name) for s, e, m in find_actor_mentions(text)]
+    assert found == [("Jordan", "Jordan")]
+    assert find_actor_mentions("Drones hit the Kyiv region.", metonyms=True) == []

@@ -14,17 +14,22 @@ the whole string. Whatever matches nothing keeps its surface name with kind ``un
 from __future__ import annotations
 
 import functools
-import json
 import re
-from dataclasses import dataclass, field
-from importlib import resources
+from dataclasses import replace
 from typing import Any
 
-import pycountry
 from rapidfuzz import fuzz, process
 
-from claimwatch.errors import ClaimwatchError
 from claimwatch.model import Actor
+from claimwatch.resolve.actor_data import (
+    ActorEntry,
+    ActorMatch,
+    AliasHit,
+    ScanHit,
+    entry_from,
+    pycountry_names,
+    read_table_json,
+)
 from claimwatch.resolve.actor_index import (
     Token,
     case_ok,
@@ -45,90 +50,25 @@ _FUZZY_MIN_CHARS = 6
 _STATE_RANK = {"individual": 0, "state": 2}
 
 
-@dataclass(frozen=True)
-class ActorEntry:
-    """One actor of the table, with every name it goes by."""
-
-    name: str
-    kind: str
-    category: str
-    aliases: tuple[str, ...] = ()
-    handles: tuple[str, ...] = ()
-    affiliation: str | None = None
-    country: str | None = None
-    demonyms: tuple[str, ...] = ()
-    metonyms: tuple[str, ...] = ()
-    state_role: str | None = None
-    text_exclude: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ActorMatch:
-    """A surface form resolved to a table entry, how sure, and by which rule."""
-
-    entry: ActorEntry
-    score: float
-    rule: str
-
-
-@dataclass(frozen=True)
-class _Hit:
-    entry: int
-    words: tuple[str, ...]   # the alias as written, for case conditions
-    kind: str                # name | alias | metonym | demonym | shared
-    label: str
-    in_text: bool = True
-
-
-@dataclass
-class _Found:
-    start: int
-    end: int
-    hit: _Hit
-    possessive: bool = False
-    extra: list[str] = field(default_factory=list)
-
-
-def _entry_from(raw: dict[str, Any]) -> ActorEntry:
-    return ActorEntry(
-        name=raw["name"], kind=raw["kind"], category=raw["category"],
-        aliases=tuple(raw.get("aliases") or ()), handles=tuple(raw.get("handles") or ()),
-        affiliation=raw.get("affiliation"), country=raw.get("country"),
-        demonyms=tuple(raw.get("demonyms") or ()), metonyms=tuple(raw.get("metonyms") or ()),
-        state_role=raw.get("state_role"), text_exclude=tuple(raw.get("text_exclude") or ()),
-    )
-
-
-def read_table_json() -> dict[str, Any]:
-    """The raw actor table as shipped in the package."""
-    ref = resources.files("claimwatch").joinpath("data/actors.json")
-    try:
-        data: dict[str, Any] = json.loads(ref.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise ClaimwatchError(
-            f"the actor table cannot be read ({exc}); reinstall claimwatch or fix the JSON",
-            source="claimwatch/data/actors.json",
-        ) from exc
-    return data
-
-
 class ActorTable:
     """The actor table with its alias index; build once with :meth:`load`."""
 
     def __init__(self, raw: dict[str, Any]) -> None:
-        self.entries: tuple[ActorEntry, ...] = tuple(_entry_from(a) for a in raw["actors"])
+        self.entries: tuple[ActorEntry, ...] = tuple(entry_from(a) for a in raw["actors"])
         self._by_name = {e.name.casefold(): i for i, e in enumerate(self.entries)}
         self._by_handle = {h.casefold(): i for i, e in enumerate(self.entries) for h in e.handles}
-        self._index: dict[tuple[str, ...], list[_Hit]] = {}
+        self._index: dict[tuple[str, ...], list[AliasHit]] = {}
         self._heads: dict[tuple[str, ...], str] = {}
         self._fallback: dict[str, list[str]] = raw.get("role_fallback") or {}
         self._generic: frozenset[str] = frozenset(
             w for d in raw.get("descriptor_words", ()) for w in key_of(d))
         self._descriptors: set[str] = set(self._generic)
+        self._place_suffixes = frozenset(
+            w for p in raw.get("place_suffixes", ()) for w in key_of(p))
         self._build_aliases(raw.get("shared_aliases") or {})
         self._build_demonyms(raw.get("state_heads") or {})
         listed = {e.country for e in self.entries if e.category == "state"}
-        self._countries = _pycountry_names(listed)
+        self._countries = pycountry_names(listed)
         self._fuzzy_keys = {" ".join(k): k for k, hits in self._index.items()
                             if any(h.kind in ("name", "alias") for h in hits)
                             and len(" ".join(k)) >= _FUZZY_MIN_CHARS}
@@ -143,7 +83,7 @@ class ActorTable:
         return _load_table()
 
     # ---- building -------------------------------------------------------------------
-    def _add(self, alias: str, hit: _Hit) -> None:
+    def _add(self, alias: str, hit: AliasHit) -> None:
         key = key_of(alias)
         if key and not any(h.entry == hit.entry for h in self._index.get(key, [])):
             self._index.setdefault(key, []).append(hit)
@@ -153,19 +93,28 @@ class ActorTable:
             excluded = {x.casefold() for x in e.text_exclude}
             for n, alias in enumerate((e.name, *e.aliases)):
                 words = tuple(t.orig for t in tokenize(alias))
-                self._add(alias, _Hit(i, words, "name" if n == 0 else "alias", alias,
+                self._add(alias, AliasHit(i, words, "name" if n == 0 else "alias", alias,
                                       alias.casefold() not in excluded))
                 if e.category == "state":
                     self._descriptors.update(key_of(alias))
             for m in e.metonyms:
-                self._add(m, _Hit(i, tuple(t.orig for t in tokenize(m)), "metonym", m))
+                self._add(m, AliasHit(i, tuple(t.orig for t in tokenize(m)), "metonym", m))
             for d in e.demonyms:
                 self._descriptors.update(key_of(d))
         for alias, names in shared.items():
+            key = key_of(alias)
+            existing = self._index.get(key, [])
             words = tuple(t.orig for t in tokenize(alias))
-            hits = [_Hit(self._by_name[n.casefold()], words, "shared", alias) for n in names
-                    if n.casefold() in self._by_name]
-            self._index[key_of(alias)] = hits   # listed order is the default preference
+            ordered: list[AliasHit] = []
+            for listed in names:   # the listed order is the default preference
+                idx = self._by_name.get(listed.casefold())
+                if idx is None:
+                    continue
+                own = next((h for h in existing if h.entry == idx), None)
+                ordered.append(replace(own, kind="shared", label=alias) if own
+                               else AliasHit(idx, words, "shared", alias))
+            self._index[key] = ordered + [h for h in existing
+                                          if all(h.entry != o.entry for o in ordered)]
 
     def _build_demonyms(self, heads: dict[str, list[str]]) -> None:
         for role, phrases in heads.items():
@@ -185,7 +134,7 @@ class ActorTable:
                     key = pkey + head_key
                     if key not in self._index:
                         label = f"{' '.join(pwords)} + {role} head '{' '.join(head_key)}'"
-                        self._index[key] = [_Hit(idx, pwords + head_key, "demonym", label)]
+                        self._index[key] = [AliasHit(idx, pwords + head_key, "demonym", label)]
 
     # ---- lookups --------------------------------------------------------------------
     def by_name(self, name: str) -> ActorEntry | None:
@@ -253,8 +202,8 @@ class ActorTable:
             return ActorMatch(e, 1.0, f"handle @{h}")
         return None
 
-    def _pick(self, hits: list[_Hit], words: tuple[str, ...], country: str | None,
-              strict: bool = False) -> _Hit | None:
+    def _pick(self, hits: list[AliasHit], words: tuple[str, ...], country: str | None,
+              strict: bool = False) -> AliasHit | None:
         usable = [h for h in hits if case_ok(h.words, words, strict=strict)]
         if country:
             for h in usable:
@@ -331,8 +280,8 @@ class ActorTable:
         return covered(left, right) and covered(right, left)
 
     def _scan(self, text: str, tokens: list[Token], *, strict: bool, metonyms: bool,
-              country: str | None = None) -> list[_Found]:
-        found: list[_Found] = []
+              country: str | None = None) -> list[ScanHit]:
+        found: list[ScanHit] = []
         i, n = 0, len(tokens)
         while i < n:
             hit_at = self._longest_at(text, tokens, i, strict, metonyms, country)
@@ -340,14 +289,22 @@ class ActorTable:
                 i += 1
                 continue
             j, hit, extra = hit_at
-            found.append(_Found(tokens[i].start, tokens[j - 1].end, hit,
+            if self._is_place_name(hit, tokens, j):
+                i = j
+                continue
+            found.append(ScanHit(tokens[i].start, tokens[j - 1].end, hit,
                                 tokens[j - 1].possessive, extra))
             i = j
         return found
 
+    def _is_place_name(self, hit: AliasHit, tokens: list[Token], j: int) -> bool:
+        """A state or capital named as part of a place ("Jordan Valley", "Kyiv region")."""
+        state_like = hit.kind == "metonym" or self.entries[hit.entry].category == "state"
+        return state_like and j < len(tokens) and tokens[j].norm in self._place_suffixes
+
     def _longest_at(self, text: str, tokens: list[Token], i: int, strict: bool,
                     metonyms: bool, country: str | None
-                    ) -> tuple[int, _Hit, list[str]] | None:
+                    ) -> tuple[int, AliasHit, list[str]] | None:
         longest = self._first.get(tokens[i].norm, 0)
         for j in range(min(len(tokens), i + longest), i, -1):
             key = tuple(t.norm for t in tokens[i:j])
@@ -363,7 +320,7 @@ class ActorTable:
                     return j, hit, extra
         return None
 
-    def _to_match(self, hit: _Hit, score: float, extra: list[str] | None = None) -> ActorMatch:
+    def _to_match(self, hit: AliasHit, score: float, extra: list[str] | None = None) -> ActorMatch:
         entry = self.entries[hit.entry]
         if hit.kind == "demonym":
             rule = f"demonym: {hit.label} -> {entry.name}"
@@ -376,19 +333,6 @@ class ActorTable:
         if extra:
             rule += f" ({'; '.join(extra)})"
         return ActorMatch(entry, score, rule)
-
-
-def _pycountry_names(known: set[str | None]) -> dict[tuple[str, ...], ActorEntry]:
-    """States the table does not list, by their pycountry names."""
-    out: dict[tuple[str, ...], ActorEntry] = {}
-    for c in pycountry.countries:
-        if c.alpha_3 in known:
-            continue
-        name = getattr(c, "common_name", None) or c.name
-        entry = ActorEntry(name=name, kind="state", category="state", country=c.alpha_3)
-        for n in {c.name, name, getattr(c, "official_name", None)} - {None}:
-            out.setdefault(key_of(str(n)), entry)
-    return out
 
 
 @functools.lru_cache(maxsize=1)
