@@ -92,7 +92,11 @@ def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
     anchor = cluster.anchor
     if anchor is None or info.anchor is None:
         return False
-    return _overlap(anchor, info.anchor) and not _conflicts(info, cluster)
+    if not _overlap(anchor, info.anchor) or _conflicts(info, cluster, by_place=False):
+        return False
+    same_perp = bool(info.perpetrator and any(same_side(info.perpetrator, p)
+                                              for p in cluster.perpetrators))
+    return same_perp or not _conflicts(info, cluster)
 
 
 def assign(infos: list[TriggerInfo]) -> list[Cluster]:
@@ -124,6 +128,10 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                 and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
                 and not _conflicts(info, recent):
             return recent
+        for c in clusters:
+            # the undated lead incident, now dated by a later sentence about it
+            if c.anchor is None and not info.separate and _related(info, c):
+                return c
         return None
     if info.separate:
         return None
@@ -139,6 +147,16 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                                             in c.perpetrators)):
             return c
     return None
+
+
+def _related(info: TriggerInfo, cluster: Cluster) -> bool:
+    """Same perpetrator side or same place, and nothing that says otherwise."""
+    if _conflicts(info, cluster):
+        return False
+    same_perp = bool(info.perpetrator and any(same_side(info.perpetrator, p)
+                                              for p in cluster.perpetrators))
+    same_place = bool(info.place and info.place.lower() in cluster.places)
+    return same_perp or same_place
 
 
 def same_side(a: str, b: str) -> bool:

@@ -44,6 +44,20 @@ def actor_in(text: str) -> str | None:
 def accept(tok: Token) -> tuple[str, str] | None:
     """(name, why) if the token heads a phrase that names an actor."""
     text = roles.phrase(tok, drop_det=True)
+    whole = _table().match(text)
+    if whole and whole.entry.category not in NOT_PERPETRATORS:
+        return str(whole.entry.name), f"{text!r} ({whole.rule})"
+    head_part = [t for t in tok.subtree if t.i <= tok.i]
+    name = actor_in(roles.span_text(head_part))
+    if name:
+        return name, f"actor table match in {text!r}"
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    match = _table().match(roles.phrase(obj))
+                    if match and match.entry.category not in NOT_PERPETRATORS:
+                        return str(match.entry.name), f"{text!r} ({match.rule})"
     name = actor_in(text)
     if name:
         return name, f"actor table match in {text!r}"

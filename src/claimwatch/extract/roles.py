@@ -167,8 +167,9 @@ def _modified_noun(tok: Token) -> str:
     while frontier:
         cur = frontier.pop()
         for c in cur.lefts:
-            if c.dep_ in ("det", "nummod", "poss", "predet", "case", "quantmod") or (
-                    c.like_num and c.dep_ != "compound"):
+            if c.dep_ in ("det", "poss", "predet", "case", "quantmod", "punct") and c.text != "-":
+                continue
+            if (c.dep_ == "nummod" or c.like_num) and cur is tok:
                 continue
             keep.add(c.i)
             frontier.append(c)
