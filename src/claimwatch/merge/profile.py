@@ -1,0 +1,165 @@
+"""What the matcher needs to know about one mention, computed once and reused per pair.
+
+A *mention* here is one per-document ``Event`` (what ``pipeline.analyze`` returns for one
+report) together with the report's publication date. The profile holds the normalised
+values that blocking and scoring compare, so a pair costs a few set and float operations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from claimwatch.model import Event
+
+_WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    """The matching table (families, tolerances, weights) from ``data/merge.json``."""
+    text = resources.files("claimwatch.data").joinpath("merge.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=int(settings()["minhash_perm"])).permutations
+
+
+@dataclass
+class MentionRecord:
+    """One report's view of one incident, as stored in the ``mentions`` table."""
+
+    key: str
+    document_id: str
+    published: dt.date | None
+    position: int
+    event: Event
+
+    @property
+    def order(self) -> tuple[str, str, int, str]:
+        """Publication order: date, then document id, then place in the report."""
+        day = self.published.isoformat() if self.published else "0000-00-00"
+        return (day, self.document_id, self.position, self.key)
+
+
+@dataclass(slots=True)
+class Profile:
+    """The normalised values of one mention that matching compares."""
+
+    key: str
+    document_id: str
+    start: int | None
+    end: int | None
+    precision: str | None
+    lat: float | None
+    lon: float | None
+    geo_precision: int
+    iso3: str | None
+    geonameid: int | None
+    perpetrators: frozenset[str]
+    perpetrator_names: tuple[str, ...]
+    targets: tuple[str, ...]
+    attack_types: frozenset[str]
+    families: frozenset[str]
+    weapons: frozenset[str]
+    fatalities: int | None
+    injured: int | None
+    signature: np.ndarray | None = field(default=None, repr=False)
+
+
+def normalise_name(name: str) -> str:
+    """A name as compared: lower case, no leading article, single spaces."""
+    text = " ".join(name.lower().replace("’", "'").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def families_of(event: Event) -> frozenset[str]:
+    """The attack-type families an event belongs to (empty = unknown, matches any)."""
+    table = settings()
+    fams: set[str] = set()
+    for kind in event.attack_types:
+        fams.update(table["families"].get(kind, ()))
+    if not fams and event.event_type:
+        fams.update(table["event_type_families"].get(event.event_type, ()))
+    return frozenset(fams)
+
+
+def describing_tokens(event: Event) -> set[str]:
+    """Content words of the sentences and quotes that describe the event."""
+    texts = {e.sentence for e in event.explanations if e.sentence}
+    texts.update(a.quote for a in event.assertions if a.quote)
+    stop = _stop_words()
+    words: set[str] = set()
+    for text in texts:
+        words.update(w for w in _WORD.findall(text.lower()) if w not in stop)
+    return words
+
+
+def signature(tokens: set[str]) -> np.ndarray | None:
+    """A MinHash signature of a token set (None when there is no text)."""
+    if not tokens:
+        return None
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=int(settings()["minhash_perm"]), permutations=_permutations(),
+                 scheme="affine32")
+    mh.update_batch([t.encode("utf-8") for t in sorted(tokens)])
+    values: np.ndarray = mh.hashvalues
+    return values
+
+
+def _count(low: int | None, high: int | None) -> int | None:
+    return low if low is not None else high
+
+
+def profile(record: MentionRecord) -> Profile:
+    """The profile of one mention."""
+    ev = record.event
+    start = ev.date_start.toordinal() if ev.date_start else None
+    end = ev.date_end.toordinal() if ev.date_end else start
+    loc = ev.location
+    perps = [a for a in ev.actors if a.role in ("perpetrator", "claimant")]
+    names: set[str] = set()
+    for actor in perps:
+        names.add(normalise_name(actor.name))
+        names.update(normalise_name(a) for a in actor.aliases)
+    return Profile(
+        key=record.key,
+        document_id=record.document_id,
+        start=start,
+        end=end,
+        precision=ev.date_precision or ("day" if start is not None and start == end else None),
+        lat=loc.latitude if loc else None,
+        lon=loc.longitude if loc else None,
+        geo_precision=loc.precision if loc else 3,
+        iso3=loc.iso3 if loc else None,
+        geonameid=loc.geonameid if loc else None,
+        perpetrators=frozenset(names),
+        perpetrator_names=tuple(sorted({normalise_name(a.name) for a in perps})),
+        targets=tuple(sorted({normalise_name(t.text) for t in ev.targets})),
+        attack_types=frozenset(ev.attack_types) - {"other"},
+        families=families_of(ev),
+        weapons=frozenset(normalise_name(w) for w in ev.weapons),
+        fatalities=_count(ev.fatalities.low, ev.fatalities.high),
+        injured=_count(ev.injured.low, ev.injured.high),
+        signature=signature(describing_tokens(ev)),
+    )
