@@ -1,0 +1,230 @@
+"""Cross-report merging: blocking, scoring, clustering and merged values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from claimwatch.errors import StoreError
+from claimwatch.ledger import Ledger
+from claimwatch.merge import (
+    BlockIndex,
+    MentionRecord,
+    cluster_all,
+    match,
+    merge_count,
+    merge_events,
+    profile,
+    query_terms,
+    score_pair,
+)
+from claimwatch.model import Count, Event
+from claimwatch.store import write
+from event_factory import document, event
+
+
+def record(ev: Event, published: str) -> MentionRecord:
+    return MentionRecord(ev.event_id, ev.documents[0], dt.date.fromisoformat(published), 0, ev)
+
+
+def test_blocking_proposes_nearby_same_week_mentions_only() -> None:
+    d1, d2, d3, d4 = (document(f"d{i}", "2024-05-26") for i in range(1, 5))
+    here = profile(record(event(d1, day="2024-05-25"), "2024-05-26"))
+    same = profile(record(event(d2, day="2024-05-25"), "2024-05-26"))
+    far = profile(record(event(d3, day="2024-05-25", place="odesa"), "2024-05-26"))
+    later = profile(record(event(d4, day="2024-08-25"), "2024-08-26"))
+    index = BlockIndex()
+    for i, p in enumerate((same, far, later)):
+        index.add(i, p)
+    assert index.lookup(query_terms(here)) == {0}
+
+
+def test_country_level_mention_is_compared_with_points_in_that_country() -> None:
+    d1, d2 = document("d1", "2024-05-26"), document("d2", "2024-05-27")
+    point = profile(record(event(d1, day="2024-05-25"), "2024-05-26"))
+    country = profile(record(event(d2, day="2024-05-25", place="ukraine"), "2024-05-27"))
+    forward, backward = BlockIndex(), BlockIndex()
+    forward.add(0, point)
+    backward.add(0, country)
+    assert forward.lookup(query_terms(country)) == {0}
+    assert backward.lookup(query_terms(point)) == {0}
+
+
+def test_comparisons_grow_linearly_with_the_number_of_events() -> None:
+    def compared(n: int) -> int:
+        rng = random.Random(7)
+        recs = []
+        for i in range(n):
+            doc = document(f"d{i}", "2024-06-30")
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, n // 4))
+            ev = event(doc, day=day.isoformat(), place=rng.choice(["kharkiv", "odesa", "hodeidah"]))
+            recs.append(record(ev, "2024-06-30"))
+        return match(recs, 0.6).compared
+
+    small, large = compared(400), compared(1600)
+    assert large < 6 * small  # quadratic growth would be 16x
+
+
+def test_consecutive_days_at_the_same_place_stay_two_events(tmp_path: Path) -> None:
+    d1, d2 = document("d1", "2023-12-31"), document("d2", "2024-01-01")
+    saturday = event(d1, day="2023-12-30", place="hodeidah", perpetrator="Houthis")
+    sunday = event(d2, day="2023-12-31", place="hodeidah", perpetrator="Houthis",
+                   sentence=saturday.explanations[0].sentence or "")
+    verdict = score_pair(profile(record(saturday, "2023-12-31")),
+                         profile(record(sunday, "2024-01-01")))
+    assert verdict.veto and "different days" in verdict.veto
+    with Ledger(str(tmp_path / "l.db")) as ledger:
+        ledger.ingest_analysed(d1, [saturday])
+        ledger.ingest_analysed(d2, [sunday])
+        assert len(ledger.events()) == 2
+
+
+def test_a_historical_recall_months_later_is_the_same_event(tmp_path: Path) -> None:
+    d1, d2 = document("d1", "2024-05-25"), document("d2", "2024-09-10")
+    news = event(d1, day="2024-05-25",
+                 sentence="Russian guided bombs hit the Epicentr hypermarket in Kharkiv.")
+    recall = event(d2, day="2024-05-01", until="2024-05-31", precision="month",
+                   mention_role="historical", stance="reports", role="media",
+                   speaker="Reuters",
+                   sentence="In May, Russian guided bombs destroyed the Epicentr hypermarket "
+                            "in Kharkiv.")
+    with Ledger(str(tmp_path / "l.db")) as ledger:
+        ledger.ingest_analysed(d1, [news])
+        ledger.ingest_analysed(d2, [recall])
+        [merged] = ledger.events()
+    assert merged.documents == ["d1", "d2"]
+    assert (merged.date_start, merged.date_end) == (dt.date(2024, 5, 25), dt.date(2024, 5, 25))
+    assert merged.mention_role == "new"
+
+
+def _story() -> list[tuple[str, str, list[Event]]]:
+    """Three reports of one strike (claim, confirmation, higher toll) and one other strike."""
+    d1, d2, d3, d4 = (document("a1", "2024-05-25"), document("b2", "2024-05-26"),
+                      document("c3", "2024-05-27"), document("d4", "2024-05-27"))
+    return [
+        ("a1", "2024-05-25", [event(d1, day="2024-05-25", speaker="Russia", role="perpetrator",
+                                    stance="claims", killed=Count(6, None, "at least"))]),
+        ("b2", "2024-05-26", [event(d2, day="2024-05-25", killed=Count(12, 12))]),
+        ("c3", "2024-05-27", [event(d3, day="2024-05-25", killed=Count(16, 16)),
+                              event(d3, 1, day="2024-05-27", place="odesa")]),
+        ("d4", "2024-05-27", [event(d4, day="2024-05-27", place="odesa", kinds=("drone",))]),
+    ]
+
+
+def _ingest(url: str, order: list[int]) -> Ledger:
+    story = _story()
+    ledger = Ledger(url)
+    for i in order:
+        doc_id, published, found = story[i]
+        ledger.ingest_analysed(document(doc_id, published), found)
+    return ledger
+
+
+def _snapshot(ledger: Ledger) -> list[dict[str, object]]:
+    return [e.to_dict(explain=True) for e in ledger.events()]
+
+
+def test_two_ingest_orders_give_the_same_ledger(tmp_path: Path) -> None:
+    forward = _ingest(str(tmp_path / "f.db"), [0, 1, 2, 3])
+    backward = _ingest(str(tmp_path / "b.db"), [3, 2, 1, 0])
+    shuffled = _ingest(str(tmp_path / "s.db"), [2, 0, 3, 1])
+    try:
+        assert _snapshot(forward) == _snapshot(backward) == _snapshot(shuffled)
+        strike, odesa = forward.events()
+        assert strike.documents == ["a1", "b2", "c3"]
+        assert odesa.documents == ["c3", "d4"]
+        assert [(s.status, s.document_id) for s in strike.status_history] == [
+            ("claimed", "a1"), ("confirmed", "b2")]
+        assert strike.fatalities.to_dict() == {"low": 16, "high": 16, "qualifier": None}
+    finally:
+        for ledger in (forward, backward, shuffled):
+            ledger.close()
+
+
+def test_split_is_sticky_across_new_reports_and_rebuilds(tmp_path: Path) -> None:
+    ledger = _ingest(str(tmp_path / "l.db"), [0, 1, 2])
+    try:
+        strike = ledger.events()[0]
+        moved = ledger.split(strike.event_id, "b2")
+        assert moved.documents == ["b2"]
+        assert ledger.event(strike.event_id).documents == ["a1", "c3"]
+        ledger.ingest_analysed(document("d4", "2024-05-27"), _story()[3][2])
+        ledger.rebuild()
+        docs = sorted(e.documents for e in ledger.events())
+        assert ["b2"] in docs and ["a1", "c3"] in docs
+        reasons = ledger.explain(strike.event_id)
+        assert any(r["decision"] == "split" and r["decided_by"] == "user" for r in reasons)
+        with pytest.raises(StoreError, match="only report"):
+            ledger.split(moved.event_id, "b2")
+    finally:
+        ledger.close()
+
+
+def _counts(ledger: Ledger) -> dict[str, int]:
+    stats = ledger.stats()
+    return {k: stats[k] for k in ("events", "documents", "mentions")}
+
+
+def test_reingest_leaves_row_counts_unchanged(tmp_path: Path) -> None:
+    ledger = _ingest(str(tmp_path / "l.db"), [0, 1, 2, 3])
+    try:
+        before, snapshot = _counts(ledger), _snapshot(ledger)
+        for doc_id, published, found in _story():
+            report = ledger.ingest_analysed(document(doc_id, published), found)
+            assert report.documents_skipped == [doc_id]
+        assert _counts(ledger) == before
+        assert _snapshot(ledger) == snapshot
+    finally:
+        ledger.close()
+
+
+def test_a_failing_document_leaves_nothing_half_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ledger = _ingest(str(tmp_path / "l.db"), [0, 1])
+    try:
+        before, snapshot = _counts(ledger), _snapshot(ledger)
+
+        def broken(conn: object, ev: Event) -> None:
+            raise StoreError("disk full (simulated)")
+
+        monkeypatch.setattr(write, "insert_event", broken)
+        doc_id, published, found = _story()[2]
+        report = ledger.ingest_analysed(document(doc_id, published), found)
+        assert report.documents_added == [] and "disk full" in report.errors[0].message
+        assert _counts(ledger) == before and _snapshot(ledger) == snapshot
+        monkeypatch.undo()
+        assert ledger.ingest_analysed(document(doc_id, published), found).documents_added
+    finally:
+        ledger.close()
+
+
+def test_rising_toll_keeps_the_latest_and_same_day_figures_keep_their_range() -> None:
+    day1, day2 = dt.date(2024, 5, 25), dt.date(2024, 5, 26)
+    assert merge_count([(day1, Count(6, None, "at least")), (day2, Count(16, 16))]) == \
+        Count(16, 16, None)
+    assert merge_count([(day1, Count(20, 20)), (day1, Count(30, 30))]) == Count(20, 30, None)
+    assert merge_count([(day1, Count()), (day2, Count())]) == Count()
+
+
+def test_dates_narrow_to_the_most_precise_compatible_value() -> None:
+    d1, d2 = document("d1", "2024-06-01"), document("d2", "2024-06-02")
+    vague = event(d1, day="2024-05-01", until="2024-05-31", precision="month")
+    exact = event(d2, day="2024-05-25")
+    merged = merge_events([record(vague, "2024-06-01"), record(exact, "2024-06-02")])
+    assert (merged.date_start, merged.date_end, merged.date_precision) == (
+        dt.date(2024, 5, 25), dt.date(2024, 5, 25), "day")
+    assert merged.event_id == vague.event_id
+
+
+def test_two_mentions_of_one_report_never_merge() -> None:
+    d1, d2 = document("d1", "2024-05-26"), document("d2", "2024-05-27")
+    first = event(d1, day="2024-05-25", kinds=("missile", "drone"))
+    second = event(d1, 1, day="2024-05-25", kinds=("drone",))
+    third = event(d2, day="2024-05-25", kinds=("missile", "drone"))
+    recs = [MentionRecord(e.event_id, e.documents[0], d.published, i, e)
+            for i, (e, d) in enumerate([(first, d1), (second, d1), (third, d2)])]
+    events = cluster_all(recs, 0.6)
+    assert sorted(len(c) for c in events) == [1, 2]
