@@ -226,3 +226,16 @@ def test_state_names_inside_place_names_are_not_actors() -> None:
     found = [(text[s:e], m.entry.name) for s, e, m in find_actor_mentions(text)]
     assert found == [("Jordan", "Jordan")]
     assert find_actor_mentions("Drones hit the Kyiv region.", metonyms=True) == []
+
+
+def test_demonyms_alone_name_the_state(table: ActorTable) -> None:
+    m = table.match("the Russians")
+    assert m is not None and m.entry.name == "Russia" and m.rule.startswith("demonym alone")
+    assert _name(table, "Israeli") == "Israel"
+
+
+def test_inner_capitals_are_part_of_the_name_in_text() -> None:
+    text = "Let the record show that LeT and JeM fighters crossed; JEM denied it."
+    found = [(text[s:e], m.entry.name) for s, e, m in find_actor_mentions(text)]
+    assert found == [("LeT", "Lashkar-e-Taiba"), ("JeM", "Jaish-e-Mohammed"),
+                     ("JEM", "Justice and Equality Movement")]

@@ -59,6 +59,7 @@ class ActorTable:
         self._by_handle = {h.casefold(): i for i, e in enumerate(self.entries) for h in e.handles}
         self._index: dict[tuple[str, ...], list[AliasHit]] = {}
         self._heads: dict[tuple[str, ...], str] = {}
+        self._demonyms: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}
         self._fallback: dict[str, list[str]] = raw.get("role_fallback") or {}
         self._generic: frozenset[str] = frozenset(
             w for d in raw.get("descriptor_words", ()) for w in key_of(d))
@@ -101,6 +102,9 @@ class ActorTable:
                 self._add(m, AliasHit(i, tuple(t.orig for t in tokenize(m)), "metonym", m))
             for d in e.demonyms:
                 self._descriptors.update(key_of(d))
+                words = tuple(t.orig for t in tokenize(d))
+                for form in (key_of(d), *singular_plural(key_of(d))):
+                    self._demonyms.setdefault(form, (i, words))
         for alias, names in shared.items():
             key = key_of(alias)
             existing = self._index.get(key, [])
@@ -177,6 +181,7 @@ class ActorTable:
         if not tokens:
             return None
         return (self._match_exact(tokens, country)
+                or self._match_demonym(tokens)
                 or self._match_country(tokens)
                 or self._match_inner(text, tokens, country)
                 or self._match_head(tokens, country)
@@ -222,6 +227,15 @@ class ActorTable:
             if hit:
                 return self._to_match(hit, 0.97, [f"number variant of '{' '.join(words)}'"])
         return None
+
+    def _match_demonym(self, tokens: list[Token]) -> ActorMatch | None:
+        """A demonym alone ("the Russians", "Israeli") names the state."""
+        found = self._demonyms.get(tuple(t.norm for t in tokens))
+        if found is None or not case_ok(found[1], tuple(t.orig for t in tokens), strict=False):
+            return None
+        entry = self.entries[found[0]]
+        return ActorMatch(entry, 0.85, f"demonym alone '{' '.join(t.orig for t in tokens)}' "
+                                       f"-> {entry.name}")
 
     def _match_country(self, tokens: list[Token]) -> ActorMatch | None:
         entry = self._countries.get(tuple(t.norm for t in tokens))

@@ -67,10 +67,14 @@ def case_ok(alias_words: tuple[str, ...], text_words: tuple[str, ...], *, strict
     """Whether the text's spelling respects the alias's case conditions.
 
     Acronyms must be written in capitals; with ``strict`` (running text) an alias that
-    starts with a capital must also start with one in the text ("Dawn" is not "dawn").
+    starts with a capital must also start with one in the text ("Dawn" is not "dawn"),
+    and a word with an inner capital must be spelled exactly ("LeT" is not "Let").
     """
     for a, t in zip(alias_words, text_words, strict=False):
         if is_acronym(a) and not all(c.isupper() for c in t if c.isalpha()):
+            return False
+        # "LeT", "JeM", "TOLOnews": an inner capital makes the spelling part of the name
+        if strict and any(c.isupper() for c in a[1:]) and a.replace(".", "") != t.replace(".", ""):
             return False
     if strict and alias_words and text_words:
         first_alias, first_text = alias_words[0], text_words[0]
