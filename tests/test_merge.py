@@ -228,3 +228,22 @@ def test_two_mentions_of_one_report_never_merge() -> None:
             for i, (e, d) in enumerate([(first, d1), (second, d1), (third, d2)])]
     events = cluster_all(recs, 0.6)
     assert sorted(len(c) for c in events) == [1, 2]
+
+
+def test_show_why_and_split_on_the_command_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimwatch.cli import main
+
+    db = str(tmp_path / "l.db")
+    _ingest(db, [0, 1, 2]).close()
+    runner = CliRunner()
+    why = runner.invoke(main, ["show", "ev_a1_0", "--why", "--db", db])
+    assert why.exit_code == 0, why.output
+    assert "a1 + b2: merged, score" in why.output and "time 1.00" in why.output
+    done = runner.invoke(main, ["split", "ev_a1_0", "b2", "--db", db])
+    assert done.exit_code == 0 and "now belongs to event ev_b2_0" in done.output
+    after = runner.invoke(main, ["show", "ev_a1_0", "--why", "--db", db])
+    assert "a1 + b2: split by a user" in after.output
+    missing = runner.invoke(main, ["split", "ev_a1_0", "zz", "--db", db])
+    assert missing.exit_code != 0 and "is not linked to event" in missing.output

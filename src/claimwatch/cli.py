@@ -143,18 +143,38 @@ def show(event_id: str, db: str, why: bool, fmt: str) -> None:
     import json
 
     from claimwatch.ledger import Ledger
+    from claimwatch.merge.explain import describe_decisions
     from claimwatch.render import explain_event
 
     with Ledger(db) as ledger:
         event = ledger.event(event_id)
+        decisions = ledger.explain(event_id) if why else []
     if fmt == "json":
-        click.echo(json.dumps(event.to_dict(explain=True), ensure_ascii=False, indent=2))
+        record = event.to_dict(explain=True)
+        if why:
+            record["merge_decisions"] = decisions
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     click.echo(explain_event(event))
     if why:
-        click.echo("  merge reasons:")
-        for reason in event.merge_reasons or [{"decision": "single report: nothing merged"}]:
-            click.echo(f"    - {json.dumps(reason, ensure_ascii=False, default=str)}")
+        click.echo("  merge decisions:")
+        for line in describe_decisions(decisions):
+            click.echo(f"    - {line}")
+
+
+@main.command()
+@click.argument("event_id")
+@click.argument("document_id")
+@db_option
+@errors_as_click
+def split(event_id: str, document_id: str, db: str) -> None:
+    """Take a wrongly merged report out of an event; the decision is kept for good."""
+    from claimwatch.ledger import Ledger
+
+    with Ledger(db) as ledger:
+        moved = ledger.split(event_id, document_id)
+    click.echo(f"report {document_id} now belongs to event {moved.event_id}; "
+               f"event {event_id} keeps the other reports")
 
 
 # --- evaluation against gold annotations (evaluate/gold.py) ---------------------------
