@@ -14,7 +14,8 @@ from claimwatch.api.errors import ReadOnlyError, UnauthorizedError
 from claimwatch.api.schemas import IsoDate
 from claimwatch.model import STATUSES, Document, Event
 
-SORTS = ("date_start", "-date_start")
+SORT_KEYS = ("date_start", "date_end", "fatalities", "documents", "updated", "status")
+SORTS = tuple(f"{p}{k}" for k in SORT_KEYS for p in ("", "-"))
 BBOX_PATTERN = r"^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$"
 
 

@@ -163,6 +163,7 @@ class EventPage(BaseModel):
 class Stats(_Out):
     events: int = 0
     documents: int = 0
+    mentions: int = Field(0, description="event mentions found in the reports, before merging")
     by_status: dict[str, int] = {}
     by_type: dict[str, int] = {}
     by_country: dict[str, int] = {}
