@@ -1,0 +1,217 @@
+"""Fill each event mention's assertions and evidence from the statements in its report.
+
+Statements are found once per report (``statements.py``), their speakers resolved in text
+order (so "he said" and "the ministry said" refer back to the last such speaker), tied to
+the mention they are about, and given a role and a stance relative to that mention: the
+same "Moscow said" is the perpetrator's claim for one strike and the target state's
+confirmation for another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimwatch.claims.evidence import find_evidence
+from claimwatch.claims.lexicon import country_in, lexicon
+from claimwatch.claims.speakers import (
+    EventContext,
+    Speaker,
+    clean_surface,
+    describe,
+    event_context,
+    norm_key,
+    speaker_role,
+)
+from claimwatch.claims.statements import Statement, find_statements
+from claimwatch.model import Assertion, Document, Evidence, Mention
+
+_AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
+_GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
+                "rebels", "insurgents", "jihadists", "separatists", "fighters")
+
+
+@dataclass
+class _Memory:
+    """Speakers seen so far in the report, for pronouns and 'the ministry'-style references."""
+
+    last_person: Speaker | None = None
+    last_org: Speaker | None = None
+    by_head: dict[str, Speaker] = field(default_factory=dict)
+
+
+def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> None:
+    """Fill ``assertions`` and ``evidence`` of every mention found in this report."""
+    if not mentions:
+        return
+    memory = _Memory()
+    ordered = sorted(mentions, key=lambda m: m.trigger.start)
+    spoken: list[tuple[int, int, str]] = []
+    for st in find_statements(document.text, sdoc):
+        nearest = _attach(st.start, st.end, ordered, document.text)
+        sp = _resolve(st, memory, nearest[0] if nearest else None)
+        if sp is None:
+            continue
+        spoken.append((st.start, st.end, sp.name))
+        for mention in nearest:
+            _add_assertions(document, mention, st, sp)
+    for cue in find_evidence(sdoc):
+        source = cue.source_phrase
+        known = next((name for s, e, name in spoken if s <= cue.start < e), None)
+        about = _attach(cue.start, cue.end, ordered, document.text)
+        if source is not None:
+            resolved = _resolve_phrase(source, memory, about[0] if about else None)
+            source = resolved.name if resolved is not None else clean_surface(source)
+        for mention in about:
+            item = Evidence(cue.kind, cue.description, source or known, cue.against)
+            if item not in mention.evidence:
+                mention.evidence.append(item)
+
+
+def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Speaker) -> None:
+    ctx = event_context(mention)
+    role = speaker_role(sp, ctx)
+    if role == "unknown" and sp.kind == "armed_group" and not ctx.perpetrator_keys \
+            and st.cue in ("claim", "say", "confirm"):
+        role = "perpetrator"
+    for stance in stances(st, role, ctx):
+        a = Assertion(
+            speaker=sp.name, stance=stance, speaker_role=role, handle=sp.handle,
+            quote=document.text[st.start:st.end], document_id=document.id,
+            published=st.published or document.published, char_start=st.start,
+            char_end=st.end, rule=f"{st.rule}; {sp.rule}",
+        )
+        if not any(_same(a, b) for b in mention.assertions):
+            mention.assertions.append(a)
+            mention.explain("assertions", a.rule or st.rule, sentence=a.quote[:300],
+                            detail=f"{a.speaker} ({role}) {stance}")
+
+
+def _same(a: Assertion, b: Assertion) -> bool:
+    return (a.speaker.lower(), a.stance, a.speaker_role, a.char_start) == \
+        (b.speaker.lower(), b.stance, b.speaker_role, b.char_start)
+
+
+def stances(st: Statement, role: str, ctx: EventContext) -> list[str]:
+    """The stance(s) a statement takes on the event, from its cue and the speaker's role."""
+    if st.cue == "silence":
+        return ["no_comment"]
+    if st.negated:
+        return []
+    if st.cue in ("deny", "dispute"):
+        return ["denies" if st.cue == "deny" else "disputes"]
+    if st.cue == "blame":
+        return ["attributes"]
+    if role == "perpetrator":
+        if st.cue == "confirm":
+            return ["confirms"]
+        return ["attributes"] if _blames_other(st.content, ctx) else ["claims"]
+    attributes = _names_responsible(st.content, ctx, role)
+    if role in _AUTHORITY_ROLES and st.cue != "claim":
+        base = "confirms" if role != "ngo" or st.cue == "confirm" else "reports"
+    else:
+        base = "reports"
+    return [base, "attributes"] if attributes else [base]
+
+
+def _names_responsible(content: str, ctx: EventContext, role: str) -> bool:
+    low = content.lower()
+    phrase = any(p in low for p in lexicon().attribution_phrases)
+    norm = norm_key(content)
+    named = any(re.search(rf"\b{re.escape(k)}\b", norm) for k in ctx.perpetrator_keys if len(k) > 2)
+    return phrase or (named and role in _AUTHORITY_ROLES)
+
+
+def _blames_other(content: str, ctx: EventContext) -> bool:
+    """A perpetrator's statement pointing at someone else ('a misfired rocket of group X')."""
+    low = content.lower()
+    return any(p in low for p in ("was behind", "were behind", "responsible for", "misfired",
+                                  "carried out by", "blamed", "accused"))
+
+
+def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """The mention(s) a statement at [start, end) is about.
+
+    Mentions whose trigger lies inside the statement; else the one whose sentences hold
+    it (the trigger sentence cut at paragraph breaks); else the nearest mention before it;
+    else the first one after it.
+    """
+    inside = [m for m in mentions if start <= m.trigger.start < end]
+    if inside:
+        return inside
+    holding = [m for m in mentions if any(s <= start < e for s, e in _spans(m, text))]
+    pool = holding or list(mentions)
+    before = [m for m in pool if m.trigger.start < start]
+    if before:
+        return [max(before, key=lambda m: m.trigger.start)]
+    return [min(pool, key=lambda m: m.trigger.start)] if pool else []
+
+
+def _spans(mention: Mention, text: str) -> list[tuple[int, int]]:
+    first, *rest = mention.sentences or [mention.trigger]
+    t = mention.trigger.start
+    para_start = max(first.start, text.rfind("\n", 0, t) + 1)
+    nl = text.find("\n", t)
+    para_end = min(first.end, nl) if nl >= 0 else first.end
+    return [(para_start, para_end)] + [(s.start, s.end) for s in rest]
+
+
+def _resolve(st: Statement, memory: _Memory, mention: Mention | None) -> Speaker | None:
+    sp = _resolve_phrase(st.speaker, memory, mention, handle=st.handle, context=st.context,
+                         person=st.person)
+    return sp
+
+
+def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
+                    handle: str | None = None, context: str = "",
+                    person: bool = False) -> Speaker | None:
+    """A Speaker for a phrase, following pronouns and 'the group' back to earlier speakers."""
+    lex = lexicon()
+    raw = phrase.strip()
+    low = raw.lower()
+    if low in lex.pronouns:
+        kind = lex.pronouns[low]
+        prior = memory.last_person if kind == "person" else memory.last_org
+        return prior or (_perpetrator_speaker(mention) if kind == "org" else None)
+    words = low.split()
+    if words and words[0] in ("the", "its", "their") and len(words) <= 3 \
+            and words[-1] in lex.anaphor_heads and _only_demonyms(raw):
+        iso3 = country_in(raw)
+        prior = memory.by_head.get(words[-1])
+        if prior is not None and (iso3 is None or prior.country == iso3):
+            return prior
+        if words[-1] in _GROUP_HEADS and mention is not None and mention.perpetrators:
+            return _perpetrator_speaker(mention)
+    if not clean_surface(raw):
+        return None
+    sp = describe(raw, handle, context)
+    _remember(memory, sp, person)
+    return sp
+
+
+def _only_demonyms(phrase: str) -> bool:
+    """No proper name in the phrase beyond state demonyms ('the pro-Iranian group')."""
+    caps = re.findall(r"[A-Z][\w'.]*", phrase.split(maxsplit=1)[1] if " " in phrase else "")
+    return all(w.lower() in lexicon().countries for w in caps)
+
+
+def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
+    if person or sp.name != sp.surface:
+        memory.last_person = sp
+    else:
+        memory.last_org = sp
+    for word in re.findall(r"[a-z]+", sp.surface.lower()):
+        if word in lexicon().anaphor_heads:
+            memory.by_head[word] = sp
+
+
+def _perpetrator_speaker(mention: Mention | None) -> Speaker | None:
+    if mention is None or not mention.perpetrators:
+        return None
+    actor = mention.perpetrators[0]
+    sp = describe(actor.name)
+    sp.name = actor.name
+    sp.keys |= {norm_key(actor.name), *map(norm_key, actor.aliases)}
+    return sp

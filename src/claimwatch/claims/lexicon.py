@@ -1,0 +1,90 @@
+"""The claims stage's cue lists, read once from the data files under claimwatch/data."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Reporting verbs, noun cues, silence and evidence patterns, speaker-kind words, states."""
+
+    verbs: dict[str, str]
+    verbs_needing_content: frozenset[str]
+    nouns: dict[str, str]
+    attribution_phrases: tuple[str, ...]
+    silence: tuple[re.Pattern[str], ...]
+    kinds: dict[str, tuple[str, ...]]
+    anaphor_heads: frozenset[str]
+    pronouns: dict[str, str]
+    countries: dict[str, str]          # lower-cased name / demonym / capital -> ISO3
+    country_names: dict[str, str]      # ISO3 -> usual short name
+    evidence_kinds: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
+    evidence_against: tuple[re.Pattern[str], ...]
+    against_kind: str
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files("claimwatch.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The cue lists (cached for the process)."""
+    lex = _read("claims_lexicon.json")
+    ev = _read("claims_evidence.json")
+    countries: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for iso3, forms in _read("claims_countries.json")["countries"].items():
+        names[iso3] = forms[0]
+        for form in forms:
+            countries.setdefault(form.lower(), iso3)
+    flags = re.IGNORECASE
+    return Lexicon(
+        verbs=dict(lex["verbs"]),
+        verbs_needing_content=frozenset(lex["verb_requires_content"]),
+        nouns=dict(lex["nouns"]),
+        attribution_phrases=tuple(lex["attribution_phrases"]),
+        silence=tuple(re.compile(p, flags) for p in lex["silence"]),
+        kinds={k: tuple(v) for k, v in lex["kinds"].items()},
+        anaphor_heads=frozenset(lex["anaphor_heads"]),
+        pronouns=dict(lex["pronouns"]),
+        countries=countries,
+        country_names=names,
+        evidence_kinds=tuple(
+            (k["kind"], re.compile(k["pattern"], flags),
+             re.compile(k["requires"], flags) if k.get("requires") else None)
+            for k in ev["kinds"]),
+        evidence_against=tuple(re.compile(p, flags) for p in ev["against"]),
+        against_kind=ev["against_kind"],
+    )
+
+
+_NON_WORD = re.compile(r"[^a-z0-9.'-]+")
+
+
+def has_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any cue word or phrase occurs in text as whole words (case-insensitive)."""
+    padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
+    padded = padded.replace(". ", " ")
+    return any(f" {w.strip().rstrip('.')} " in padded for w in words)
+
+
+def country_in(text: str) -> str | None:
+    """The ISO3 of the first state named in text by name, demonym or capital, if any."""
+    lex = lexicon()
+    best: tuple[int, str] | None = None
+    lowered = text.lower()
+    for form, iso3 in lex.countries.items():
+        for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", lowered):
+            if form in ("us", "u.s.") and text[m.start():m.end()] not in ("US", "U.S."):
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), iso3)
+            break
+    return best[1] if best else None

@@ -1,0 +1,221 @@
+"""Who a speaker is (canonical name, kind, state) and which role it plays for one event.
+
+The actor table (``claimwatch.resolve.actor``) gives canonical names, categories and
+countries; where it does not know a speaker, words in the phrase decide its kind ("a
+witness", "UN officials", "Kramatorsk mayor") and a demonym or capital its state ("a US
+defence official", "Moscow"). Nothing is guessed beyond that: an unknown speaker keeps its
+surface text and role ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from claimwatch.claims.lexicon import country_in, has_word, lexicon
+from claimwatch.model import Mention
+
+_STATE_CATEGORIES = ("state", "state_force", "government")
+_CATEGORY_KIND = {
+    "armed_group": "armed_group", "state_force": "state", "government": "state", "state": "state",
+    "media": "media", "osint": "osint", "ngo": "ngo", "igo": "ngo", "individual": "individual",
+}
+_DETERMINER = re.compile(r"^(?:a|an|the|some|several|two|three|other|one)\s+", re.IGNORECASE)
+_PERSON_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'.-]+\s){1,3}[A-Z][\w'-]+)$")
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: what to call it and what kind of party it is."""
+
+    surface: str
+    name: str
+    kind: str  # state | armed_group | media | osint | ngo | witness | individual | unknown
+    handle: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    domestic: bool = False    # police, governors, local officials: of the place they speak for
+    keys: set[str] = field(default_factory=set)   # lower-cased names it answers to
+    rule: str = "unresolved"
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What a speaker's role is judged against: the event's perpetrators and target state."""
+
+    perpetrator_keys: frozenset[str]
+    perpetrator_countries: frozenset[str]
+    target_country: str | None
+
+
+@lru_cache(maxsize=1)
+def _table() -> Any:
+    try:
+        from claimwatch.resolve.actor import ActorTable
+    except ImportError:
+        return None
+    return ActorTable.load()
+
+
+def lookup(name: str | None) -> Any:
+    """The actor table's entry for a name (None if unknown or the table is absent)."""
+    table = _table()
+    if table is None or not name:
+        return None
+    match = table.match(name)
+    return match.entry if match is not None else None
+
+
+def _by_handle(handle: str | None) -> Any:
+    table = _table()
+    if table is None or not handle:
+        return None
+    return table.by_handle(handle.lstrip("@"))
+
+
+def norm_key(name: str) -> str:
+    """A name for comparison: lower case, no articles or 'of/in', no punctuation."""
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("'s", ""))
+    return " ".join(w for w in words if w not in ("the", "of", "in", "al"))
+
+
+def clean_surface(text: str) -> str:
+    """The speaker phrase without leading determiners, trailing punctuation or clauses."""
+    text = re.split(r",|\(|—| who | which | that ", text.strip(), maxsplit=1)[0].strip()
+    text = _DETERMINER.sub("", text).strip(" .,:;\"'“”‘’")
+    return re.sub(r"\s+", " ", text)
+
+
+def describe(surface: str, handle: str | None = None, context: str = "") -> Speaker:
+    """Resolve a speaker phrase (plus any appositive context) to a Speaker."""
+    clean = clean_surface(surface) or surface.strip()
+    entry, partial = _by_handle(handle), False
+    if entry is None:
+        entry = lookup(clean)
+    if entry is None:
+        entry = next((e for e in map(lookup, _capital_runs(clean)) if e is not None), None)
+        partial = entry is not None
+    sp = Speaker(surface=clean, name=clean, kind="unknown", handle=handle)
+    sp.keys = {norm_key(clean)}
+    for m in re.finditer(r"\b(?:for|of|from)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s?)+)", context):
+        sp.keys.add(norm_key(m.group(1)))
+    text = f"{clean} {context}"
+    if entry is not None:
+        _apply_entry(sp, entry, partial, text)
+    else:
+        sp.kind = _kind_from_words(text, handle)
+        sp.rule = f"words:{sp.kind}"
+        if sp.kind == "unknown" and context:
+            ctx_entry = next((e for e in map(lookup, _capital_runs(context)) if e is not None),
+                             None)
+            if ctx_entry is not None:
+                _apply_entry(sp, ctx_entry, True, text)
+    sp.country = sp.country or country_in(clean) or country_in(context)
+    sp.domestic = has_word(clean, lexicon().kinds["domestic"]) and country_in(clean) is None
+    person = _PERSON_TAIL.search(clean)
+    if partial and person and person.group(1) != clean and re.search(r"\b[a-z]", clean):
+        sp.name = person.group(1)
+    return sp
+
+
+def _apply_entry(sp: Speaker, entry: Any, partial: bool, text: str) -> None:
+    kind = _CATEGORY_KIND.get(entry.category, "unknown")
+    parent = lookup(entry.affiliation) if entry.affiliation else None
+    if kind == "individual" and parent is not None:
+        kind = _CATEGORY_KIND.get(parent.category, "unknown")
+    state_words = has_word(text, lexicon().kinds["state"])
+    if kind in ("armed_group", "individual", "unknown") and state_words:
+        kind = "state" if partial or kind != "armed_group" else kind
+    if kind == "individual":
+        kind = _kind_from_words(text, sp.handle)
+    sp.kind = kind
+    sp.country = entry.country or (parent.country if parent is not None else None)
+    sp.affiliation = entry.affiliation
+    sp.keys |= {norm_key(entry.name), *map(norm_key, entry.aliases)}
+    if entry.affiliation:
+        sp.keys.add(norm_key(entry.affiliation))
+    if partial:
+        sp.affiliation = sp.affiliation or entry.name
+    else:
+        sp.name = entry.name
+    sp.rule = f"actor-table:{entry.name}" + (" (part)" if partial else "")
+
+
+def _capital_runs(text: str) -> list[str]:
+    runs = [m.group(0).strip() for m in _CAPITAL_RUN.finditer(text)]
+    words = [w for w in re.split(r"[\s-]+", text) if w[:1].isupper()]
+    return [r for r in dict.fromkeys(runs + words) if len(r) > 1]
+
+
+def _kind_from_words(text: str, handle: str | None) -> str:
+    kinds = lexicon().kinds
+    for kind in ("ngo", "witness", "media", "osint", "state", "armed_group"):
+        if has_word(text, kinds[kind]):
+            return kind
+    if text.strip().lower() in lexicon().countries:
+        return "state"
+    return "osint" if handle else "unknown"
+
+
+def event_context(mention: Mention) -> EventContext:
+    """The perpetrators (names, aliases, parents, their states) and the attacked state."""
+    keys: set[str] = set()
+    countries: set[str] = set()
+    for actor in mention.perpetrators:
+        keys |= {norm_key(actor.name), *map(norm_key, actor.aliases)}
+        entry = lookup(actor.name)
+        if entry is not None:
+            keys |= {norm_key(entry.name), *map(norm_key, entry.aliases)}
+            if entry.category in _STATE_CATEGORIES and entry.country:
+                countries.add(entry.country)
+        elif country_in(actor.name) and actor.kind in ("state", "organization", "unknown"):
+            iso3 = country_in(actor.name)
+            if iso3 and (actor.kind == "state" or _is_state_name(actor.name)):
+                countries.add(iso3)
+    return EventContext(frozenset(keys), frozenset(countries), _target_country(mention))
+
+
+def _is_state_name(name: str) -> bool:
+    return has_word(name, lexicon().kinds["state"]) or name.lower() in lexicon().countries
+
+
+def _target_country(mention: Mention) -> str | None:
+    for actor in mention.actors:
+        if actor.role == "target":
+            entry = lookup(actor.name)
+            iso3 = entry.country if entry is not None else country_in(actor.name)
+            if iso3:
+                return str(iso3)
+    for target in mention.targets:
+        iso3 = country_in(target.text)
+        if iso3:
+            return iso3
+    return mention.place.iso3 if mention.place is not None else None
+
+
+def speaker_role(sp: Speaker, ctx: EventContext) -> str:
+    """The speaker's role for this event (CONTRACT speaker_role vocabulary)."""
+    if sp.keys & ctx.perpetrator_keys:
+        return "perpetrator"
+    ruling_group = (sp.kind == "armed_group" and sp.country == ctx.target_country
+                    and has_word(sp.surface, lexicon().kinds["state"]))
+    if sp.kind == "state" or (sp.country and ruling_group):
+        return _state_role(sp, ctx)
+    if sp.kind in ("media", "osint", "ngo", "witness"):
+        return sp.kind
+    return "osint" if sp.handle and sp.kind == "unknown" else "unknown"
+
+
+def _state_role(sp: Speaker, ctx: EventContext) -> str:
+    if sp.country and sp.country in ctx.perpetrator_countries:
+        return "perpetrator"
+    if sp.country and sp.country == ctx.target_country:
+        return "target_state"
+    if sp.country:
+        return "third_state"
+    if sp.domestic and ctx.target_country:
+        return "target_state"
+    return "unknown"

@@ -1,0 +1,260 @@
+"""Statements in a report: who says what, with which kind of verb, where in the text.
+
+Sources, in order: embedded social-media posts (``… pic.twitter.com/… — Name (@handle)
+Month D, YYYY``), reporting verbs found through the dependency parse ("X said", "denied by
+X", "an attack X confirmed"), "according to X", noun cues ("a statement by X"), and
+silence ("X did not respond"). A statement's span is its sentence, stretched over a direct
+quote that runs across sentences; ``document.text[start:end]`` is the quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from claimwatch.claims.lexicon import lexicon
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_EMBED = re.compile(
+    r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*[—–-]+\s*(?P<name>[^()\n—]{1,80}?)\s*"
+    r"\(@(?P<handle>\w{1,30})\)\s*(?P<date>(?:" + _MONTHS + r")\.? \d{1,2},? \d{4})")
+_QUOTE = re.compile(r"“[^“”]{3,}?”|\"[^\"\n]{3,}?\"")
+_PUBLICATION_NOUNS = ("statement", "video", "footage", "message", "post", "posts", "communique",
+                      "photos", "images", "pictures", "claim", "announcement", "recording")
+
+
+@dataclass
+class Statement:
+    """One statement before it is tied to an event: speaker phrase, cue, span."""
+
+    speaker: str
+    cue: str                  # verb class: say | claim | confirm | deny | dispute | blame | silence
+    start: int
+    end: int
+    content: str              # what is said (for attribution detection)
+    rule: str
+    handle: str | None = None
+    context: str = ""         # appositive description of the speaker
+    published: dt.date | None = None
+    negated: bool = False
+    person: bool = False
+
+
+def find_statements(text: str, sdoc: Any) -> list[Statement]:
+    """Every statement the report makes, in text order."""
+    embeds = list(_embeds(text))
+    tails = embed_tails(text)
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    found: list[Statement] = list(embeds)
+    for sent in sdoc.sents:
+        for start, end in segments(text, sent.start_char, sent.end_char, tails):
+            span = _stretch(start, end, quotes)
+            found.extend(st for st in _verb_statements(sent, span, (start, end), quotes)
+                         if _plausible(st.speaker))
+            found.extend(_silences(sent, span, (start, end)))
+    found.sort(key=lambda s: (s.start, s.end))
+    return found
+
+
+def embed_tails(text: str) -> list[tuple[int, int]]:
+    """Spans of embed attributions ('pic.twitter.com/… — Name (@handle) Month D, YYYY')."""
+    return [(m.start(), m.end()) for m in _EMBED.finditer(text)]
+
+
+def segments(text: str, start: int, end: int,
+              tails: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence cut at line breaks and around embed attributions (spaCy may run over them)."""
+    cuts = [(start, end)]
+    for t_start, t_end in tails:
+        cuts = [piece for s, e in cuts for piece in ((s, min(e, t_start)), (max(s, t_end), e))
+                if piece[1] > piece[0]] if t_start < end and t_end > start else cuts
+    pieces: list[tuple[int, int]] = []
+    for s, e in cuts:
+        pos = s
+        for m in re.finditer(r"\n\s*", text[s:e]):
+            pieces.append((pos, s + m.start()))
+            pos = s + m.end()
+        pieces.append((pos, e))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def _plausible(speaker: str) -> bool:
+    """A speaker phrase that could name someone (not a link, a number or a date)."""
+    return bool(re.search(r"[A-Za-z]{2}", speaker)) and "twitter.com" not in speaker \
+        and "http" not in speaker and not re.fullmatch(r"[\W\d]*", speaker)
+
+
+def _embeds(text: str) -> Iterator[Statement]:
+    for m in _EMBED.finditer(text):
+        para_start = max(text.rfind("\n", 0, m.start()) + 1, 0)
+        prev = _EMBED.search(text, para_start, m.start())
+        start = prev.end() if prev else para_start
+        post = text[start:m.start()]
+        lead = len(post) - len(post.lstrip())
+        body_start, body_end = start + lead, start + len(post.rstrip())
+        if body_end <= body_start:
+            continue
+        yield Statement(
+            speaker=m.group("name").strip(), cue="say", start=body_start, end=body_end,
+            content=text[body_start:body_end], rule="embedded-post", handle="@" + m.group("handle"),
+            published=_post_date(m.group("date")),
+        )
+
+
+def _post_date(raw: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(raw.replace(".", "").replace(",", ""), "%B %d %Y").date()
+    except ValueError:
+        return None
+
+
+def _stretch(start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Widen a sentence span over any direct quote that starts or ends inside it."""
+    for q_start, q_end in quotes:
+        if start <= q_start < end < q_end or q_start < start < q_end <= end:
+            start, end = min(start, q_start), max(end, q_end)
+    return start, end
+
+
+def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
+                     quotes: list[tuple[int, int]]) -> Iterator[Statement]:
+    lex = lexicon()
+    for tok in sent:
+        if not segment[0] <= tok.idx < segment[1] or _quoted(tok.idx, quotes, sent.doc.text):
+            continue
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                yield _statement(sent, span, obj, "say", "according-to", exclude=tok)
+            continue
+        cls = lex.verbs.get(tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else None
+        if cls is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
+            subject = _noun_speaker(tok)
+            if subject is not None:
+                yield _statement(sent, span, subject, lex.nouns[tok.lemma_.lower()],
+                                 f"noun:{tok.lemma_.lower()}", exclude=tok)
+            continue
+        if cls is None or not _has_content(tok, lex.verbs_needing_content):
+            continue
+        subject = _subject(tok)
+        if subject is None:
+            continue
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        st = _statement(sent, span, subject, cls, f"verb:{tok.lemma_.lower()}", exclude=tok)
+        st.negated = negated
+        yield st
+
+
+def _quoted(char: int, quotes: list[tuple[int, int]], text: str) -> bool:
+    """Inside a direct quote of five words or more: the speaker's own words, not a report."""
+    return any(s < char < e and len(text[s:e].split()) >= 5 for s, e in quotes)
+
+
+def _has_content(verb: Any, needing: frozenset[str]) -> bool:
+    """Verbs like 'post' or 'publish' report only with a statement-like object or a clause."""
+    if verb.lemma_.lower() not in needing:
+        return True
+    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj")
+               and c.lemma_.lower() in _PUBLICATION_NOUNS + ("attack", "strike", "operation"))
+               for c in verb.children)
+
+
+def _subject(verb: Any) -> Any:
+    """The speaker of a reporting verb: its subject, a passive agent, or its head's subject."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "expl") and not passive and c.dep_ != "expl":
+            return c
+    if passive:
+        return None
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _noun_speaker(noun: Any) -> Any:
+    """Who issued a statement noun: 'X's statement', 'a statement by X', 'X issued a statement'."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    head = noun.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "ADP"):
+        verb = head if head.pos_ == "VERB" else head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in ("issue", "release", "publish", "come",
+                                                          "put", "post", "make"):
+            return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: str,
+               exclude: Any) -> Statement:
+    doc = sent.doc
+    excluded: set[Any] = set()
+    for c in subject.children:
+        if c.dep_ in ("appos", "relcl", "acl", "punct"):
+            excluded |= set(c.subtree)
+    kept = [t.i for t in subject.subtree
+            if t not in excluded and span[0] <= t.idx < span[1]] or [subject.i]
+    speaker = doc[min(kept):max(kept) + 1].text
+    appos = [c for c in subject.children if c.dep_ == "appos"]
+    context = " ".join(doc[a.left_edge.i:a.right_edge.i + 1].text for a in appos)
+    said_by = set(subject.subtree)
+    content_toks = [t for t in exclude.subtree if t not in said_by]
+    content = " ".join(t.text for t in content_toks) or sent.text
+    return Statement(speaker=speaker, cue=cue, start=span[0], end=span[1], content=content,
+                     rule=rule, context=context, person=subject.ent_type_ == "PERSON")
+
+
+def _silences(sent: Any, span: tuple[int, int],
+              segment: tuple[int, int]) -> Iterator[Statement]:
+    text = sent.doc.text[segment[0]:segment[1]]
+    for pattern in lexicon().silence:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if m.group(0).rstrip().endswith(("from", "by")):
+            after = re.match(r"\s*(?:the\s+)?([^,.;:]+)", text[m.end():])
+            speaker = after.group(1).strip() if after else ""
+        else:
+            speaker = _silence_subject(sent, segment[0] + m.start())
+        for part in _coordinated(speaker):
+            yield Statement(speaker=part, cue="silence", start=span[0], end=span[1],
+                            content=text, rule="silence")
+        return
+
+
+def _silence_subject(sent: Any, cue_char: int) -> str:
+    tok = next((t for t in sent if t.idx >= cue_char), None)
+    while tok is not None:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return sent.doc[subj.left_edge.i:subj.right_edge.i + 1].text
+        if tok.head is tok:
+            break
+        tok = tok.head
+    chunks = [c for c in sent.noun_chunks if c.end_char <= cue_char]
+    return chunks[-1].text if chunks else ""
+
+
+def _coordinated(phrase: str) -> list[str]:
+    """'Israeli government and military' -> ['Israeli government', 'Israeli military']."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", phrase) if p.strip()]
+    if len(parts) != 2 or any(len(p.split()) > 4 for p in parts):
+        return [phrase] if phrase else []
+    first_words = parts[0].split()
+    if len(first_words) >= 2 and len(parts[1].split()) == 1:
+        parts[1] = " ".join(first_words[:-1] + [parts[1]])
+    return parts

@@ -1,0 +1,167 @@
+"""Assertions and evidence found in small news-style reports, tied to the right mention."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimwatch.claims.assertions import annotate_claims
+from claimwatch.claims.status import compute_status
+from claimwatch.model import Actor, Assertion, Document, Mention, Place, Span
+from claimwatch.nlp.loader import load_nlp
+
+PUBLISHED = dt.date(2024, 3, 6)
+
+
+def analyse(text: str, *specs: dict) -> list[Mention]:
+    """Run the claims stage over text with hand-made mentions (trigger word, perpetrator...)."""
+    sdoc = load_nlp()(text)
+    mentions = []
+    for spec in specs:
+        start = text.index(spec["trigger"], spec.get("after", 0))
+        sent = next(s for s in sdoc.sents if s.start_char <= start < s.end_char)
+        actors = [Actor(spec["perpetrator"], "perpetrator", "organization",
+                        aliases=spec.get("aliases", []))] if spec.get("perpetrator") else []
+        mentions.append(Mention(
+            document_id="doc1", trigger=Span(start, start + len(spec["trigger"]), spec["trigger"]),
+            sentences=[Span(sent.start_char, sent.end_char, sent.text)],
+            mention_role=spec.get("role", "new"), actors=actors,
+            place=Place(spec.get("place", "somewhere"), iso3=spec.get("iso3")),
+        ))
+    annotate_claims(Document("doc1", text, PUBLISHED), sdoc, mentions)
+    return mentions
+
+
+def find(mention: Mention, speaker: str) -> list[Assertion]:
+    return [a for a in mention.assertions if speaker.lower() in a.speaker.lower()]
+
+
+def stances_of(mention: Mention, speaker: str) -> set[tuple[str, str]]:
+    return {(a.speaker_role, a.stance) for a in find(mention, speaker)}
+
+
+CLAIM_REPORT = (
+    "The Northern Liberation Front said on Tuesday that its fighters had fired rockets at the "
+    "town of Kiryat Shmona. The Israeli military has yet to comment on the claim.\n\n"
+    "Rockets were fired at Kiryat Shmona tonight, the group says, but there were no sirens "
+    "in the area. pic.twitter.com/Ab3dE5fGh1 — Levant Monitor (@levantmonitor) March 5, 2024\n"
+)
+
+
+def test_group_claim_silence_and_embedded_post() -> None:
+    (m,) = analyse(CLAIM_REPORT, {"trigger": "fired", "perpetrator": "Northern Liberation Front",
+                                  "iso3": "ISR"})
+    assert ("perpetrator", "claims") in stances_of(m, "Northern Liberation Front")
+    assert ("target_state", "no_comment") in stances_of(m, "Israeli military")
+    (post,) = [a for a in m.assertions if a.handle == "@levantmonitor"]
+    assert post.speaker == "Levant Monitor"
+    assert post.speaker_role == "osint" and post.stance == "reports"
+    assert post.published == dt.date(2024, 3, 5)
+    assert post.quote.startswith("Rockets were fired") and "pic.twitter" not in post.quote
+    sirens = [e for e in m.evidence if e.kind == "sirens"]
+    assert sirens and sirens[0].against
+    assert compute_status(m.assertions, m.evidence, ["Northern Liberation Front"]).status in (
+        "claimed", "disputed")
+
+
+def test_offsets_point_at_the_quote_in_the_stored_text() -> None:
+    (m,) = analyse(CLAIM_REPORT, {"trigger": "fired", "perpetrator": "Northern Liberation Front",
+                                  "iso3": "ISR"})
+    assert m.assertions
+    for a in m.assertions:
+        assert a.quote and a.quote in CLAIM_REPORT[a.char_start:a.char_end]
+        assert a.document_id == "doc1"
+
+
+def test_denial_by_the_attacked_state() -> None:
+    text = ("The Coastal Brigade claimed it struck a navy frigate off the coast of Sidon on "
+            "Monday. A spokesman for the Lebanese navy denied that any vessel had been hit.")
+    (m,) = analyse(text, {"trigger": "struck", "perpetrator": "Coastal Brigade", "iso3": "LBN"})
+    assert ("perpetrator", "claims") in stances_of(m, "Coastal Brigade")
+    assert any(a.speaker_role == "target_state" and a.stance == "denies" for a in m.assertions)
+    assert compute_status(m.assertions, m.evidence, ["Coastal Brigade"]).status == "denied"
+
+
+def test_third_party_attribution_is_not_a_claim() -> None:
+    text = ("A suicide bomber killed nine people at a market in Kandahar on Friday, police said. "
+            "US officials blamed the Islamic State Khorasan Province for the bombing.")
+    (m,) = analyse(text, {"trigger": "killed", "perpetrator": "Islamic State Khorasan Province",
+                          "iso3": "AFG"})
+    assert ("target_state", "confirms") in stances_of(m, "police")
+    assert ("third_state", "attributes") in stances_of(m, "US officials")
+    assert not any(a.stance == "claims" for a in m.assertions)
+    decision = compute_status(m.assertions, m.evidence, ["Islamic State Khorasan Province"])
+    assert decision.responsibility.status == "attributed"
+
+
+def test_multi_sentence_quote_and_speaker_after_the_quote() -> None:
+    text = ("Fighters attacked an army garrison near Dalbo at dawn on Sunday. "
+            "“Our fighters attacked the garrison at dawn. They destroyed two armoured "
+            "vehicles and returned safely,” said Idris Kamara, a spokesman for the Valley "
+            "Brigades.")
+    (m,) = analyse(text, {"trigger": "attacked", "perpetrator": "Valley Brigades"})
+    quoted = [a for a in m.assertions if "Idris Kamara" in a.speaker]
+    assert quoted, m.assertions
+    a = quoted[0]
+    assert a.speaker_role == "perpetrator" and a.stance == "claims"
+    assert "They destroyed two armoured vehicles" in text[a.char_start:a.char_end]
+    assert text[a.char_start:a.char_end].startswith("“Our fighters")
+
+
+def test_witnesses_video_and_hospital_count() -> None:
+    text = ("Witnesses said a drone struck a wedding hall in the village of Tal Hamid on "
+            "Saturday. The group released a video showing the launch. Doctors at the "
+            "district hospital said 14 bodies had been brought to the morgue.")
+    (m,) = analyse(text, {"trigger": "struck", "perpetrator": "Desert Hawks"})
+    assert ("witness", "reports") in stances_of(m, "Witnesses")
+    kinds = {e.kind for e in m.evidence}
+    assert {"video", "casualty_count"} <= kinds
+    video = next(e for e in m.evidence if e.kind == "video")
+    assert video.source == "Desert Hawks" and not video.against
+
+
+def test_silence_by_the_side_named_after_by() -> None:
+    text = ("Warplanes struck a weapons depot near Hama overnight, a monitoring group said. "
+            "There was no confirmation or denial of the strike by the Syrian government.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "SYR"})
+    assert ("target_state", "no_comment") in stances_of(m, "Syrian government")
+
+
+def test_unknown_speaker_keeps_surface_text_and_unknown_role() -> None:
+    text = "Zorbak Velt said the convoy had been ambushed near the bridge on Wednesday."
+    (m,) = analyse(text, {"trigger": "ambushed"})
+    (a,) = m.assertions
+    assert a.speaker == "Zorbak Velt"
+    assert a.speaker_role == "unknown"
+
+
+def test_according_to_and_statement_by() -> None:
+    text = ("Two soldiers were killed when their patrol hit a mine near Gao, according to the "
+            "Malian army. A statement by the Sahel Front said its men had laid the mine.")
+    (m,) = analyse(text, {"trigger": "killed", "perpetrator": "Sahel Front", "iso3": "MLI"})
+    assert ("target_state", "confirms") in stances_of(m, "Malian army")
+    assert ("perpetrator", "claims") in stances_of(m, "Sahel Front")
+
+
+def test_statement_about_an_earlier_attack_goes_to_that_mention() -> None:
+    text = ("The Eastern Shield said it shelled the port of Varna on Monday. Last year, the "
+            "same group had claimed to have struck the city with a missile. The government "
+            "did not comment on either attack.")
+    new, old = analyse(text, {"trigger": "shelled", "perpetrator": "Eastern Shield"},
+                       {"trigger": "struck", "perpetrator": "Eastern Shield", "role": "historical"})
+    assert find(new, "Eastern Shield")
+    assert any(a.stance == "claims" and a.speaker_role == "perpetrator" for a in old.assertions)
+    assert any(a.stance == "no_comment" for a in old.assertions)
+    assert not any(a.stance == "no_comment" for a in new.assertions)
+
+
+@pytest.mark.parametrize("verb,stance", [("denied", "denies"), ("rejected", "denies"),
+                                         ("dismissed", "denies")])
+def test_denial_verbs_by_the_accused(verb: str, stance: str) -> None:
+    text = (f"Officials blamed the River Alliance for the bombing of the bridge at Koro. The "
+            f"River Alliance {verb} any involvement in the attack.")
+    (m,) = analyse(text, {"trigger": "bombing", "perpetrator": "River Alliance"})
+    assert ("perpetrator", stance) in stances_of(m, "River Alliance")
+    decision = compute_status(m.assertions, m.evidence, ["River Alliance"])
+    assert decision.responsibility.status == "contested"
