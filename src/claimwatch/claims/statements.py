@@ -172,8 +172,8 @@ def _subject(verb: Any) -> Any:
                 return obj
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for c in verb.children:
-        if c.dep_ in ("nsubj", "expl") and not passive and c.dep_ != "expl":
-            return c
+        if c.dep_ == "nsubj" and not passive:
+            return _noun_speaker(c) if c.lemma_.lower() in lexicon().nouns else c
     if passive:
         return None
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
