@@ -243,6 +243,11 @@ async function showDetail(eventId) {
   }
 }
 
+function safeUrl(url) {
+  // Only web links: a posted report's url must not become a javascript: link.
+  return /^https?:\/\//i.test(url || "");
+}
+
 function countText(count) {
   if (!count || (count.low == null && count.high == null)) return "not reported";
   const range = count.low != null && count.high != null && count.low !== count.high
@@ -265,7 +270,8 @@ function detailHTML(e) {
   const reports = e.reports.map((r) => `<li class="cw-report"><a class="cw-report-title" ` +
     `href="/documents/${encodeURIComponent(r.id)}" target="_blank">${esc(r.title || r.id)}</a> ` +
     `<span class="muted">${esc(r.source || "")} ${esc(r.published || "")}</span>` +
-    `${r.url ? ` · <a href="${esc(r.url)}" rel="noopener">source</a>` : ""}</li>`).join("");
+    `${safeUrl(r.url) ? ` · <a href="${esc(r.url)}" rel="noopener">source</a>` : ""}</li>`)
+    .join("");
   const history = e.status_history.map((h) => `<li class="cw-history">${esc(h.at || "?")}: ` +
     `<strong>${esc(h.status)}</strong> <span class="muted">(${esc(h.document_id || "")})` +
     `</span></li>`).join("");
@@ -315,6 +321,15 @@ async function setUpFilters() {
   form.addEventListener("reset", () => setTimeout(loadEvents, 0));
 }
 
+function labelCountries() {
+  const names = new Map(state.events.filter((e) => e.location && e.location.iso3)
+    .map((e) => [e.location.iso3, e.location.country]));
+  for (const option of document.getElementById("filters").elements.country.options) {
+    const name = names.get(option.value);
+    if (name) option.textContent = `${name} (${option.value})`;
+  }
+}
+
 function fillActors() {
   const names = new Set(state.events.flatMap((e) => e.actors.map((a) => a.name)));
   document.getElementById("actor-list").innerHTML = [...names].sort()
@@ -330,6 +345,7 @@ async function start() {
     await setUpFilters();
     await loadEvents();
     fillActors();
+    labelCountries();
     document.body.dataset.ready = "true";
   } catch (err) {
     document.getElementById("summary").textContent = `error: ${err.message}`;
