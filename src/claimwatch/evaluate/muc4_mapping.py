@@ -32,8 +32,6 @@ from functools import lru_cache
 from claimwatch.evaluate.muc4_metrics import ROLES, Entity, RoleFillers, Template, normalize_string
 from claimwatch.model import Actor, Event
 
-EXPLOSIVE_WEAPONS = ("bomb", "dynamite", "explosive", "grenade", "charge", "device", "tnt",
-                     "mine", "car bomb", "petard")
 INCIDENT_ORDER = ("kidnapping", "arson", "bombing", "attack")
 ORG_KINDS = ("organization", "state")
 
@@ -45,8 +43,9 @@ def incident_type(event: Event) -> str:
         return "kidnapping"
     if "arson" in types:
         return "arson"
+    explosives = _words("explosive_weapons")
     if types & {"bombing", "ied"} or any(
-            w.split()[-1].rstrip("s") in EXPLOSIVE_WEAPONS for w in event.weapons if w):
+            w.split()[-1].rstrip("s") in explosives for w in event.weapons if w.strip()):
         return "bombing"
     return "attack"
 
@@ -56,25 +55,26 @@ def is_relevant(event: Event) -> bool:
     if event.victims:
         return True
     kinds = {t.type for t in event.targets}
-    if event.event_type == "Battles" and not (kinds - {"military", "unknown", "area"}):
+    if event.event_type == "Battles" and not kinds:
         return False
     return not (kinds and kinds <= {"military"})
 
 
+@lru_cache(maxsize=4)
+def _words(name: str) -> frozenset[str]:
+    """A word list from ``data/muc4_mapping.json``."""
+    from claimwatch.extract.lexicon import load_data
+
+    return frozenset(str(w).lower() for w in load_data("muc4_mapping.json")[name])
+
+
 @lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
-    """Person nouns from the extraction lexicon (the same list the extractor uses)."""
+    """Person nouns: the extraction lexicon's list plus the mapping's titles and roles."""
     from claimwatch.extract.lexicon import lexicon
 
     words = lexicon().cues.get("person_nouns", [])
-    return frozenset(str(w).lower() for w in words) | {
-        "man", "woman", "men", "women", "person", "people", "peasant", "peasants", "priest",
-        "priests", "journalist", "journalists", "judge", "leader", "businessman", "student",
-        "students", "member", "members", "official", "officials", "civilian", "civilians",
-        "child", "children", "citizen", "citizens", "soldier", "soldiers", "policeman",
-        "policemen", "guard", "guards", "mayor", "minister", "president", "candidate",
-        "director", "family", "worker", "workers", "farmer", "farmers", "resident", "residents",
-    }
+    return frozenset(str(w).lower() for w in words) | _words("person_nouns")
 
 
 def find_mention(text: str, phrase: str) -> str | None:
@@ -110,23 +110,98 @@ def perpetrator_fills(actor: Actor, text: str, cased_text: str) -> tuple[list[st
     if surface is None:
         return [], []
     head, sep, tail = surface.partition(" of ")
-    if sep and head.split()[-1].lower() in person_nouns() | {"member", "members", "unit"}:
+    head_word = head.split()[-1].lower() if head.split() else ""
+    heads = person_nouns() | _words("perpetrator_heads")
+    if sep and (head_word in heads or head_word.rstrip("s") in heads):
         org = find_mention(text, tail.removeprefix("the "))
         return [surface], [org] if org else []
-    if actor.kind in ORG_KINDS or _is_proper(surface, cased_text):
+    if actor.kind in ORG_KINDS or _is_org_name(surface, cased_text):
         return [], [surface]
+    if _is_proper(surface, cased_text):
+        return [], []  # a lone capitalised word: a demonym or a person, not an organisation
     return [surface], []
 
 
-def is_person(phrase: str, cased_text: str) -> bool:
-    """A person noun as head ("a peasant", "three priests") or a person's name."""
-    words = phrase.lower().split()
-    if not words:
-        return False
-    if words[-1] in person_nouns() or words[-1].rstrip("s") in person_nouns():
+def _is_org_name(surface: str, cased_text: str) -> bool:
+    """An acronym ("FMLN") or a proper name of two or more words ("Medellin Cartel")."""
+    m = re.search(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", cased_text, re.IGNORECASE)
+    written = m.group() if m else surface
+    if re.fullmatch(r"[A-Z][A-Z.&-]{1,9}", written):
         return True
-    return len(words) <= 4 and _is_proper(phrase, cased_text) and not any(
-        w in ("embassy", "building", "plant", "station", "office", "farm", "bank") for w in words)
+    return len(written.split()) >= MIN_NAME_WORDS and _is_proper(surface, cased_text)
+
+
+def head_noun(phrase: str) -> str:
+    """The head of a simple noun phrase: the last word before any "of" complement."""
+    words = phrase.lower().split(" of ")[0].split()
+    return words[-1].strip(".,'\"") if words else ""
+
+
+def _person_word(word: str) -> bool:
+    nouns = person_nouns()
+    return word in nouns or word.rstrip("s") in nouns or word.removesuffix("men") + "man" in nouns
+
+
+def is_person(phrase: str, cased_text: str) -> bool:
+    """People, not things: a person noun or title in the phrase, or a person's name.
+
+    "a peasant", "three priests", "Antioquia governor Antonio Roldan" are people; a phrase
+    whose head is a building or vehicle ("the mayor's office") is a thing.
+    """
+    words = [w.strip(".,'\"") for w in phrase.lower().split()]
+    if not words or head_noun(phrase) in _words("thing_nouns"):
+        return False
+    if any(w.endswith("'s") for w in words[:-1]):
+        return True
+    if any(_person_word(w) for w in words):
+        return True
+    return len(words) <= 4 and _is_proper(phrase, cased_text)
+
+
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+MIN_NAME_WORDS = 2
+
+
+def person_name(phrase: str, text: str, cased_text: str) -> str | None:
+    """The full name inside a person phrase, as the document first writes it.
+
+    MUC-4's Victim is the human target's *name* (slot 18); descriptions ("a peasant")
+    are another slot. "Antioquia governor Antonio Roldan" gives "antonio roldan betancur"
+    when the text writes the name in full: the capitalised run after the last title word,
+    extended over the capitalised words around its first occurrence.
+    """
+    m = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", cased_text, re.IGNORECASE)
+    if m is None:
+        return None
+    words = m.group().split()
+    run: list[str] = []
+    for w in words:
+        if NAME_WORD.fullmatch(w) and not _person_word(w.lower()):
+            run.append(w)
+        else:
+            run = []
+    if len(run) < MIN_NAME_WORDS:
+        return None
+    first = re.search(r"(?<!\w)" + re.escape(" ".join(run)) + r"(?!\w)", cased_text)
+    if first is None:
+        return None
+    start, end = first.start(), first.end()
+    while (nxt := re.match(r" ([A-Z][a-z]+)(?!\w)", cased_text[end:])) and not _person_word(
+            nxt.group(1).lower()):
+        end += nxt.end()
+    while True:
+        window = max(0, start - 30)
+        prev = re.search(r"(?<!\w)([A-Z][a-z]+) $", cased_text[window:start])
+        if prev is None or _person_word(prev.group(1).lower()) or _sentence_start(
+                cased_text, window + prev.start(1)):
+            break
+        start -= len(prev.group(0))
+    return text[start:end]
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos]
+    return pos == 0 or bool(re.search(r"[.!?\"(]\s*$", before)) or before.strip() == ""
 
 
 def event_template(event: Event, text: str, cased_text: str) -> Template:
@@ -138,13 +213,18 @@ def event_template(event: Event, text: str, cased_text: str) -> Template:
             fills["PerpInd"] += ind
             fills["PerpOrg"] += org
     for target in event.targets:
-        found = find_mention(text, target.text)
-        if found:
-            fills["Victim" if is_person(found, cased_text) else "Target"].append(found)
+        found = find_mention(text, _strip_determiners(target.text))
+        if found and target.type == "unknown" and head_noun(found) not in _words(
+                "thing_nouns") and not is_person(found, cased_text):
+            continue  # "more than 100 shots", "the struggle": not a physical target
+        if found and not is_person(found, cased_text):
+            fills["Target"].append(found)
+        elif found and (name := person_name(found, text, cased_text)):
+            fills["Victim"].append(name)
     for victim in event.victims:
         found = find_mention(text, victim.text)
-        if found:
-            fills["Victim"].append(found)
+        if found and (name := person_name(found, text, cased_text)):
+            fills["Victim"].append(name)
     for weapon in event.weapons:
         found = find_mention(text, weapon)
         if found:
@@ -153,6 +233,14 @@ def event_template(event: Event, text: str, cased_text: str) -> Template:
     for role in ROLES:
         template[role] = _as_entities(fills[role])
     return template
+
+
+DETERMINERS = re.compile(r"^(?:his|her|their|its|our|your|my|this|that|these|those)\s+", re.I)
+
+
+def _strip_determiners(phrase: str) -> str:
+    """MUC fillers leave out possessive and demonstrative determiners ("his car" -> "car")."""
+    return DETERMINERS.sub("", phrase.strip())
 
 
 def _as_entities(strings: Sequence[str]) -> list[Entity]:
