@@ -164,3 +164,50 @@ def test_date_like_word_salad_never_raises(words: list[str], published: dt.date)
     text = " ".join(words)
     for t in find_timexes(text, published):
         assert t.start is None or t.end is None or t.start <= t.end
+
+
+def test_an_unsettled_numeric_date_prefers_the_reading_not_after_publication() -> None:
+    t = find_timexes("A drone hit a school on 3/4/2024.", D(2024, 3, 12))[0]
+    assert (t.start, t.ambiguous) == (D(2024, 3, 4), True)
+
+
+def test_dotted_numeric_dates_are_day_first() -> None:
+    t = one("10.03.2024")
+    assert (t.start, t.ambiguous) == (D(2024, 3, 10), False)
+
+
+def test_counts_are_not_years() -> None:
+    text = "About 2000 troops crossed; 1990 people fled. The 2015 elections were calm."
+    assert [t.text for t in find_timexes(text, SUNDAY)] == ["2015"]
+
+
+def test_overnight_and_rolling_windows_end_on_the_publication_date() -> None:
+    found = find_timexes("Russia launched drones overnight; in the past week 12 attacks hit "
+                         "the city, and 30 in the last 24 hours.", SUNDAY)
+    assert [(t.text, t.start, t.end) for t in found] == [
+        ("overnight", D(2024, 3, 9), D(2024, 3, 10)),
+        ("the past week", D(2024, 3, 3), D(2024, 3, 10)),
+        ("the last 24 hours", D(2024, 3, 9), D(2024, 3, 10)),
+    ]
+
+
+def test_a_range_across_months_is_one_range_of_days() -> None:
+    t = find_timexes("Strikes from 28 February to 2 March hit the port.", SUNDAY)
+    assert [(x.start, x.end, x.precision) for x in t] == [(D(2024, 2, 28), D(2024, 3, 2), "day")]
+
+
+def test_the_weekend_and_last_weekend() -> None:
+    tuesday = D(2024, 3, 12)
+    assert one("over the weekend", tuesday).start == D(2024, 3, 9)
+    assert one("last weekend", tuesday).end == D(2024, 3, 10)
+
+
+def test_since_points_to_the_past() -> None:
+    published = D(2024, 1, 20)
+    t = find_timexes("Fighting has raged since early December.", published)[0]
+    assert t.start == D(2023, 12, 1)
+
+
+def test_a_near_future_deadline_without_a_year_stays_ahead() -> None:
+    t = find_timexes("The truce expires Nov. 16, the mediators said.", D(2023, 11, 2))[0]
+    assert t.start == D(2023, 11, 16)

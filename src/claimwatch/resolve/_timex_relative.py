@@ -18,12 +18,6 @@ _REL_SIGN = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "n
              "coming": 1, "following": 1}
 
 
-def _part_suffix(part: str | None) -> str:
-    if not part:
-        return ""
-    return "T" + words()["day_parts"][part.lower()]
-
-
 def h_dayword(m: re.Match[str], ctx: Context) -> Period | None:
     if ctx.published is None:
         return None
@@ -35,8 +29,7 @@ def h_dayword(m: re.Match[str], ctx: Context) -> Period | None:
     elif pre == "the day after":
         offset += 1
     d = ctx.published + dt.timedelta(days=offset)
-    part = m.group("part") or ("night" if w == "tonight" else None)
-    return cal.day(d, _part_suffix(part) if m.group("part") else "")
+    return cal.day(d)  # "Sunday night" stays a day: TimeML's DATE tags carry no TNI here
 
 
 def h_daypart(m: re.Match[str], ctx: Context) -> Period | None:
@@ -44,7 +37,7 @@ def h_daypart(m: re.Match[str], ctx: Context) -> Period | None:
     if ctx.published is None:
         return None
     offset = -1 if m["which"].lower() == "last" else 0
-    return cal.day(ctx.published + dt.timedelta(days=offset), _part_suffix(m["part"]))
+    return cal.day(ctx.published + dt.timedelta(days=offset))
 
 
 def h_weekday(m: re.Match[str], ctx: Context) -> Period | None:
@@ -52,13 +45,12 @@ def h_weekday(m: re.Match[str], ctx: Context) -> Period | None:
         return None
     wd = words()["weekdays"][m["wd"].title()]
     rel = " ".join((m.group("rel") or "").lower().split())
-    suffix = _part_suffix(m.group("part"))
     if rel in ("last", "this past", "past", "the previous"):
-        return cal.day(cal.weekday_near(ctx.published, wd, future=False, strict=True), suffix)
+        return cal.day(cal.weekday_near(ctx.published, wd, future=False, strict=True))
     if rel in ("next", "this coming", "coming", "the following"):
-        return cal.day(cal.weekday_near(ctx.published, wd, future=True, strict=True), suffix)
+        return cal.day(cal.weekday_near(ctx.published, wd, future=True, strict=True))
     future = rel == "this" and wd >= ctx.published.weekday() or ctx.is_future(m.start(), m.end())
-    return cal.day(cal.weekday_near(ctx.published, wd, future=future), suffix)
+    return cal.day(cal.weekday_near(ctx.published, wd, future=future))
 
 
 def h_rel_unit(m: re.Match[str], ctx: Context) -> Period | None:
@@ -88,6 +80,36 @@ def _weekend(ctx: Context, sign: int, m: re.Match[str]) -> Period:
     if p.weekday() == 6:
         return cal.weekend_of(p - dt.timedelta(days=1))
     return cal.weekend_of(cal.weekday_near(p, 5, future=future))
+
+
+def _interval(start: dt.date, end: dt.date, precision: str) -> Period:
+    return Period(f"{start.isoformat()}/{end.isoformat()}", start, end, precision)
+
+
+def h_rolling(m: re.Match[str], ctx: Context) -> Period | None:
+    """'the past week', 'the last 24 hours': the stretch that ends on the publication date."""
+    if ctx.published is None:
+        return None
+    n = number(m["q"]) if m.group("q") else 1
+    if n is None or n > 5000:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "hour":
+        start = ctx.published - dt.timedelta(days=max(1, -(-n // 24)))
+        return _interval(start, ctx.published, "day")
+    if unit == "day":
+        return _interval(ctx.published - dt.timedelta(days=n), ctx.published, "day")
+    if unit == "week":
+        return _interval(ctx.published - dt.timedelta(weeks=n), ctx.published, "week")
+    months = n if unit == "month" else 12 * n
+    return _interval(cal.add_months(ctx.published, -months), ctx.published, unit)
+
+
+def h_overnight(m: re.Match[str], ctx: Context) -> Period | None:
+    """'overnight' in a report: the night before publication, so two calendar days."""
+    if ctx.published is None:
+        return None
+    return _interval(ctx.published - dt.timedelta(days=1), ctx.published, "day")
 
 
 def h_ago(m: re.Match[str], ctx: Context) -> Period | None:

@@ -59,7 +59,7 @@ QUANT = (r"(?:\d{1,3}|" + alternation(list(words()["numbers"]) + words()["vague_
          + r")")
 NUMERIC = (
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
-    r"(?P<y>\d{4}|\d{2})(?![\d/.-]|\.\d)")
+    r"(?P<y>\d{4}|\d{2})(?![\d/-]|\.\d)")
 QWORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 MOD = r"(?:early|mid-?|late|the end of|the beginning of|the start of|the middle of)"
 PART = r"(?:morning|afternoon|evening|night)"
@@ -86,6 +86,7 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    needs: tuple[str, ...]  # cheap test: tried only if the lower-cased text contains one of these
 
 
 def _day_num(s: str) -> int:
@@ -192,6 +193,9 @@ def h_month(m: re.Match[str], ctx: Context) -> Period | None:
     return cal.month(cal.month_pick(ctx.published, mon, ctx.tense(m.start(), m.end())), mon)
 
 
+_COUNT_NOUN = re.compile(rf"\s+(?:{alternation(words()['count_nouns'])})\b", re.I)
+
+
 def h_year(m: re.Match[str], ctx: Context) -> Period | None:
     before = ctx.text[max(0, m.start("y") - 2):m.start("y")]
     after = ctx.text[m.end("y"):m.end("y") + 2]
@@ -199,8 +203,12 @@ def h_year(m: re.Match[str], ctx: Context) -> Period | None:
         return None
     if re.match(r"[-–/:.,]\d|\s?%|[A-Za-z]", after):
         return None
+    left = _left_word(ctx, m.start())
+    if not m.group("mod") and (left in words()["count_cues"] or _COUNT_NOUN.match(
+            ctx.text, m.end("y"))):
+        return None  # "about 2000 troops", "1990 people": a count, not a year
     y = int(m["y"])
-    if y < 1900 and not m.group("mod") and _left_word(ctx, m.start()) not in (
+    if y < 1900 and not m.group("mod") and left not in (
             "in", "since", "of", "by", "until", "from", "during", "year"):
         return None
     return cal.year(y)
@@ -322,7 +330,12 @@ def h_numeric(m: re.Match[str], ctx: Context) -> Period | None:
     for reading in (dmy, mdy):
         if wd is not None and reading.weekday() == wd:
             return cal.day(reading)
+    if m["sep"] == ".":  # dotted dates are day-first (10.03.2024)
+        return cal.day(dmy)
     if ctx.convention:
         return cal.day(dmy if ctx.convention == "dmy" else mdy)
-    p = cal.day(dmy)
+    pick = dmy
+    if ctx.published is not None and dmy > ctx.published >= mdy:
+        pick = mdy  # a report dates what has happened: prefer the reading not in its future
+    p = cal.day(pick)
     return Period(p.value, p.start, p.end, p.precision, ambiguous=True)

@@ -58,11 +58,12 @@ def rules() -> list[Rule]:
     for line in table.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, handler, pattern = line.split("\t")
+        name, handler, needs, pattern = line.split("\t")
         pattern = re.sub(r"%([A-Z]+)%", lambda m: tokens[m.group(1)], pattern)
         if not pattern.startswith("(?<!"):
             pattern = r"(?<![\w])" + pattern
-        out.append(Rule(name, re.compile(pattern), handlers[handler]))
+        out.append(Rule(name, re.compile(pattern), handlers[handler],
+                        (needs,) if needs.startswith("re:") else tuple(needs.split(","))))
     return out
 
 
@@ -79,18 +80,61 @@ def _convention(text: str, published: dt.date | None) -> str | None:
     return seen.pop() if len(seen) == 1 else None
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_REACH = 100  # no date expression runs further than this from its key word
+_MAX_HITS = 40  # beyond this many key-word hits, scan the whole text instead
+
+
+@cache
+def _needs_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _hits(text: str, lowered: str, needs: tuple[str, ...]) -> list[int] | None:
+    """Where the rule's key words occur; None when they are everywhere (scan it all)."""
+    if needs[0].startswith("re:"):
+        found = [m.start() for m in _needs_pattern(needs[0][3:]).finditer(text)]
+        return found if len(found) <= _MAX_HITS else None
+    hits: list[int] = []
+    for needle in needs:
+        i = lowered.find(needle)
+        while i >= 0:
+            hits.append(i)
+            if len(hits) > _MAX_HITS:
+                return None
+            i = lowered.find(needle, i + 1)
+    return hits
+
+
+def _windows(text: str, lowered: str, needs: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Stretches of text around the rule's key words: the only places it can match."""
+    hits = _hits(text, lowered, needs)
+    if hits is None:
+        return [(0, len(lowered))]
+    merged: list[tuple[int, int]] = []
+    for h in sorted(hits):
+        start, end = max(0, h - _REACH), min(len(lowered), h + _REACH)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _candidates(text: str, ctx: Context) -> list[tuple[int, int, int, str, Period]]:
     found = []
+    lowered = text.translate(_ASCII_LOWER)  # same length as text, so offsets carry over
     for order, rule in enumerate(rules()):
-        for m in rule.pattern.finditer(text):
-            if m.end() <= m.start():
-                continue
-            try:
-                period = rule.handler(m, ctx)
-            except (ValueError, OverflowError, KeyError):
-                period = None  # a date outside the calendar: no timex, never a crash
-            if period is not None:
-                found.append((m.start(), m.end(), order, rule.name, period))
+        for w_start, w_end in _windows(text, lowered, rule.needs):
+            for m in rule.pattern.finditer(text, w_start, w_end):
+                if m.end() <= m.start():
+                    continue
+                try:
+                    period = rule.handler(m, ctx)
+                except (ValueError, OverflowError, KeyError):
+                    period = None  # a date outside the calendar: no timex, never a crash
+                if period is not None:
+                    found.append((m.start(), m.end(), order, rule.name, period))
     return found
 
 
