@@ -120,3 +120,23 @@ def test_docs_describe_every_format_and_parquet_column() -> None:
         assert f"`{column}`" in text, column
     for column in COLUMNS:
         assert column in text, column
+
+
+def test_acled_inter_codes_come_from_the_actor_table() -> None:
+    from claimwatch.export.acled import acled_row
+    from claimwatch.model import Actor, Place
+
+    strike = Event(event_id="evt-south-lebanon", event_type="Explosions/Remote violence",
+                   actors=[Actor("Israel Defense Forces", "perpetrator", "organization"),
+                           Actor("Hezbollah", "target", "organization")],
+                   location=Place("Bint Jbeil", country="Lebanon", iso3="LBN"))
+    row = acled_row(strike, {})
+    assert row["inter1"] == 8  # state forces acting outside their country
+    assert row["inter2"] in (2, 3)
+    assert row["interaction"] == int(f"{row['inter2']}8")
+    home = acled_row(Event(event_id="evt-home", actors=strike.actors[:1],
+                           location=Place("Haifa", country="Israel", iso3="ISR")), {})
+    assert home["inter1"] == 1 and home["interaction"] == 10
+    unknown = acled_row(Event(event_id="evt-x", actors=[Actor("Northern Front", "perpetrator")]),
+                        {})
+    assert unknown["inter1"] == "" and unknown["interaction"] == ""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import importlib
 import io
 import json
 from collections.abc import Iterable, Mapping
@@ -25,6 +24,7 @@ import pycountry
 
 from claimwatch.export.base import Exporter
 from claimwatch.model import Actor, Document, Event
+from claimwatch.resolve.actor import ActorTable
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -132,7 +132,7 @@ def is_civilian_targeting(event: Event) -> bool:
 
 def inter_code(actor: Actor, event_iso3: str | None) -> int | str:
     """ACLED's inter code from the actor table's category; empty when not derivable."""
-    category, country = actor_category(actor.name)
+    category, country, patron = actor_category(actor.name, event_iso3)
     if category is None and actor.kind == "state":
         category = "state"
         found = pycountry.countries.get(name=actor.name)
@@ -140,7 +140,7 @@ def inter_code(actor: Actor, event_iso3: str | None) -> int | str:
     if category in STATE_CATEGORIES:
         return 8 if country and event_iso3 and country != event_iso3 else 1
     if category == "armed_group":
-        return 3 if actor.affiliation else 2
+        return 3 if patron or actor.affiliation else 2
     if category == "individual" or actor.name.lower().startswith("civilian"):
         return 7
     return ""
@@ -234,16 +234,13 @@ def _regions() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @cache
-def actor_category(name: str) -> tuple[str | None, str | None]:
-    """(category, ISO3) from the actor table when it is installed and knows the actor."""
-    try:
-        module = importlib.import_module("claimwatch.resolve.actor")
-        match = module.ActorTable.load().match(name)
-    except (ImportError, AttributeError):
-        return None, None
+def actor_category(name: str, country: str | None = None
+                   ) -> tuple[str | None, str | None, str | None]:
+    """(category, ISO3, patron) from the actor table, or Nones for an actor it lacks."""
+    match = ActorTable.load().match(name, country)
     if match is None:
-        return None, None
-    return match.entry.category, match.entry.country
+        return None, None, None
+    return match.entry.category, match.entry.country, match.entry.affiliation
 
 
 def write_acled_csv(events: Iterable[Event], out: BinaryIO,
