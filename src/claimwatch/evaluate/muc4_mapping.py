@@ -186,17 +186,25 @@ def person_name(phrase: str, text: str, cased_text: str) -> str | None:
     if first is None:
         return None
     start, end = first.start(), first.end()
-    while (nxt := re.match(r" ([A-Z][a-z]+)(?!\w)", cased_text[end:])) and not _person_word(
-            nxt.group(1).lower()):
+    while (nxt := re.match(r" ([A-Za-z]+)(?!\w)", cased_text[end:])) and _name_part(nxt.group(1)):
         end += nxt.end()
     while True:
         window = max(0, start - 30)
-        prev = re.search(r"(?<!\w)([A-Z][a-z]+) $", cased_text[window:start])
-        if prev is None or _person_word(prev.group(1).lower()) or _sentence_start(
+        prev = re.search(r"(?<!\w)([A-Za-z]+) $", cased_text[window:start])
+        if prev is None or not _name_part(prev.group(1)) or _sentence_start(
                 cased_text, window + prev.start(1)):
             break
         start -= len(prev.group(0))
     return text[start:end]
+
+
+def _name_part(word: str) -> bool:
+    """A capitalised word, or a word the truecaser only knows from a word list ("carlos")."""
+    from claimwatch.nlp.truecase import case_table
+
+    if _person_word(word.lower()):
+        return False
+    return bool(NAME_WORD.fullmatch(word)) or case_table().get(word.lower()) == ""
 
 
 def _sentence_start(text: str, pos: int) -> bool:
