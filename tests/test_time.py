@@ -211,3 +211,15 @@ def test_since_points_to_the_past() -> None:
 def test_a_near_future_deadline_without_a_year_stays_ahead() -> None:
     t = find_timexes("The truce expires Nov. 16, the mediators said.", D(2023, 11, 2))[0]
     assert t.start == D(2023, 11, 16)
+
+
+def test_lower_case_months_count_next_to_a_day_or_year() -> None:
+    text = ("the kidnapping took place on 30 december; talks resume in january. "
+            "they may 5 times try.")
+    found = [(t.text, t.start) for t in find_timexes(text, D(1990, 1, 15))]
+    assert found == [("30 december", D(1989, 12, 30)), ("january", D(1990, 1, 1))]
+
+
+def test_a_past_tense_verb_sends_a_bare_month_back() -> None:
+    t = find_timexes("The mayor said in May that the siege was over.", D(1990, 1, 15))[0]
+    assert t.start == D(1989, 5, 1)

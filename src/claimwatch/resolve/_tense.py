@@ -36,9 +36,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 # -ed words that usually look forward ("expected", "scheduled") are not past-tense cues.
 _FORWARD_ED = (r"(?!(?:expect|schedul|plann|slat|propos|intend|need|requir|set|extend|postpon"
                r"|delay)ed\b)")
-_PAST_WORDS = re.compile(rf"(?i)\b(?:was|were|had|did|said|told|ago|{_FORWARD_ED}[a-z]{{2,}}ed)\b")
+_IRREGULAR = alternation(words()["past_irregular"])
+_PAST_WORDS = re.compile(rf"(?i)\b(?:{_IRREGULAR}|{_FORWARD_ED}[a-z]{{2,}}ed)\b")
 _PAST_LEFT = re.compile(
-    rf"(?i)(?:\bsince|\b(?:was|were|had|did|ago|{_FORWARD_ED}[a-z]{{2,}}ed)"
+    rf"(?i)(?:\bsince|\b(?:{_IRREGULAR}|{_FORWARD_ED}[a-z]{{2,}}ed)"
     r"(?:\s+(?:\w+ly|on|in|at|during))?)\s+$")
 
 

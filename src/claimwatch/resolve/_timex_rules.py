@@ -33,13 +33,17 @@ def alternation(options: list[str]) -> str:
 
 
 def _month_names() -> list[str]:
+    """Capitalised and upper-case names, and lower-case full names but "may"/"march"."""
     names = list(words()["months"])
-    return names + [n.upper() for n in names if len(n) > 4 and not n.endswith(".")]
+    full = [n for n in names if len(n) > 3 and not n.endswith(".")]
+    lower = [n.lower() for n in full if n not in ("May", "March")]
+    return names + [n.upper() for n in names if not n.endswith(".")] + lower
 
 
 def month_number(name: str) -> int:
     table = words()["months"]
-    return int(table.get(name) or table.get(name.title()) or table[name.title() + "."])
+    key = name.title()
+    return int(table.get(key) or table[key + "."])
 
 
 def number(word: str) -> int | None:
@@ -52,6 +56,9 @@ def number(word: str) -> int | None:
 
 
 MON = rf"(?:{alternation(_month_names())})(?![a-z])"
+# next to a day or a year any case will do ("on 30 december", "may 5, 1990")
+MON_ANY = (rf"(?:(?i:{alternation([m for m in words()['months'] if m != 'May'])})|May|MAY)"
+           r"(?![a-z])")
 WD = rf"(?:{alternation(list(words()['weekdays']) + [w.upper() for w in words()['weekdays']])})"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1\d{3}|20\d{2})"
@@ -182,9 +189,9 @@ _MONTH_CONTEXT = {"in", "since", "until", "till", "by", "of", "during", "from", 
 
 def h_month(m: re.Match[str], ctx: Context) -> Period | None:
     name = m["mon"]
-    if len(name) == 3 and name != "May":
+    if len(name) == 3 and name.title() != "May":
         return None  # "Jan", "Dec" alone are more often names than months
-    if (name in words()["months_need_context"] and not m.group("mod")
+    if ((name in words()["months_need_context"] or name.islower()) and not m.group("mod")
             and _left_word(ctx, m.start()) not in _MONTH_CONTEXT):
         return None
     if ctx.published is None:

@@ -42,8 +42,9 @@ class Timex:
     ambiguous: bool = False
 
 
-_TOKENS = {"DAY": tr.DAY, "MON": tr.MON, "WD": tr.WD, "YEAR": tr.YEAR, "QUANT": tr.QUANT,
-           "MOD": tr.MOD, "PART": tr.PART, "QWORD": tr.QWORD, "NUMERIC": tr.NUMERIC}
+_TOKENS = {"DAY": tr.DAY, "MON": tr.MON, "MONANY": tr.MON_ANY, "WD": tr.WD, "YEAR": tr.YEAR,
+           "QUANT": tr.QUANT, "MOD": tr.MOD, "PART": tr.PART, "QWORD": tr.QWORD,
+           "NUMERIC": tr.NUMERIC}
 
 
 @cache
@@ -176,10 +177,10 @@ def _anchor_year_back(items: list[Timex]) -> list[Timex]:
     out: list[Timex] = []
     last_quarter: Timex | None = None
     for t in items:
-        if (last_quarter is not None and _YEAR_BACK.fullmatch(t.text)
+        y = int(last_quarter.value[:4]) if last_quarter is not None else 0
+        if (last_quarter is not None and y > 1 and _YEAR_BACK.fullmatch(t.text)
                 and t.start_char - last_quarter.end_char < 300):
-            y, q = int(last_quarter.value[:4]), int(last_quarter.value[-1])
-            p = cal.quarter(y - 1, q)
+            p = cal.quarter(y - 1, int(last_quarter.value[-1]))
             t = Timex(t.start_char, t.end_char, t.text, p.value, p.start, p.end, p.precision,
                       t.rule + "+quarter_context")
         if re.fullmatch(r"\d{4}-Q[1-4]", t.value) and not _YEAR_BACK.fullmatch(t.text):
