@@ -9,6 +9,7 @@ place starts a new cluster.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +24,12 @@ class Anchor:
     """A dated time expression tied to a trigger (duck-typed over resolve.time.Timex)."""
 
     timex: Any
+    attached: bool = True  # False: the date of a statement or a later scene, an upper bound
 
     @property
     def start(self) -> Any:
+        if not self.attached:
+            return self.timex.start - dt.timedelta(days=7)
         return self.timex.start
 
     @property
@@ -54,7 +58,7 @@ class Cluster:
         dated = [m.anchor for m in self.members if m.anchor is not None]
         if not dated:
             return None
-        return min(dated, key=lambda a: (a.end - a.start).days)
+        return min(dated, key=lambda a: (not a.attached, (a.timex.end - a.timex.start).days))
 
     @property
     def last_sent(self) -> int:
@@ -78,8 +82,9 @@ def _overlap(a: Anchor, b: Anchor) -> bool:
 
 
 def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) -> bool:
-    if info.perpetrator and cluster.perpetrators and not any(
-            same_side(info.perpetrator, p) for p in cluster.perpetrators):
+    named = {p for p in cluster.perpetrators if is_named(p)}
+    if info.perpetrator and is_named(info.perpetrator) and named and not any(
+            same_side(info.perpetrator, p) for p in named):
         return True
     if not by_place or not (info.place and cluster.places):
         return False
@@ -157,6 +162,13 @@ def _related(info: TriggerInfo, cluster: Cluster) -> bool:
                                               for p in cluster.perpetrators))
     same_place = bool(info.place and info.place.lower() in cluster.places)
     return same_perp or same_place
+
+
+def is_named(name: str) -> bool:
+    """A perpetrator the actor table knows, as opposed to "gunmen" or "the attackers"."""
+    from claimwatch.resolve.actor import ActorTable
+
+    return ActorTable.load().by_name(name) is not None
 
 
 def same_side(a: str, b: str) -> bool:

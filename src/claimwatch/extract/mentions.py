@@ -40,7 +40,14 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any]) -> list[Men
     return [_mention(document, c, sents, lex) for c in clusters]
 
 
+REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "tell", "add",
+                    "deny", "accuse", "blame", "acknowledge", "publish", "post", "release",
+                    "write", "issue", "warn", "note", "insist", "allege", "admit", "declare"}
+LATER_PREPS = {"after", "following", "since", "despite"}
+
+
 def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None) -> Any:
+    """The date expression for a trigger: one tied to its clause beats one in the sentence."""
     sent = trigger.sent
     start, end = sent.start_char, sent.end_char
     sig = EMBED_SIGNATURE.search(sent.text)
@@ -51,10 +58,34 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
             continue
         if published is not None and tx.start > published:
             continue
-        dist = abs(tx.start_char - trigger.token.idx)
-        if best is None or dist < best[0]:
-            best = (dist, tx)
-    return Anchor(best[1]) if best else None
+        attached = _attached(trigger, tx)
+        rank = (not attached, abs(tx.start_char - trigger.token.idx))
+        if best is None or rank < best[0]:
+            best = (rank, Anchor(tx, attached))
+    return best[1] if best else None
+
+
+def _attached(trigger: Trigger, tx: Any) -> bool:
+    """False when the date belongs to a reporting verb or a later scene ("after the attack")."""
+    doc = trigger.token.doc
+    span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
+    if span is None:
+        return True
+    clause = trigger.token
+    path = []
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        path.append(clause)
+        clause = clause.head
+    if any(t.dep_ == "pobj" and t.head.lower_ in LATER_PREPS for t in path):
+        return False
+    if trigger.kind == "noun" and str(clause.lemma_).lower() in REPORTING_LEMMAS:
+        return False  # "claimed the attack on Sunday": the date of the claim
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb == clause or verb.i in {t.i for t in trigger.token.subtree}:
+        return True
+    return str(verb.lemma_).lower() not in REPORTING_LEMMAS
 
 
 def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
@@ -63,7 +94,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     target = roles.target_token(trigger.token, trigger.kind)
     places = roles.place_phrases(trigger.token, target)
     anchor = _anchor_for(trigger, timexes, document.published)
-    anaphoric = trigger.kind == "noun" and anchor is None and any(
+    anaphoric = trigger.kind == "noun" and (anchor is None or not anchor.attached) and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
     found = None
     if perp is not None and not anaphoric:
@@ -179,7 +210,8 @@ def _fill_date_and_role(mention: Mention, cluster: Cluster, document: Document,
     if anchor is not None:
         tx = anchor.timex
         mention.date = DateRange(tx.start, tx.end, tx.precision or "day", tx.text)
-        mention.explain("date", f"time expression '{tx.text}' ({tx.rule})")
+        how = "tied to the trigger" if anchor.attached else "date of the statement about it"
+        mention.explain("date", f"time expression '{tx.text}' ({tx.rule}), {how}")
     elif published is not None:
         mention.date = DateRange(published - dt.timedelta(days=6), published, "week")
         mention.explain("date", "no date in the text: the week up to publication")

@@ -41,7 +41,7 @@ def phrase(tok: Token, *, drop_det: bool = True) -> str:
     for t in tok.subtree:
         stop = t.dep_ in ("relcl", "appos", "acl", "advcl", "cc", "conj") or (
             t.dep_ == "punct" and t.text in (",", ";", ":", "(", ")", "—", "–"))
-        if t is not tok and stop and t.head.i >= tok.i:
+        if t.i != tok.i and stop and t.head.i >= tok.i:
             break
         keep.append(t)
     while keep and drop_det and keep[0].dep_ in ("det", "predet") and keep[0].lower_ in (
@@ -60,7 +60,7 @@ def _subject(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     # "X claims it attacked", "X is claiming to have attacked": climb xcomp/ccomp chains
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
@@ -169,7 +169,7 @@ def _modified_noun(tok: Token) -> str:
         for c in cur.lefts:
             if c.dep_ in ("det", "poss", "predet", "case", "quantmod", "punct") and c.text != "-":
                 continue
-            if (c.dep_ == "nummod" or c.like_num) and cur is tok:
+            if (c.dep_ == "nummod" or c.like_num) and cur.i == tok.i:
                 continue
             keep.add(c.i)
             frontier.append(c)

@@ -38,10 +38,10 @@ def _lemma(tok: Token) -> str:
 def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     """Attack types implied by weapon words in the trigger's phrase and its head's."""
     scope = list(tok.subtree)
-    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head is not tok:
-        scope += [c for c in tok.head.children if c is not tok for c in c.subtree]
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
+        scope += [c for c in tok.head.children if c.i != tok.i for c in c.subtree]
     types: list[str] = []
-    words = [t for t in scope if t.sent == tok.sent and t is not tok]
+    words = [t for t in scope if t.sent == tok.sent and t.i != tok.i]
     i = 0
     while i < len(words):
         step = 1
@@ -77,7 +77,7 @@ def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
             return f"modal on '{anc.text}'"
     head = tok
     for _ in range(4):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         parent = head.head
         if head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "nsubj",
@@ -98,7 +98,7 @@ def _verb_chain(tok: Token) -> list[Token]:
     chain = []
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep") or cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
