@@ -73,16 +73,24 @@ def find_times(analysis: Analysis) -> None:
     analysis.timexes = find_timexes(analysis.document.text, analysis.document.published)
 
 
+def place_context(analysis: Analysis) -> None:
+    from claimwatch.resolve.entities import report_context
+
+    analysis.place_context = report_context(analysis.sdoc)
+
+
 def extract(analysis: Analysis) -> None:
     from claimwatch.extract import find_mentions
+    from claimwatch.resolve.entities import locator
 
-    analysis.mentions = find_mentions(analysis.document, analysis.sdoc, analysis.timexes or [])
+    analysis.mentions = find_mentions(analysis.document, analysis.sdoc, analysis.timexes or [],
+                                      locate=locator(analysis.place_context))
 
 
 def resolve(analysis: Analysis) -> None:
     from claimwatch.resolve.entities import resolve_mentions
 
-    analysis.place_context = resolve_mentions(analysis.sdoc, analysis.mentions or [])
+    resolve_mentions(analysis.mentions or [], analysis.place_context)
 
 
 def claims(analysis: Analysis) -> None:
@@ -98,8 +106,9 @@ def build_events(analysis: Analysis) -> None:
 STAGES: tuple[Stage, ...] = (
     Stage("parse", parse, ("document",), ("sdoc",)),
     Stage("time", find_times, ("document",), ("timexes",)),
-    Stage("extract", extract, ("sdoc", "timexes"), ("mentions",)),
-    Stage("resolve", resolve, ("sdoc", "mentions"), ("place_context",)),
+    Stage("places", place_context, ("sdoc",), ("place_context",)),
+    Stage("extract", extract, ("sdoc", "timexes", "place_context"), ("mentions",)),
+    Stage("resolve", resolve, ("mentions", "place_context"), ()),
     Stage("claims", claims, ("sdoc", "mentions"), ()),
     Stage("events", build_events, ("mentions",), ("events",)),
 )

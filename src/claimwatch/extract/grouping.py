@@ -10,6 +10,7 @@ place starts a new cluster.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,7 @@ class TriggerInfo:
     place: str | None
     separate: bool
     anaphoric: bool = False
+    point: Any = None  # the resolved Place of ``place``, when known
 
 
 @dataclass
@@ -86,11 +88,19 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
     if info.perpetrator and is_named(info.perpetrator) and named and not any(
             same_side(info.perpetrator, p) for p in named):
         return True
-    if not by_place or not (info.place and cluster.places):
+    if not by_place or info.point is None:
         return False
-    place = info.place.lower()
-    return place not in cluster.places and not any(place in p or p in place
-                                                   for p in cluster.places)
+    return any(far_apart(info.point, m.point) for m in cluster.members if m.point is not None)
+
+
+def far_apart(a: Any, b: Any, km: float = 100.0) -> bool:
+    """Two precise places more than ``km`` apart (regions never conflict with what they hold)."""
+    if a.latitude is None or b.latitude is None or a.precision >= 3 or b.precision >= 3:
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + \
+        math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > km
 
 
 def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
@@ -160,7 +170,9 @@ def _related(info: TriggerInfo, cluster: Cluster) -> bool:
         return False
     same_perp = bool(info.perpetrator and any(same_side(info.perpetrator, p)
                                               for p in cluster.perpetrators))
-    same_place = bool(info.place and info.place.lower() in cluster.places)
+    same_place = bool(info.point is not None and any(
+        m.point is not None and not far_apart(info.point, m.point, km=25.0)
+        for m in cluster.members))
     return same_perp or same_place
 
 

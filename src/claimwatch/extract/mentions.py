@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from claimwatch.extract import perpetrator, roles
@@ -22,20 +23,26 @@ from claimwatch.extract.grouping import (
 )
 from claimwatch.extract.lexicon import Lexicon, lexicon
 from claimwatch.extract.triggers import Trigger, find_triggers
-from claimwatch.model import Actor, DateRange, Document, Mention, Span, Target, Victim
+from claimwatch.model import Actor, DateRange, Document, Mention, Place, Span, Target, Victim
 
 EMBED_SIGNATURE = re.compile(r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w{1,30}\)")
 NEW_WINDOW_DAYS = 10
 ACTOR_LABELS = ("ORG", "NORP", "GPE", "PERSON")
 
 
-def find_mentions(document: Document, sdoc: Any, timexes: list[Any]) -> list[Mention]:
-    """Every incident the report describes, one Mention each, in order of first mention."""
+def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
+                  locate: Callable[[str], Place | None] | None = None) -> list[Mention]:
+    """Every incident the report describes, one Mention each, in order of first mention.
+
+    ``locate`` resolves a place phrase in the report's context; with it, incidents far
+    apart are kept apart and the first place phrase that resolves is preferred.
+    """
     lex = lexicon()
     triggers, _dropped = find_triggers(sdoc, lex)
     sents = list(sdoc.sents)
     sent_index = {s.start: i for i, s in enumerate(sents)}
-    infos = [_info(t, sent_index[t.sent.start], timexes, document, lex) for t in triggers]
+    infos = [_info(t, sent_index[t.sent.start], timexes, document, lex, locate)
+             for t in triggers]
     clusters = assign(infos)
     return [_mention(document, c, sents, lex) for c in clusters]
 
@@ -89,11 +96,18 @@ def _attached(trigger: Trigger, tx: Any) -> bool:
 
 
 def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
-          lex: Lexicon) -> TriggerInfo:
+          lex: Lexicon, locate: Callable[[str], Place | None] | None) -> TriggerInfo:
     perp = roles.perpetrator_token(trigger.token, trigger.kind, lex)
     target = roles.target_token(trigger.token, trigger.kind)
     places = roles.place_phrases(trigger.token, target)
     anchor = _anchor_for(trigger, timexes, document.published)
+    place: str | None = places[0][0] if places else None
+    point: Place | None = None
+    for phrase, _why in places if locate else []:
+        spot = locate(phrase) if locate else None
+        if spot is not None and spot.latitude is not None:
+            place, point = phrase, spot
+            break
     anaphoric = trigger.kind == "noun" and (anchor is None or not anchor.attached) and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
     found = None
@@ -102,7 +116,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     return TriggerInfo(
         trigger=trigger, sent_index=index, anchor=anchor,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
-        place=places[0][0] if places else None,
+        place=place, point=point,
         separate=has_separate_cue(trigger.sent, lex), anaphoric=anaphoric,
     )
 
@@ -187,7 +201,7 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
         for w in roles.weapon_phrases(m.trigger.token, lex):
             if w not in mention.weapons:
                 mention.weapons.append(w)
-    for m in cluster.members:
+    for m in sorted(cluster.members, key=lambda m: (m.point is None, m.sent_index)):
         if m.place:
             mention.place_text = m.place
             mention.explain("location", "place phrase tied to the trigger",

@@ -7,23 +7,41 @@ Assigns: ``mention.place`` (gazetteer, with ACLED precision) and canonical actor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from claimwatch.model import Mention
+from claimwatch.model import Mention, Place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 
-def resolve_mentions(sdoc: Any, mentions: list[Mention]) -> Any:
-    """Resolve every mention's place and actors against the whole report's context."""
+def report_context(sdoc: Any) -> Any:
+    """The places a whole report names, which disambiguate each single place."""
     from claimwatch.resolve.place import document_context
 
     ents = [(str(e.text), str(e.label_)) for e in sdoc.ents if e.label_ in PLACE_LABELS]
-    context = document_context(sdoc.text, ents)
+    return document_context(sdoc.text, ents)
+
+
+def locator(context: Any) -> Callable[[str], Place | None]:
+    """A cached phrase -> Place lookup against one report's context (used for grouping)."""
+    from claimwatch.resolve.place import resolve_place
+
+    cache: dict[str, Place | None] = {}
+
+    def locate(phrase: str) -> Place | None:
+        if phrase not in cache:
+            cache[phrase] = resolve_place(phrase, context)[0]
+        return cache[phrase]
+
+    return locate
+
+
+def resolve_mentions(mentions: list[Mention], context: Any) -> None:
+    """Resolve every mention's place and actors against the whole report's context."""
     for mention in mentions:
         resolve_place_of(mention, context)
         resolve_actors_of(mention)
-    return context
 
 
 def resolve_place_of(mention: Mention, context: Any) -> None:
