@@ -154,7 +154,9 @@ def test_arbitrary_text_never_raises_and_ranges_are_ordered(text: str, published
 
 _WORDS = ["on", "last", "next", "this", "the", "Friday", "March", "7", "2024", "31", "week", "ago",
           "two", "days", "between", "and", "early", "quarter", "third", "-", "/", "1/2/2024",
-          "yesterday", "since", "will", "night", "year", "of", "December", "Q4", "1990s"]
+          "yesterday", "since", "will", "night", "year", "of", "December", "Q4", "1990s",
+          "past", "decade", "overnight", "winter", "summer", "from", "to", "a", "12.10.2023",
+          "2024-02-29", "christmas", "Christmas", "half", "first", "may", "May", "1899"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -164,6 +166,7 @@ def test_date_like_word_salad_never_raises(words: list[str], published: dt.date)
     text = " ".join(words)
     for t in find_timexes(text, published):
         assert t.start is None or t.end is None or t.start <= t.end
+        assert t.precision in {"day", "week", "month", "year", None}
 
 
 def test_an_unsettled_numeric_date_prefers_the_reading_not_after_publication() -> None:
@@ -223,3 +226,17 @@ def test_lower_case_months_count_next_to_a_day_or_year() -> None:
 def test_a_past_tense_verb_sends_a_bare_month_back() -> None:
     t = find_timexes("The mayor said in May that the siege was over.", D(1990, 1, 15))[0]
     assert t.start == D(1989, 5, 1)
+
+
+_PRECISIONS = {"day", "week", "month", "year", None}
+
+
+@pytest.mark.parametrize("expr", ["the past decade", "the last 3 years", "the past 2 months",
+                                  "the 1990s", "the 20th century", "last summer", "Q3 2023",
+                                  "the first half of 2023", "now", "over the weekend"])
+def test_precision_is_always_one_of_the_four(expr: str) -> None:
+    assert one(expr).precision in _PRECISIONS
+
+
+def test_n_days_later_is_not_counted_from_publication() -> None:
+    assert find_timexes("Three days later, gunmen struck again.", SUNDAY) == []

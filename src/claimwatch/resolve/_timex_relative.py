@@ -101,8 +101,9 @@ def h_rolling(m: re.Match[str], ctx: Context) -> Period | None:
         return _interval(ctx.published - dt.timedelta(days=n), ctx.published, "day")
     if unit == "week":
         return _interval(ctx.published - dt.timedelta(weeks=n), ctx.published, "week")
-    months = n if unit == "month" else 12 * n
-    return _interval(cal.add_months(ctx.published, -months), ctx.published, unit)
+    months = n * {"month": 1, "year": 12, "decade": 120}[unit]
+    precision = "month" if unit == "month" else "year"
+    return _interval(cal.add_months(ctx.published, -months), ctx.published, precision)
 
 
 def h_overnight(m: re.Match[str], ctx: Context) -> Period | None:
@@ -115,7 +116,7 @@ def h_overnight(m: re.Match[str], ctx: Context) -> Period | None:
 def h_ago(m: re.Match[str], ctx: Context) -> Period | None:
     """'two days ago' (a day), 'six weeks ago' (a week), 'a year ago' (a year)."""
     direction = m["dir"].lower()
-    future = direction in ("later", "from now", "hence")
+    future = direction in ("from now", "hence")
     n = number(m["q"])
     if n is None:
         return cal.ref("FUTURE_REF" if future else "PAST_REF")
