@@ -240,3 +240,15 @@ def test_precision_is_always_one_of_the_four(expr: str) -> None:
 
 def test_n_days_later_is_not_counted_from_publication() -> None:
     assert find_timexes("Three days later, gunmen struck again.", SUNDAY) == []
+
+
+def test_a_sources_known_convention_settles_numeric_dates() -> None:
+    t = find_timexes("The raid of 5/6/2023 was the worst.", SUNDAY, convention="mdy")[0]
+    assert (t.start, t.ambiguous) == (D(2023, 5, 6), False)
+
+
+def test_a_future_cue_after_had_does_not_look_forward() -> None:
+    t = find_timexes("Militants had planned to attack the base on Friday.", SUNDAY)[0]
+    assert t.start == D(2024, 3, 8)
+    t = find_timexes("The army plans to resume strikes on Monday.", SUNDAY)[0]
+    assert t.start == D(2024, 3, 11)

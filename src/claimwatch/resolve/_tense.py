@@ -43,6 +43,9 @@ _PAST_LEFT = re.compile(
     r"(?:\s+(?:\w+ly|on|in|at|during))?)\s+$")
 
 
+_HAD = re.compile(r"(?i)\b(?:had|'d)\s+$")
+
+
 def tense_checker(text: str) -> Callable[[int, int], str | None]:
     """A memoised ``tense(start, end)`` for spans of one text."""
     memo: dict[tuple[int, int], str | None] = {}
@@ -62,6 +65,8 @@ def span_tense(text: str, start: int, end: int) -> str | None:
     s, _e = _sentence(text, start, end)
     for c in cue.finditer(text, s, start):
         between = text[c.end():start]
+        if _HAD.search(text, max(s, c.start() - 12), c.start()):
+            continue  # "had planned to ..." looks back, not forward
         if not report.search(between) and not _PAST_WORDS.search(between):
             return "future"
     if _PAST_LEFT.search(text[max(s, start - 40):start]):

@@ -189,15 +189,21 @@ def _anchor_year_back(items: list[Timex]) -> list[Timex]:
     return out
 
 
-def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
+def find_timexes(text: str, published: dt.date | None, *,
+                 convention: str | None = None) -> list[Timex]:
     """Every date expression in `text`, with offsets into `text`, resolved against `published`.
 
     Relative expressions ("yesterday", "last week") need `published`; without it only
-    self-contained dates ("7 October 2023", "2024") are returned.
+    self-contained dates ("7 October 2023", "2024") are returned. `convention` ("dmy" or
+    "mdy") is the source's known order for numeric dates like 1/2/2024; by default the
+    text's own unambiguous numeric dates decide, else they stay flagged ambiguous.
     """
     if isinstance(published, dt.datetime):
         published = published.date()
-    ctx = Context(text, published, tense_checker(text), _convention(text, published))
+    if convention not in (None, "dmy", "mdy"):
+        raise ValueError(f"convention must be 'dmy', 'mdy' or None, not {convention!r}")
+    ctx = Context(text, published, tense_checker(text),
+                  _convention(text, published) or convention)
     items = [
         Timex(s, e, text[s:e], p.value, p.start, p.end, p.precision, name, p.ambiguous)
         for s, e, name, p in _select(_candidates(text, ctx))
