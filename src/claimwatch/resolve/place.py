@@ -1,0 +1,318 @@
+"""Place phrases to places: read the phrase, look it up, pick the candidate the report means.
+
+``resolve_place("the port of Haifa", ctx)`` reads the phrase ("port of" asks for a point),
+looks the name up in the gazetteer and scores each candidate by feature class, population
+and the document's context (the countries it is about, the other places it names). The
+precision follows ACLED: 1 a town or point, 2 a near-by area or district ("outside X",
+"20 km from X", "off the coast of X"), 3 a province, region, sea or country.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from claimwatch.errors import ClaimwatchError
+from claimwatch.model import Place
+from claimwatch.resolve.gazetteer import GazEntry, Gazetteer, distance_km, normalize
+
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+_BIG = ("country", "continent", "region", "sea", "admin1")
+_FEATURE_PRIOR = {
+    "country": 4.0, "continent": 4.0, "region": 7.0, "sea": 7.0, "strait": 7.0, "admin1": 1.0,
+    "admin2": 0.0, "city": 0.0,
+}
+_COUNTRY_BOOST = 2.5
+_MATCH_PRIOR = {"name": 0.0, "alt": -0.3, "abbr": -0.2, "demonym": -0.5, "fuzzy": -2.0}
+_UNITS = r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|mi|miles|mile|m|metres|meters)"
+
+
+@dataclass
+class PlaceContext:
+    """What a document is about: country weights (ISO3 -> 0..1) and places it names."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    places: list[Place] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # normalised phrase of each place
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One way to read a phrase: the name to look up and what the wording implies."""
+
+    target: str
+    rule: str
+    min_precision: int = 1
+    prefer: tuple[str, ...] = ()
+    direction: tuple[float, float] | None = None
+    within: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, Any]:
+    source = resources.files("claimwatch.data").joinpath("place_phrases.json")
+    with source.open("r", encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in ordered)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    p = _phrases()
+    dirs = _alternation(p["directions"])
+    return {
+        "distance": re.compile(
+            rf"^(?:about |some |around |roughly |nearly |almost |approximately |up to |"
+            rf"less than |more than )?[\d.,]+\s*{_UNITS}\.?\s+(?:\(\s*[\d.,]+\s*{_UNITS}\s*\)\s*)?"
+            rf"(?:(?:to the )?(?:{dirs})\s+)?(?:of|from|outside|off|inside|into)\s+(?P<t>.+)$", re.I),
+        "relative": re.compile(rf"^(?:just |further |farther |to the )?(?:{dirs})\s+"
+                               rf"(?:of|from)\s+(?P<t>.+)$", re.I),
+        "near": re.compile(rf"^(?:{_alternation(p['near_prefixes'])})\s+(?P<t>.+)$", re.I),
+        "point": re.compile(rf"^(?:{_alternation(p['point_prefixes'])})\s+(?P<t>.+)$", re.I),
+        "direction": re.compile(rf"^(?P<d>{dirs})\s+(?P<t>.+)$", re.I),
+        "near_suffix": re.compile(rf"^(?P<t>.+?)\s+(?:{_alternation(p['near_suffixes'])})$", re.I),
+        "area_suffix": re.compile(
+            rf"^(?P<t>.+?)\s+(?P<s>{_alternation(p['area_suffixes'])})$", re.I),
+        "point_suffix": re.compile(
+            rf"^(?P<t>.+?)\s+(?:{_alternation(p['point_suffixes'])})$", re.I),
+    }
+
+
+def _clean(phrase: str) -> str:
+    text = re.sub(r"\s+", " ", phrase).strip(" \t\n\"'“”‘’.,;:()[]")
+    text = re.sub(r"(?:'s|’s)$", "", text)
+    return re.sub(r"^(?:the|in|at|on|into|from|across|throughout)\s+", "", text, flags=re.I)
+
+
+def _readings(phrase: str) -> list[_Reading]:
+    """Every reading of the phrase, the most literal first."""
+    text = _clean(phrase)
+    if not text:
+        return []
+    out = [_Reading(text, "exact")]
+    pats = _patterns()
+    if "," in text:
+        head, _, tail = text.partition(",")
+        out.append(_Reading(_clean(head), "qualified", within=_clean(tail)))
+    for key, rule, prec in (("distance", "distance_from", 2), ("relative", "direction_from", 2),
+                            ("near", "near", 2)):
+        m = pats[key].match(text)
+        if m:
+            out.append(_Reading(_clean(m["t"]), rule, prec))
+    m = pats["point"].match(text)
+    if m:
+        out.append(_Reading(_clean(m["t"]), "point_named", 1, prefer=("city", "port", "district")))
+    m = pats["direction"].match(text)
+    if m:
+        vec = _phrases()["directions"].get(normalize(m["d"]).replace("-", " "), [0, 0])
+        out.append(_Reading(_clean(m["t"]), "part_of", 2, direction=(vec[0], vec[1])))
+    m = pats["near_suffix"].match(text)
+    if m:
+        out.append(_Reading(_clean(m["t"]), "near", 2))
+    m = pats["area_suffix"].match(text)
+    if m:
+        level = _phrases()["area_suffixes"].get(normalize(m["s"]), "admin1")
+        out.append(_Reading(_clean(m["t"]), "area_named", 2 if level == "admin2" else 3,
+                            prefer=(level, "admin1", "admin2", "region")))
+    m = pats["point_suffix"].match(text)
+    if m:
+        out.append(_Reading(_clean(m["t"]), "point_named", 1,
+                            prefer=("city", "port", "camp", "base", "airport", "crossing")))
+    if text.lower().startswith("the ") and len(out) == 1:
+        out.append(_Reading(text[4:], "exact"))
+    return out
+
+
+def _candidates(gaz: Gazetteer, name: str) -> list[GazEntry]:
+    """Gazetteer entries for a name; abbreviations count only when written in capitals."""
+    found = [e for e in gaz.lookup(name) if e.match != "abbr" or _is_caps(name)]
+    if not found and len(normalize(name)) >= 5:
+        found = list(gaz.fuzzy(name))
+    return found
+
+
+def _is_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _prior(e: GazEntry) -> float:
+    """Context-free plausibility: feature class, population, how the name matched."""
+    base = _FEATURE_PRIOR.get(e.feature, 3.0)
+    return base + 0.6 * math.log10(e.population + 1) + _MATCH_PRIOR.get(e.match, 0.0)
+
+
+def _score(e: GazEntry, ctx: PlaceContext, key: str) -> float:
+    s = _prior(e)
+    if e.iso3:
+        s += _COUNTRY_BOOST * ctx.countries.get(e.iso3, 0.0)
+    best = math.inf
+    for place, src in zip(ctx.places, ctx.sources, strict=False):
+        if src == key or place.latitude is None or place.longitude is None:
+            continue
+        if e.feature in ("admin1", "admin2") and place.admin1 == e.name and place.iso3 == e.iso3:
+            best = 0.0
+            break
+        if place.admin1 and place.admin1 == e.name:
+            continue
+        if e.admin1 and place.feature == "admin1" and place.name == e.admin1:
+            best = min(best, 10.0)
+            continue
+        best = min(best, distance_km(e.latitude, e.longitude, place.latitude, place.longitude))
+    if best < 60:
+        s += 2.5
+    elif best < 250:
+        s += 1.5
+    elif best < 600:
+        s += 0.5
+    return s
+
+
+def _demote_namesake_areas(cands: list[GazEntry]) -> dict[int, float]:
+    """An admin area named after its own big town ("Haifa", "Kiev") means the town."""
+    penalty: dict[int, float] = {}
+    for a in cands:
+        if a.feature not in ("admin1", "admin2"):
+            continue
+        for c in cands:
+            if (c.feature == "city" and c.iso3 == a.iso3 and c.population >= 0.25 * a.population
+                    and distance_km(a.latitude, a.longitude, c.latitude, c.longitude)
+                    <= max(a.radius_km * 1.5, 50)):
+                penalty[a.id] = 4.0
+    return penalty
+
+
+def _rank(cands: list[GazEntry], ctx: PlaceContext, key: str,
+          prefer: tuple[str, ...] = ()) -> list[tuple[float, GazEntry]]:
+    penalty = _demote_namesake_areas(cands) if not prefer else {}
+    scored = []
+    for e in cands:
+        s = _score(e, ctx, key) - penalty.get(e.id, 0.0)
+        if prefer and e.feature in prefer:
+            s += 3.0 - prefer.index(e.feature) * 0.5
+        scored.append((s, e))
+    scored.sort(key=lambda pair: (-pair[0], -pair[1].population, pair[1].id))
+    return scored
+
+
+def _within(e: GazEntry, area: GazEntry) -> bool:
+    if area.feature in ("country",):
+        return e.iso3 == area.iso3
+    if area.feature == "admin1" and e.admin1 == area.name and e.iso3 == area.iso3:
+        return True
+    reach = area.radius_km + 50.0
+    return distance_km(e.latitude, e.longitude, area.latitude, area.longitude) <= reach
+
+
+def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext) -> GazEntry | None:
+    cands = _candidates(gaz, reading.target)
+    if not cands:
+        return None
+    if reading.within:
+        outer = _choose(gaz, _Reading(reading.within, "exact"), ctx)
+        inside = [e for e in cands if outer is not None and _within(e, outer)]
+        cands = inside or cands
+    key = normalize(reading.target)
+    return _rank(cands, ctx, key, reading.prefer)[0][1]
+
+
+def _to_place(e: GazEntry, reading: _Reading) -> Place:
+    precision = max(e.precision, reading.min_precision)
+    lat, lon = e.latitude, e.longitude
+    if reading.direction is not None:
+        if e.feature in _BIG or e.precision >= 3:
+            precision = 3
+            # Shift toward the named part: half the area's radius in that direction.
+            dy, dx = reading.direction
+            shift = 0.5 * e.radius_km
+            lat += dy * shift / 111.0
+            lon += dx * shift / (111.0 * max(0.2, math.cos(math.radians(lat))))
+    return Place(name=e.name, country=e.country, iso3=e.iso3,
+                 admin1=e.admin1 if e.feature != "admin1" else e.name,
+                 latitude=round(lat, 5), longitude=round(lon, 5), geonameid=e.geonameid,
+                 precision=precision, feature=e.feature)
+
+
+def resolve_place(phrase: str, context: PlaceContext | None = None,
+                  gazetteer: Gazetteer | None = None) -> tuple[Place | None, str]:
+    """The place a phrase names, and the rule used; ``(None, reason)`` if none is found."""
+    if not isinstance(phrase, str) or not phrase.strip():
+        return None, "empty place phrase"
+    ctx = context or PlaceContext()
+    try:
+        gaz = gazetteer or Gazetteer.load()
+        for reading in _readings(phrase[:300]):
+            entry = _choose(gaz, reading, ctx)
+            if entry is not None:
+                rule = reading.rule if entry.match != "fuzzy" else f"{reading.rule}+spelling"
+                return _to_place(entry, reading), f"{rule}:{entry.feature}"
+    except (ClaimwatchError, sqlite3.Error, OSError) as exc:
+        return None, f"gazetteer unavailable: {exc}"
+    return None, f"not in gazetteer: {_clean(phrase)[:80]!r}"
+
+
+def document_context(text: str, entities: list[tuple[str, str]],
+                     gazetteer: Gazetteer | None = None) -> PlaceContext:
+    """Weigh the countries a report is about and resolve the places it names, for context."""
+    del text  # the entities carry what is used; the text is kept for future cues
+    try:
+        gaz = gazetteer or Gazetteer.load()
+    except (ClaimwatchError, sqlite3.Error, OSError):
+        return PlaceContext()
+    counts = Counter(s.strip() for s, label in entities if label in PLACE_LABELS and s.strip())
+    ctx = PlaceContext()
+    weights: Counter[str] = Counter()
+    for surface, n in counts.items():
+        for iso3, share in _country_shares(gaz, surface).items():
+            weights[iso3] += n * share
+    ctx.countries = _normalise(weights)
+    for _ in range(2):
+        places, sources, weights = [], [], Counter()
+        for surface, n in counts.items():
+            place, _rule = resolve_place(surface, ctx, gaz)
+            if place is None:
+                continue
+            if place.iso3:
+                weights[place.iso3] += n * (1.5 if place.feature == "country" else 1.0)
+            if place.feature not in ("country", "continent", "sea", "region"):
+                places.append(place)
+                sources.append(normalize(_clean(surface)))
+        ctx = PlaceContext(countries=_normalise(weights), places=places, sources=sources)
+    return ctx
+
+
+def _country_shares(gaz: Gazetteer, surface: str) -> dict[str, float]:
+    """How a name spreads over countries, by the context-free prior of its candidates."""
+    readings = _readings(surface)
+    cands: list[GazEntry] = []
+    for reading in readings:
+        cands = _candidates(gaz, reading.target)
+        if cands:
+            break
+    scored = [(s, e) for s, e in _rank(cands, PlaceContext(), "")[:8] if e.iso3]
+    if not scored:
+        return {}
+    top = scored[0][0]
+    raw: Counter[str] = Counter()
+    for s, e in scored:
+        raw[e.iso3 or ""] += math.exp(s - top)
+    total = sum(raw.values())
+    return {k: v / total for k, v in raw.items()}
+
+
+def _normalise(weights: Counter[str]) -> dict[str, float]:
+    top = max(weights.values(), default=0.0)
+    return {k: v / top for k, v in weights.items() if top > 0 and v / top >= 0.05}
