@@ -290,3 +290,42 @@ def eval_timex(directory: str, baseline: bool) -> None:
     from claimwatch.evaluate.timex import report_dir
 
     click.echo(report_dir(Path(directory), baseline=baseline))
+
+
+# --- place (resolve/gazetteer.py, resolve/place.py, evaluate/geo.py) ---
+
+
+@main.group(name="gazetteer")
+def gazetteer_group() -> None:
+    """The offline gazetteer that place names are resolved against."""
+
+
+@gazetteer_group.command(name="build")
+@click.option("--path", default=None, type=click.Path(dir_okay=False),
+              help="Where to write it (default: $CLAIMWATCH_GAZETTEER or the user cache).")
+@click.option("--force", is_flag=True, help="Rebuild even if an up-to-date file exists.")
+@errors_as_click
+def gazetteer_build(path: str | None, force: bool) -> None:
+    """Build the gazetteer index file from the installed geodata (run by `make install`)."""
+    from pathlib import Path
+
+    from claimwatch.resolve.gazetteer_build import ensure_built
+
+    click.echo(f"gazetteer: {ensure_built(Path(path) if path else None, force=force)}")
+
+
+@eval_group.command(name="geo")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@errors_as_click
+def eval_geo(files: tuple[str, ...], fmt: str) -> None:
+    """Score toponym resolution on GeoVirus / TR-News style XML FILES (with a baseline)."""
+    import json
+
+    from claimwatch.evaluate.geo import evaluate_geo, format_report
+
+    for file in files:
+        report = evaluate_geo(file)
+        click.echo(format_report(report) if fmt == "text"
+                   else json.dumps(report.to_dict(), indent=2))

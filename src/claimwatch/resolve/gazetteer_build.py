@@ -30,7 +30,9 @@ from claimwatch.resolve.gazetteer import (
     FEATURE_PRECISION,
     SCHEMA_VERSION,
     GazetteerError,
+    default_path,
     distance_km,
+    is_valid,
     normalize,
     skeleton,
 )
@@ -40,10 +42,12 @@ _ADMIN_AFFIXES = (
     " prefecture", " department", " municipality", " raion", " krai", " territory", " parish",
     " division", " wilayah", " muhafazah", " kray", " okrug", " republic", " emirate",
     " sheng", " shi", " zizhiqu", " ostan", " vilayeti", " ili", " kraj", " voivodeship",
-    " oblysy", " viloyati", " provinsi", " autonomous region", " special region", " capital territory",
+    " oblysy", " viloyati", " provinsi", " autonomous region", " special region",
+    " capital territory",
 )
-_ADMIN_PREFIXES = ("muhafazat ", "ostan-e ", "provinsi ", "wilayat ", "daerah ", "provincia de ", "province of ", "state of ", "wilayat ",
-                   "departamento de ", "estado de ", "region de ", "city of ")
+_ADMIN_PREFIXES = ("muhafazat ", "ostan-e ", "provinsi ", "wilayat ", "daerah ", "provincia de ",
+                   "province of ", "state of ", "departamento de ", "estado de ", "region de ",
+                   "city of ")
 
 
 @dataclass
@@ -89,6 +93,14 @@ class _Writer:
         self.conn.executemany("INSERT INTO alias VALUES (?,?,?)",
                               [(k, eid, kind) for k, kind in keys.items()])
         self.conn.executemany("INSERT INTO skel VALUES (?,?)", [(s, eid) for s in skels if s])
+
+
+def ensure_built(path: Path | None = None, force: bool = False) -> Path:
+    """Build the gazetteer file unless a complete one of this version is already there."""
+    target = path or default_path()
+    if force or not is_valid(target):
+        build(target)
+    return target
 
 
 def build(path: Path) -> Path:
@@ -143,7 +155,7 @@ def _read_json(source: Any) -> Any:
 
 def _package_dir(module: str) -> Path:
     spec = __import__(module)
-    return Path(spec.__file__).parent
+    return Path(str(spec.__file__)).parent
 
 
 # --- countries --------------------------------------------------------------------------
@@ -342,7 +354,8 @@ def _admin_variants(name: str) -> list[str]:
     return out
 
 
-def _subdivision_names(countries: dict[str, _Place]) -> dict[tuple[str | None, str], dict[str, str]]:
+def _subdivision_names(
+        countries: dict[str, _Place]) -> dict[tuple[str | None, str], dict[str, str]]:
     """pycountry subdivision names and codes, keyed by (iso3, admin key) for matching."""
     import pycountry
 

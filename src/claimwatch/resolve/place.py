@@ -13,7 +13,7 @@ import json
 import math
 import re
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -77,7 +77,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "distance": re.compile(
             rf"^(?:about |some |around |roughly |nearly |almost |approximately |up to |"
             rf"less than |more than )?[\d.,]+\s*{_UNITS}\.?\s+(?:\(\s*[\d.,]+\s*{_UNITS}\s*\)\s*)?"
-            rf"(?:(?:to the )?(?:{dirs})\s+)?(?:of|from|outside|off|inside|into)\s+(?P<t>.+)$", re.I),
+            rf"(?:(?:to the )?(?:{dirs})\s+)?(?:of|from|outside|off|inside|into)\s+(?P<t>.+)$",
+            re.I),
         "relative": re.compile(rf"^(?:just |further |farther |to the )?(?:{dirs})\s+"
                                rf"(?:of|from)\s+(?P<t>.+)$", re.I),
         "near": re.compile(rf"^(?:{_alternation(p['near_prefixes'])})\s+(?P<t>.+)$", re.I),
@@ -232,14 +233,13 @@ def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext) -> GazEntry | 
 def _to_place(e: GazEntry, reading: _Reading) -> Place:
     precision = max(e.precision, reading.min_precision)
     lat, lon = e.latitude, e.longitude
-    if reading.direction is not None:
-        if e.feature in _BIG or e.precision >= 3:
-            precision = 3
-            # Shift toward the named part: half the area's radius in that direction.
-            dy, dx = reading.direction
-            shift = 0.5 * e.radius_km
-            lat += dy * shift / 111.0
-            lon += dx * shift / (111.0 * max(0.2, math.cos(math.radians(lat))))
+    if reading.direction is not None and (e.feature in _BIG or e.precision >= 3):
+        precision = 3
+        # Shift toward the named part: half the area's radius in that direction.
+        dy, dx = reading.direction
+        shift = 0.5 * e.radius_km
+        lat += dy * shift / 111.0
+        lon += dx * shift / (111.0 * max(0.2, math.cos(math.radians(lat))))
     return Place(name=e.name, country=e.country, iso3=e.iso3,
                  admin1=e.admin1 if e.feature != "admin1" else e.name,
                  latitude=round(lat, 5), longitude=round(lon, 5), geonameid=e.geonameid,
@@ -274,13 +274,14 @@ def document_context(text: str, entities: list[tuple[str, str]],
         return PlaceContext()
     counts = Counter(s.strip() for s, label in entities if label in PLACE_LABELS and s.strip())
     ctx = PlaceContext()
-    weights: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)
     for surface, n in counts.items():
         for iso3, share in _country_shares(gaz, surface).items():
             weights[iso3] += n * share
     ctx.countries = _normalise(weights)
     for _ in range(2):
-        places, sources, weights = [], [], Counter()
+        places, sources = [], []
+        weights = defaultdict(float)
         for surface, n in counts.items():
             place, _rule = resolve_place(surface, ctx, gaz)
             if place is None:
@@ -306,13 +307,13 @@ def _country_shares(gaz: Gazetteer, surface: str) -> dict[str, float]:
     if not scored:
         return {}
     top = scored[0][0]
-    raw: Counter[str] = Counter()
+    raw: defaultdict[str, float] = defaultdict(float)
     for s, e in scored:
         raw[e.iso3 or ""] += math.exp(s - top)
     total = sum(raw.values())
     return {k: v / total for k, v in raw.items()}
 
 
-def _normalise(weights: Counter[str]) -> dict[str, float]:
+def _normalise(weights: dict[str, float]) -> dict[str, float]:
     top = max(weights.values(), default=0.0)
     return {k: v / top for k, v in weights.items() if top > 0 and v / top >= 0.05}

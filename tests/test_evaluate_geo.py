@@ -1,0 +1,53 @@
+"""The geoparsing scorer: metrics as Gritta et al. define them, on a tiny hand-made file."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from claimwatch.evaluate.geo import ErrorStats, read_gold
+
+TINY = """<articles>
+  <article><text>Shelling hit Kharkiv on Monday, officials in Ukraine said.</text>
+    <locations>
+      <location><name>Kharkiv</name><start>13</start><end>20</end>
+        <lat>49.98</lat><lon>36.25</lon></location>
+      <location><name>Ukraine</name><start>44</start><end>51</end>
+        <lat>49</lat><lon>32</lon></location>
+    </locations>
+  </article>
+</articles>
+"""
+
+
+def test_reads_gold_spans_and_fixes_drifted_offsets(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.xml"
+    path.write_text(TINY.replace("<start>44</start>", "<start>45</start>"), encoding="utf-8")
+    (article,) = read_gold(path)
+    assert [article.text[t.start:t.end] for t in article.toponyms] == ["Kharkiv", "Ukraine"]
+
+
+def test_metrics_on_known_errors() -> None:
+    stats = ErrorStats()
+    for err in (0.0, 100.0, 500.0):
+        stats.add(err)
+    stats.add(None)  # unresolved: counted at the largest error on Earth
+    s = stats.summary()
+    assert s["n"] == 4 and s["unresolved"] == 1
+    assert s["acc161"] == pytest.approx(0.5)
+    assert s["median_km"] == pytest.approx(300.0)
+    assert s["mean_km"] == pytest.approx((600 + 20039) / 4)
+    logs = [0.0, math.log(101), math.log(501), math.log(20040)]
+    area = sum((a + b) / 2 for a, b in zip(logs, logs[1:], strict=False))
+    assert s["auc"] == pytest.approx(area / (math.log(20039) * 3))
+
+
+def test_broken_xml_is_a_gold_file_error(tmp_path: Path) -> None:
+    from claimwatch.errors import GoldFileError
+
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<articles><article>", encoding="utf-8")
+    with pytest.raises(GoldFileError):
+        read_gold(bad)

@@ -1,0 +1,74 @@
+"""The offline gazetteer: spellings meet, lookups find the places news names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimwatch.resolve.gazetteer import Gazetteer, is_valid, normalize, skeleton
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_normalize_folds_case_diacritics_hyphens_and_apostrophes() -> None:
+    assert normalize("Khān Yūnis") == normalize("khan yunis")
+    assert normalize("Al-Hudaydah") == "al hudaydah"
+    assert normalize("Sana'a") == normalize("Sanaa")
+    assert normalize("U.S.") == "us"
+
+
+def test_skeleton_meets_transliterations() -> None:
+    assert skeleton("Khan Younis") == skeleton("Khan Yunis")
+    assert skeleton("Hodeidah") == skeleton("Al Hudaydah")
+
+
+@pytest.mark.parametrize("spelling", ["Kyiv", "Kiev"])
+def test_kyiv_under_both_spellings(gaz: Gazetteer, spelling: str) -> None:
+    assert any(e.feature == "city" and e.iso3 == "UKR" and e.population > 1_000_000
+               for e in gaz.lookup(spelling))
+
+
+@pytest.mark.parametrize("spelling", ["Khan Younis", "Khan Yunis", "khan younis"])
+def test_khan_younis_spellings(gaz: Gazetteer, spelling: str) -> None:
+    assert any(e.iso3 == "PSE" and e.feature == "city" for e in gaz.lookup(spelling))
+
+
+def test_hodeidah_reaches_al_hudaydah(gaz: Gazetteer) -> None:
+    hits = [e for e in gaz.lookup("Hodeidah") if e.feature == "city"]
+    assert hits and hits[0].iso3 == "YEM"
+    assert {e.geonameid for e in hits} & {e.geonameid for e in gaz.lookup("Al-Hudaydah")}
+
+
+def test_team_data_adds_seas_crossings_and_bases(gaz: Gazetteer) -> None:
+    assert any(e.feature == "sea" for e in gaz.lookup("Red Sea"))
+    assert any(e.feature == "strait" for e in gaz.lookup("Bab al-Mandab"))
+    assert any(e.feature == "crossing" for e in gaz.lookup("Kerem Shalom"))
+    assert any(e.feature == "base" and e.iso3 == "IRQ" for e in gaz.lookup("Ain al-Asad"))
+
+
+def test_countries_have_centroids_and_aliases(gaz: Gazetteer) -> None:
+    countries = gaz.countries()
+    assert len(countries) > 240
+    assert all(-90 <= c.latitude <= 90 and -180 <= c.longitude <= 180 for c in countries)
+    assert [e.iso3 for e in gaz.lookup("Britain") if e.feature == "country"] == ["GBR"]
+
+
+def test_admin_areas_are_derived_from_their_towns(gaz: Gazetteer) -> None:
+    donetsk = [e for e in gaz.lookup("Donetsk") if e.feature == "admin1"]
+    assert donetsk and donetsk[0].iso3 == "UKR" and donetsk[0].radius_km > 20
+
+
+def test_unknown_name_finds_nothing(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Qwzxplorbvania") == []
+    assert gaz.lookup("  ") == []
+
+
+def test_an_empty_file_is_not_a_gazetteer(tmp_path: Path) -> None:
+    empty = tmp_path / "gaz.sqlite"
+    empty.write_bytes(b"")
+    assert not is_valid(empty)
+    assert not is_valid(tmp_path / "missing.sqlite")

@@ -1,0 +1,105 @@
+"""Place phrases resolve to the place the report means, with ACLED precision."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimwatch.resolve import place as place_module
+from claimwatch.resolve.gazetteer import GazetteerError
+from claimwatch.resolve.place import PlaceContext, document_context, resolve_place
+
+LEBANON_REPORT = (
+    "Clashes broke out in Tripoli overnight, the Lebanese army said. Residents of Beirut "
+    "and Sidon reported gunfire, and the army deployed along the coast north of Batroun."
+)
+LIBYA_REPORT = (
+    "Rival militias fought in Tripoli, the Libyan capital, while the government in "
+    "Benghazi called for calm. Flights at Misrata were suspended."
+)
+
+
+def _ents(*names: str) -> list[tuple[str, str]]:
+    return [(n, "GPE") for n in names]
+
+
+def test_tripoli_in_a_report_about_lebanon_is_in_lebanon() -> None:
+    ctx = document_context(LEBANON_REPORT, _ents("Tripoli", "Lebanese", "Beirut", "Sidon",
+                                                 "Batroun"))
+    place, _ = resolve_place("Tripoli", ctx)
+    assert place is not None and place.iso3 == "LBN" and place.precision == 1
+
+
+def test_tripoli_in_a_report_about_libya_is_in_libya() -> None:
+    ctx = document_context(LIBYA_REPORT, _ents("Tripoli", "Libyan", "Benghazi", "Misrata"))
+    place, _ = resolve_place("Tripoli", ctx)
+    assert place is not None and place.iso3 == "LBY"
+
+
+def test_the_port_of_haifa_is_the_city_at_point_precision() -> None:
+    place, rule = resolve_place("the port of Haifa", PlaceContext())
+    assert place is not None and place.iso3 == "ISR" and place.precision == 1
+    assert abs(place.latitude - 32.8) < 0.1 and abs(place.longitude - 35.0) < 0.1
+    assert "point" in rule
+
+
+def test_northern_israel_is_a_region_at_precision_3() -> None:
+    place, rule = resolve_place("northern Israel", PlaceContext())
+    israel, _ = resolve_place("Israel", PlaceContext())
+    assert place is not None and israel is not None
+    assert place.iso3 == "ISR" and place.precision == 3 and rule.startswith("part_of")
+    assert place.latitude > israel.latitude  # shifted toward the north
+
+
+def test_red_sea_is_the_sea_not_an_egyptian_governorate() -> None:
+    place, _ = resolve_place("the Red Sea", PlaceContext())
+    assert place is not None and place.feature == "sea" and place.precision == 3
+    assert place.iso3 is None
+
+
+def test_distance_and_coast_phrases_are_near_the_town_at_precision_2() -> None:
+    for phrase in ("20 km north of Mosul", "off the coast of Hodeidah", "outside Moscow"):
+        place, rule = resolve_place(phrase, PlaceContext())
+        assert place is not None and place.precision == 2, phrase
+    assert resolve_place("20 km north of Mosul", PlaceContext())[0].iso3 == "IRQ"  # type: ignore[union-attr]
+
+
+def test_named_province_is_the_admin_area_at_precision_3() -> None:
+    place, rule = resolve_place("Donetsk Oblast", PlaceContext())
+    assert place is not None and place.feature == "admin1" and place.precision == 3
+    assert place.iso3 == "UKR"
+
+
+def test_small_strait_is_precision_2() -> None:
+    place, _ = resolve_place("Bab el-Mandeb", PlaceContext())
+    assert place is not None and place.precision == 2
+
+
+def test_khan_younis_and_camps_in_gaza() -> None:
+    ctx = document_context("", _ents("Gaza", "Israeli"))
+    for phrase in ("Khan Younis", "Khan Yunis", "Jabalia refugee camp", "Rafah crossing"):
+        place, _ = resolve_place(phrase, ctx)
+        assert place is not None and place.iso3 == "PSE" and place.precision == 1, phrase
+
+
+def test_unknown_place_is_none_with_a_reason() -> None:
+    place, reason = resolve_place("Qwzxplorbvania", PlaceContext())
+    assert place is None and "not in gazetteer" in reason
+    assert resolve_place("", PlaceContext()) == (None, "empty place phrase")
+
+
+def test_a_broken_gazetteer_gives_none_with_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object) -> None:
+        raise GazetteerError("cannot open /nowhere/gaz.sqlite")
+
+    monkeypatch.setattr(place_module.Gazetteer, "load", broken)
+    place, reason = resolve_place("Haifa", PlaceContext())
+    assert place is None and "gazetteer unavailable" in reason
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60))
+def test_arbitrary_phrases_never_raise(phrase: str) -> None:
+    place, reason = resolve_place(phrase, PlaceContext())
+    assert isinstance(reason, str) and (place is None or place.precision in (1, 2, 3))
