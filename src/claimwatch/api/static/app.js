@@ -9,6 +9,7 @@ const STATUS_COLOURS = {
 const ATTACK_TYPES = ["drone", "missile", "rocket", "mortar", "artillery", "airstrike", "ied",
   "bombing", "shooting", "ground_assault", "abduction", "arson", "interception", "other"];
 const PAGE = 500, MAX_PAGES = 40, DAY_MS = 86400000;
+const ANTARCTICA = "010";  // ISO 3166 numeric id in world-atlas; never a conflict location
 
 const state = { events: [], brush: null, markers: new Map(), selected: null };
 const map = L.map("map", { worldCopyJump: true, attributionControl: true }).setView([30, 30], 3);
@@ -33,11 +34,29 @@ async function getJSON(url) {
 async function drawBasemap() {
   const topo = await getJSON("/static/vendor/world-atlas/countries-110m.json");
   const countries = topojson.feature(topo, topo.objects.countries);
+  countries.features = countries.features.filter((f) => f.id !== ANTARCTICA);
+  countries.features.forEach(unwrapAntimeridian);
   L.geoJSON(countries, {
     style: { color: "#90a4ae", weight: 0.7, fillColor: "#f5f5f0", fillOpacity: 1 },
     interactive: false,
   }).addTo(map);
   markerLayer.bringToFront();
+}
+
+// Rings that cross the antimeridian (Russia's far east, Fiji) jump from +180 to -180;
+// Leaflet would draw a line across the world, so move their western points east by 360.
+function unwrapAntimeridian(feature) {
+  const geom = feature.geometry;
+  if (!geom) return;
+  const polygons = geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      const lons = ring.map((p) => p[0]);
+      if (Math.max(...lons) > 150 && Math.min(...lons) < -150) {
+        ring.forEach((p) => { if (p[0] < 0) p[0] += 360; });
+      }
+    }
+  }
 }
 
 function casualties(event) {
@@ -195,7 +214,7 @@ function axisLabels(s, base) {
   const spanDays = (s.hi - s.lo) / DAY_MS;
   const step = Math.max(1, Math.ceil(spanDays / 8));
   let out = "";
-  for (let t = s.lo; s.x(t) <= s.width - 30; t += step * DAY_MS) {
+  for (let t = s.lo + step * DAY_MS / 2; s.x(t) <= s.width - 30; t += step * DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
     out += `<text x="${s.x(t)}" y="${base + 13}">${day}</text>`;
   }
