@@ -252,3 +252,14 @@ def test_a_future_cue_after_had_does_not_look_forward() -> None:
     assert t.start == D(2024, 3, 8)
     t = find_timexes("The army plans to resume strikes on Monday.", SUNDAY)[0]
     assert t.start == D(2024, 3, 11)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40), st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)))
+def test_resolve_expression_never_raises(expr: str, published: dt.date) -> None:
+    t = resolve_expression(expr, published)
+    assert t is None or t.start is None or t.end is None or t.start <= t.end
+
+
+def test_long_numbers_hold_no_year() -> None:
+    assert find_timexes("in 10000 years, 120000 people, code 19901", SUNDAY) == []

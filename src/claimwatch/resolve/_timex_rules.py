@@ -208,7 +208,7 @@ def h_year(m: re.Match[str], ctx: Context) -> Period | None:
     after = ctx.text[m.end("y"):m.end("y") + 2]
     if re.search(r"[$£€#\d.,:/]\s?$|No\.\s?$", before) and not m.group("mod"):
         return None
-    if re.match(r"[-–/:.,]\d|\s?%|[A-Za-z]", after):
+    if re.match(r"\d|[-–/:.,]\d|\s?%|[A-Za-z]", after):
         return None
     left = _left_word(ctx, m.start())
     if not m.group("mod") and (left in words()["count_cues"] or _COUNT_NOUN.match(
