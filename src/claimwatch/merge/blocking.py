@@ -111,22 +111,16 @@ def _families(p: Profile, *, query: bool) -> list[str]:
 
 def insert_keys(p: Profile) -> list[str]:
     """The keys a mention is filed under."""
-    return [
-        f"{fam}|{b}|{top}/{sub}"
-        for fam in _families(p, query=False)
-        for b in _buckets(p)
-        for top, sub in _geo_inserts(p)
-    ]
+    geos, buckets = _geo_inserts(p), _buckets(p)
+    return [f"{fam}|{b}|{top}/{sub}" for fam in _families(p, query=False)
+            for b in buckets for top, sub in geos]
 
 
 def query_terms(p: Profile) -> list[Term]:
     """What a mention looks up: exact keys, or every key under a (family|bucket, top) prefix."""
-    return [
-        (f"{fam}|{b}", top, sub)
-        for fam in _families(p, query=True)
-        for b in _buckets(p)
-        for top, sub in _geo_queries(p)
-    ]
+    geos, buckets = _geo_queries(p), _buckets(p)
+    return [(f"{fam}|{b}", top, sub) for fam in _families(p, query=True)
+            for b in buckets for top, sub in geos]
 
 
 class BlockIndex:

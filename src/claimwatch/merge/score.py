@@ -111,10 +111,18 @@ def perpetrator_reason(a: Profile, b: Profile) -> Reason | None:
     shared = a.perpetrators & b.perpetrators
     if shared:
         return Reason("perpetrator", 1.0, weight, f"same actor: {sorted(shared)[0]}")
-    best = max(fuzz.token_set_ratio(x, y) for x in a.perpetrator_names for y in b.perpetrator_names)
-    value = 0.8 if best >= 90 else 0.0
+    value = 0.8 if any(_same_name(x, y) for x in a.perpetrator_names
+                       for y in b.perpetrator_names) else 0.0
     return Reason("perpetrator", value, weight,
                   f"{', '.join(a.perpetrator_names)} vs {', '.join(b.perpetrator_names)}")
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Spelling variants ("Houthi"/"Houthis") or one name inside the other, same numbers."""
+    if [c for c in x if c.isdigit()] != [c for c in y if c.isdigit()]:
+        return False
+    tx, ty = set(x.split()), set(y.split())
+    return tx <= ty or ty <= tx or fuzz.ratio(x, y) >= 92
 
 
 def target_reason(a: Profile, b: Profile) -> Reason | None:
