@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import random
-from collections import Counter
 import sys
 import time
+from collections import Counter
 
 from claimwatch.merge import MentionRecord, cluster_records, match, merge_events, threshold
 from claimwatch.model import Actor, Assertion, Count, Event, Explanation, Place
@@ -41,8 +41,9 @@ VOCABULARY = [a + b + c for a in ("ka", "lo", "mir", "sen", "tu", "var", "zel", 
 
 
 def _places(rng: random.Random, n: int = 2000) -> list[Place]:
-    return [Place(f"{VOCABULARY[i].title()}abad", None, rng.choice(COUNTRIES), None, rng.uniform(-30, 55),
-                  rng.uniform(-15, 110), 10_000 + i, 1) for i in range(n)]
+    return [Place(f"{VOCABULARY[i].title()}abad", None, rng.choice(COUNTRIES), None,
+                  rng.uniform(-30, 55), rng.uniform(-15, 110), 10_000 + i, 1)
+            for i in range(n)]
 
 
 def _groups(n: int = 60) -> list[Actor]:
