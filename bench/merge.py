@@ -86,7 +86,7 @@ def synthesise(n: int, seed: int = 1) -> tuple[list[MentionRecord], list[int]]:
     """N mentions of about N/2 incidents (1-3 reports each, some recalled months later)."""
     rng = random.Random(seed)
     places, groups = _places(rng), _groups()
-    span = max(30, n // 500)
+    span = max(1, n // 500)
     records: list[MentionRecord] = []
     truth: list[int] = []  # the incident of each mention
     incidents = 0
