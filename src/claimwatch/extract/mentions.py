@@ -66,14 +66,17 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
         if published is not None and tx.start > published:
             continue
         attached = _attached(trigger, tx)
+        if attached is None or trigger.weak:
+            continue
         rank = (not attached, abs(tx.start_char - trigger.token.idx))
         if best is None or rank < best[0]:
             best = (rank, Anchor(tx, attached))
     return best[1] if best else None
 
 
-def _attached(trigger: Trigger, tx: Any) -> bool:
-    """False when the date belongs to a reporting verb or a later scene ("after the attack")."""
+def _attached(trigger: Trigger, tx: Any) -> bool | None:
+    """True: the date is in the trigger's clause; False: it dates a statement about it or a
+    later scene ("after the attack"), an upper bound; None: another clause's date."""
     doc = trigger.token.doc
     span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
     if span is None:
@@ -90,9 +93,9 @@ def _attached(trigger: Trigger, tx: Any) -> bool:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb == clause or verb.i in {t.i for t in trigger.token.subtree}:
+    if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
-    return str(verb.lemma_).lower() not in REPORTING_LEMMAS
+    return None if str(verb.lemma_).lower() not in REPORTING_LEMMAS else False
 
 
 def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,

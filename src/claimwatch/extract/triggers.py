@@ -128,7 +128,8 @@ def _is_generic(tok: Token, lex: Lexicon) -> str | None:
         if cue:
             return f"present perfect with '{cue}' (a campaign, not an incident)"
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
-        dets = [c for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
+        dets = [c for c in tok.children if c.dep_ in ("det", "nummod")
+                and c.lower_ not in ("some", "many", "several", "such", "any", "no")]
         if not dets:
             return "bare plural (a pattern, not an incident)"
     return None
