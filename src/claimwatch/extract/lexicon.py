@@ -22,6 +22,7 @@ class Lexicon:
     phrasal: dict[str, dict[str, list[str]]]
     verb_not_with: dict[str, list[str]]
     needs_date: frozenset[str]
+    weapon_subject_verbs: frozenset[str]
     nouns: dict[str, list[str]]
     noun_modifiers: dict[str, list[str]]
     acled: dict[str, list[str]]
@@ -45,6 +46,7 @@ def lexicon() -> Lexicon:
         phrasal={k: v for k, v in trig["phrasal"].items() if not k.startswith("_")},
         verb_not_with={k: v for k, v in trig["verb_not_with"].items() if not k.startswith("_")},
         needs_date=frozenset(trig["needs_date"]["nouns"] + trig["needs_date"]["verbs"]),
+        weapon_subject_verbs=frozenset(trig["verbs_need_weapon_subject"]),
         nouns=trig["nouns"],
         noun_modifiers={
             k: v for k, v in trig["noun_requires_modifier"].items() if not k.startswith("_")

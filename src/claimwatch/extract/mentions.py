@@ -50,6 +50,8 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
 REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "tell", "add",
                     "deny", "accuse", "blame", "acknowledge", "publish", "post", "release",
                     "write", "issue", "warn", "note", "insist", "allege", "admit", "declare"}
+CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy", "sink",
+                      "ignite", "burn", "collapse"}
 LATER_PREPS = {"after", "following", "since", "despite"}
 
 
@@ -95,6 +97,8 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         verb = verb.head
     if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
+    if clause.i in {t.i for t in verb.subtree} and str(verb.lemma_).lower() in CONSEQUENCE_LEMMAS:
+        return True  # "three were killed on Wednesday when a missile slammed into ..."
     return None if str(verb.lemma_).lower() not in REPORTING_LEMMAS else False
 
 

@@ -158,6 +158,12 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     phrasal = _phrasal_trigger(tok, lex)
     if phrasal is not None:
         return phrasal
+    if lemma in lex.weapon_subject_verbs and lemma not in lex.verbs:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        wtype = lex.weapons.get(_lemma(subj)) if subj is not None else None
+        if wtype is None or subj is None or _lemma(subj) in lex.not_weapons:
+            return None
+        return Trigger(tok, "verb", [wtype], rule=f"'{subj.text} {tok.text}'")
     if lemma not in lex.verbs:
         return None
     needed = lex.verb_objects.get(lemma)
