@@ -59,7 +59,7 @@ def _mention(rng: random.Random, inc: dict[str, object], doc: str, published: dt
     jitter = Place(place.name, None, place.iso3, None,
                    (place.latitude or 0) + rng.uniform(-0.02, 0.02),
                    (place.longitude or 0) + rng.uniform(-0.02, 0.02), place.geonameid, 1)
-    filler = " ".join(rng.choice(VOCABULARY) for _ in range(6))
+    filler = " ".join(rng.choice(VOCABULARY) for _ in range(14))
     text = (f"A {kind} {rng.choice(VERBS)} a {site} in {place.name} {inc['detail']}, killing "
             f"{inc['killed']} people, {rng.choice(SOURCES)}; {filler}.")
     start, end, precision = day, day, "day"

@@ -77,6 +77,7 @@ class Profile:
     geonameid: int | None
     perpetrators: frozenset[str]
     perpetrator_names: tuple[str, ...]
+    perpetrators_known: bool
     targets: tuple[str, ...]
     attack_types: frozenset[str]
     families: frozenset[str]
@@ -93,13 +94,15 @@ def normalise_name(name: str) -> str:
 
 
 def families_of(event: Event) -> frozenset[str]:
-    """The attack-type families an event belongs to (empty = unknown, matches any)."""
+    """The attack-type families an event belongs to (empty = unknown, matches any).
+
+    Only attack types count: an event typed ``other`` or not typed at all is compared
+    with every family, since its ACLED event type is the least reliable guess.
+    """
     table = settings()
     fams: set[str] = set()
     for kind in event.attack_types:
         fams.update(table["families"].get(kind, ()))
-    if not fams and event.event_type:
-        fams.update(table["event_type_families"].get(event.event_type, ()))
     return frozenset(fams)
 
 
@@ -155,6 +158,7 @@ def profile(record: MentionRecord) -> Profile:
         geonameid=loc.geonameid if loc else None,
         perpetrators=frozenset(names),
         perpetrator_names=tuple(sorted({normalise_name(a.name) for a in perps})),
+        perpetrators_known=any(a.kind != "unknown" for a in perps),
         targets=tuple(sorted({normalise_name(t.text) for t in ev.targets})),
         attack_types=frozenset(ev.attack_types) - {"other"},
         families=families_of(ev),

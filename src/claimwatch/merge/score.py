@@ -86,14 +86,19 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def place_reason(a: Profile, b: Profile) -> Reason | str | None:
-    """Distance between places, judged against the coarser place's precision."""
+    """Distance between places, judged against the coarser place's precision.
+
+    A country- or region-level place (precision 3) is often the wrong country (the
+    perpetrator's, a ship's flag): it can agree but never rules a match out.
+    """
     weight = float(settings()["weights"]["place"])
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return Reason("place", 1.0, weight, f"same place (geonameid {a.geonameid})")
-    if None not in (a.lat, a.lon, b.lat, b.lon):
+    coarse = max(a.geo_precision, b.geo_precision) >= 3
+    if None not in (a.lat, a.lon, b.lat, b.lon) and not (coarse and a.iso3 and b.iso3):
         tol = float(settings()["place_tolerance_km"][str(max(a.geo_precision, b.geo_precision))])
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        if d > 4 * tol:
+        if d > 4 * tol and not coarse:
             return f"places {d:.0f} km apart (tolerance {tol:.0f} km)"
         value = max(0.0, 1.0 - d / (2 * tol))
         return Reason("place", value, weight, f"{d:.0f} km apart, tolerance {tol:.0f} km")
@@ -105,16 +110,23 @@ def place_reason(a: Profile, b: Profile) -> Reason | str | None:
 
 
 def perpetrator_reason(a: Profile, b: Profile) -> Reason | None:
+    """Shared perpetrators agree; different ones disagree only when both are known actors.
+
+    A generic "gunmen" or "its forces" (an actor of unknown kind) can agree with a name
+    but is no evidence against one.
+    """
     if not a.perpetrators or not b.perpetrators:
         return None
     weight = float(settings()["weights"]["perpetrator"])
     shared = a.perpetrators & b.perpetrators
     if shared:
         return Reason("perpetrator", 1.0, weight, f"same actor: {sorted(shared)[0]}")
-    value = 0.8 if any(_same_name(x, y) for x in a.perpetrator_names
-                       for y in b.perpetrator_names) else 0.0
-    return Reason("perpetrator", value, weight,
-                  f"{', '.join(a.perpetrator_names)} vs {', '.join(b.perpetrator_names)}")
+    detail = f"{', '.join(a.perpetrator_names)} vs {', '.join(b.perpetrator_names)}"
+    if any(_same_name(x, y) for x in a.perpetrator_names for y in b.perpetrator_names):
+        return Reason("perpetrator", 0.8, weight, detail)
+    if not (a.perpetrators_known and b.perpetrators_known):
+        return None
+    return Reason("perpetrator", 0.0, weight, detail)
 
 
 def _same_name(x: str, y: str) -> bool:
