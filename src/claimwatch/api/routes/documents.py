@@ -19,7 +19,7 @@ MAX_BATCH = 100
 
 
 @router.get("/documents/{document_id}", response_model=DocumentOut,
-            responses=responses(404, 422))
+            responses=responses(404, 422, 503))
 def get_document(
     ledger: LedgerDep,
     document_id: Annotated[str, Path(description="the report's id")],
@@ -29,7 +29,7 @@ def get_document(
 
 
 @router.post("/documents", response_model=IngestResult,
-             responses=responses(400, 401, 403, 422, 500))
+             responses=responses(400, 401, 403, 422, 500, 503))
 def post_documents(
     request: Request,
     ledger: LedgerDep,

@@ -34,7 +34,8 @@ def list_events(
     )
 
 
-@router.get("/events/{event_id}", response_model=EventDetail, responses=responses(404, 422))
+@router.get("/events/{event_id}", response_model=EventDetail,
+            responses=responses(404, 422, 503))
 def get_event(
     ledger: LedgerDep,
     event_id: Annotated[str, Path(description="the stable event id")],
