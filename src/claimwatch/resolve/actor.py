@@ -48,6 +48,7 @@ _FUZZY_CUTOFF = 90.0
 _TOKEN_CUTOFF = 80.0
 _FUZZY_MIN_CHARS = 6
 _STATE_RANK = {"individual": 0, "state": 2}
+_CACHE_SIZE = 20_000
 
 
 class ActorTable:
@@ -73,6 +74,8 @@ class ActorTable:
         self._fuzzy_keys = {" ".join(k): k for k, hits in self._index.items()
                             if any(h.kind in ("name", "alias") for h in hits)
                             and len(" ".join(k)) >= _FUZZY_MIN_CHARS}
+        self._fuzzy_choices = list(self._fuzzy_keys)
+        self._cache: dict[tuple[str, str | None], ActorMatch | None] = {}
         self._first: dict[str, int] = {}
         for k in self._index:
             for variant in (k, *singular_plural(k)):
@@ -172,6 +175,14 @@ class ActorTable:
         text = surface.strip() if isinstance(surface, str) else ""
         if not text:
             return None
+        key = (text, country)
+        if key not in self._cache:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = self._match_uncached(text, country)
+        return self._cache[key]
+
+    def _match_uncached(self, text: str, country: str | None) -> ActorMatch | None:
         handle = self._match_handle(text)
         if handle:
             return handle
@@ -274,7 +285,7 @@ class ActorTable:
         query = " ".join(t.norm for t in tokens)
         if len(query) < _FUZZY_MIN_CHARS:
             return None
-        best = process.extractOne(query, list(self._fuzzy_keys), scorer=fuzz.ratio,
+        best = process.extractOne(query, self._fuzzy_choices, scorer=fuzz.ratio,
                                   score_cutoff=_FUZZY_CUTOFF)
         if best is None:
             return None
