@@ -239,3 +239,15 @@ def test_inner_capitals_are_part_of_the_name_in_text() -> None:
     found = [(text[s:e], m.entry.name) for s, e, m in find_actor_mentions(text)]
     assert found == [("LeT", "Lashkar-e-Taiba"), ("JeM", "Jaish-e-Mohammed"),
                      ("JEM", "Justice and Equality Movement")]
+
+
+def test_cli_shows_the_rule_for_each_name() -> None:
+    from click.testing import CliRunner
+
+    from claimwatch.cli import main
+
+    result = CliRunner().invoke(main, ["actor", "Ansar Allah", "the army", "--country", "MLI"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("'Ansar Allah' -> Houthis [armed_group, YEM]")
+    assert "Malian Armed Forces" in lines[1] and "bare head" in lines[1]

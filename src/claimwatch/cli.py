@@ -329,3 +329,18 @@ def eval_geo(files: tuple[str, ...], fmt: str) -> None:
         report = evaluate_geo(file)
         click.echo(format_report(report) if fmt == "text"
                    else json.dumps(report.to_dict(), indent=2))
+
+
+@main.command(name="actor")
+@click.argument("surfaces", nargs=-1, required=True)
+@click.option("--country", default=None, metavar="ISO3",
+              help="The report's country: breaks ties and resolves 'the army'.")
+@errors_as_click
+def actor_command(surfaces: tuple[str, ...], country: str | None) -> None:
+    """Show how actor names resolve against the actor table, and by which rule."""
+    from claimwatch.resolve.actor import describe_actor
+
+    for surface in surfaces:
+        d = describe_actor(surface, country=country)
+        where = ", ".join(x for x in (d["category"], d["country"]) if x)
+        click.echo(f"{surface!r} -> {d['name']} [{where}] ({d['rule']})")

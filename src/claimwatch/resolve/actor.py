@@ -40,7 +40,8 @@ from claimwatch.resolve.actor_index import (
 )
 
 __all__ = [
-    "ActorEntry", "ActorMatch", "ActorTable", "find_actor_mentions", "resolve_actor",
+    "ActorEntry", "ActorMatch", "ActorTable", "describe_actor", "find_actor_mentions",
+    "resolve_actor",
 ]
 
 _HANDLE_RE = re.compile(r"@(\w{1,30})")
@@ -381,6 +382,18 @@ def resolve_actor(surface: str, role: str, country: str | None = None) -> tuple[
     affiliation = entry.affiliation
     return (Actor(name=entry.name, role=role, kind=entry.kind, aliases=aliases,
                   affiliation=affiliation), match.rule)
+
+
+def describe_actor(surface: str, country: str | None = None) -> dict[str, Any]:
+    """Everything the table says about a surface form, for people checking the table."""
+    match = ActorTable.load().match(surface, country=country)
+    if match is None:
+        return {"name": surface.strip(), "kind": "unknown", "category": None, "country": None,
+                "affiliation": None, "score": 0.0,
+                "rule": "unknown: no alias, handle, country or fuzzy candidate"}
+    e = match.entry
+    return {"name": e.name, "kind": e.kind, "category": e.category, "country": e.country,
+            "affiliation": e.affiliation, "score": match.score, "rule": match.rule}
 
 
 def find_actor_mentions(text: str, *, metonyms: bool = False
