@@ -50,7 +50,7 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
 REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "tell", "add",
                     "deny", "accuse", "blame", "acknowledge", "publish", "post", "release",
                     "write", "issue", "warn", "note", "insist", "allege", "admit", "declare"}
-CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy", "sink",
+CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy",
                       "ignite", "burn", "collapse"}
 LATER_PREPS = {"after", "following", "since", "despite"}
 
