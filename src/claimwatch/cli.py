@@ -344,3 +344,20 @@ def actor_command(surfaces: tuple[str, ...], country: str | None) -> None:
         d = describe_actor(surface, country=country)
         where = ", ".join(x for x in (d["category"], d["country"]) if x)
         click.echo(f"{surface!r} -> {d['name']} [{where}] ({d['rule']})")
+
+
+@eval_group.command(name="wikievents")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@errors_as_click
+def eval_wikievents_command(path: str, limit: int | None, fmt: str, progress: bool) -> None:
+    """Argument head F1 and coref F1 on WikiEvents (dev.jsonl, coref file beside it)."""
+    import json
+
+    from claimwatch.evaluate.wikievents import evaluate_wikievents
+
+    result = evaluate_wikievents(path, limit=limit, progress=progress)
+    click.echo(result.render() if fmt == "text" else json.dumps(result.to_dict(), indent=2))

@@ -76,7 +76,7 @@ def _source(sent: Any, char: int) -> str | None:
                 if obj is not None:
                     return str(sent.doc[obj.left_edge.i:obj.right_edge.i + 1].text)
     head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # (Tokens are new objects)
         head = head.head
     subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i >= tok.i and subj.pos_ == "PRON":
