@@ -51,3 +51,19 @@ def test_broken_xml_is_a_gold_file_error(tmp_path: Path) -> None:
     bad.write_text("<articles><article>", encoding="utf-8")
     with pytest.raises(GoldFileError):
         read_gold(bad)
+
+
+def test_scores_a_tiny_file_end_to_end(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimwatch.cli import main
+    from claimwatch.evaluate.geo import evaluate_geo
+
+    path = tmp_path / "tiny.xml"
+    path.write_text(TINY, encoding="utf-8")
+    report = evaluate_geo(path)
+    assert report.oracle.summary()["acc161"] == 1.0
+    # The baseline puts a country at its capital: Kyiv is ~190 km from the gold centre.
+    assert report.baseline.summary()["acc161"] == 0.5
+    result = CliRunner().invoke(main, ["eval", "geo", str(path)])
+    assert result.exit_code == 0 and "acc@161" in result.output and "baseline" in result.output

@@ -103,3 +103,33 @@ def test_a_broken_gazetteer_gives_none_with_a_reason(monkeypatch: pytest.MonkeyP
 def test_arbitrary_phrases_never_raise(phrase: str) -> None:
     place, reason = resolve_place(phrase, PlaceContext())
     assert isinstance(reason, str) and (place is None or place.precision in (1, 2, 3))
+
+
+def test_kiev_is_the_city_not_the_oblast_named_after_it() -> None:
+    place, _ = resolve_place("Kiev", PlaceContext())
+    assert place is not None and place.feature == "city" and place.precision == 1
+    assert place.iso3 == "UKR"
+
+
+def test_a_qualified_name_stays_inside_its_qualifier() -> None:
+    place, rule = resolve_place("Tripoli, Lebanon", PlaceContext())
+    assert place is not None and place.iso3 == "LBN" and rule.startswith("qualified")
+
+
+def test_gaza_in_a_report_about_israel_and_gaza() -> None:
+    ctx = document_context("", _ents("Gaza", "Israel", "Khan Younis", "Rafah", "Israeli"))
+    place, _ = resolve_place("Gaza", ctx)
+    assert place is not None and place.iso3 == "PSE"
+
+
+def test_document_context_weighs_the_country_the_report_is_about() -> None:
+    ctx = document_context(LEBANON_REPORT, _ents("Tripoli", "Lebanese", "Beirut", "Sidon",
+                                                 "Batroun"))
+    assert max(ctx.countries, key=lambda k: ctx.countries[k]) == "LBN"
+    assert {p.iso3 for p in ctx.places} == {"LBN"}
+
+
+def test_outside_a_city_is_near_it_at_precision_2() -> None:
+    place, rule = resolve_place("the outskirts of Kharkiv", PlaceContext())
+    assert place is not None and place.iso3 == "UKR" and place.precision == 2
+    assert rule.startswith("near")

@@ -81,6 +81,7 @@ class GeoReport:
     predicted_toponyms: int
     matched_gold: int
     matched_predicted: int
+    by_precision: dict[int, ErrorStats] = field(default_factory=dict)  # oracle, per precision
 
     def recognition(self) -> dict[str, float]:
         p = self.matched_predicted / self.predicted_toponyms if self.predicted_toponyms else 0.0
@@ -91,7 +92,9 @@ class GeoReport:
     def to_dict(self) -> dict[str, object]:
         return {"path": self.path, "articles": self.articles,
                 "oracle": self.oracle.summary(), "recognised": self.recognised.summary(),
-                "baseline_oracle": self.baseline.summary(), "recognition": self.recognition()}
+                "baseline_oracle": self.baseline.summary(), "recognition": self.recognition(),
+                "oracle_by_precision": {str(k): v.summary()
+                                        for k, v in sorted(self.by_precision.items())}}
 
 
 def read_gold(path: Path) -> list[GoldArticle]:
@@ -148,11 +151,12 @@ def _error(place_latlon: tuple[float, float] | None, gold: GoldToponym) -> float
     return distance_km(place_latlon[0], place_latlon[1], gold.latitude, gold.longitude)
 
 
-def _resolve(phrase: str, ctx: PlaceContext) -> tuple[float, float] | None:
+def _resolve(phrase: str, ctx: PlaceContext) -> tuple[tuple[float, float] | None, int]:
+    """Coordinates for a phrase (None if unresolved) and their precision (0 if unresolved)."""
     place, _rule = resolve_place(phrase, ctx)
     if place is None or place.latitude is None or place.longitude is None:
-        return None
-    return place.latitude, place.longitude
+        return None, 0
+    return (place.latitude, place.longitude), place.precision
 
 
 def evaluate_geo(path: Path | str, nlp: object | None = None,
@@ -170,7 +174,9 @@ def evaluate_geo(path: Path | str, nlp: object | None = None,
         ents = [(e.text, e.label_, e.start_char, e.end_char) for e in sdoc.ents]
         ctx = document_context(art.text, [(t, lab) for t, lab, _, _ in ents])
         for gold in art.toponyms:
-            rep.oracle.add(_error(_resolve(art.text[gold.start:gold.end], ctx), gold))
+            point, precision = _resolve(art.text[gold.start:gold.end], ctx)
+            rep.oracle.add(_error(point, gold))
+            rep.by_precision.setdefault(precision, ErrorStats()).add(_error(point, gold))
             rep.baseline.add(_error(baseline.lookup(art.text[gold.start:gold.end]), gold))
         predicted = [(s, e, t) for t, lab, s, e in ents if lab in RECOGNISED_LABELS]
         rep.gold_toponyms += len(art.toponyms)
@@ -182,7 +188,7 @@ def evaluate_geo(path: Path | str, nlp: object | None = None,
                        None)
             if hit is not None:
                 rep.matched_gold += 1
-                rep.recognised.add(_error(_resolve(hit[2], ctx), gold))
+                rep.recognised.add(_error(_resolve(hit[2], ctx)[0], gold))
         if progress:
             progress(i + 1, len(articles))
     return rep
@@ -228,6 +234,11 @@ def format_report(rep: GeoReport) -> str:
                          ("claimwatch, own recognition", rep.recognised),
                          ("baseline, oracle spans", rep.baseline)):
         s = stats.summary()
+        lines.append(f"{label:28}{s['n']:>6}{s['acc161']:>9.3f}{s['mean_km']:>10.1f}"
+                     f"{s['median_km']:>11.1f}{s['auc']:>7.3f}{s['unresolved']:>7}")
+    for precision, stats in sorted(rep.by_precision.items()):
+        s = stats.summary()
+        label = f"  oracle, precision {precision}" if precision else "  oracle, unresolved"
         lines.append(f"{label:28}{s['n']:>6}{s['acc161']:>9.3f}{s['mean_km']:>10.1f}"
                      f"{s['median_km']:>11.1f}{s['auc']:>7.3f}{s['unresolved']:>7}")
     r = rep.recognition()

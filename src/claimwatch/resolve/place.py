@@ -27,10 +27,11 @@ from claimwatch.resolve.gazetteer import GazEntry, Gazetteer, distance_km, norma
 PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _BIG = ("country", "continent", "region", "sea", "admin1")
 _FEATURE_PRIOR = {
-    "country": 4.0, "continent": 4.0, "region": 7.0, "sea": 7.0, "strait": 7.0, "admin1": 1.0,
+    "country": 4.0, "continent": 4.0, "region": 9.0, "sea": 9.0, "strait": 9.0, "admin1": 1.0,
     "admin2": 0.0, "city": 0.0,
 }
-_COUNTRY_BOOST = 2.5
+_POPULATION_WEIGHT = 1.0  # per tenfold population
+_COUNTRY_BOOST = 2.0  # for a candidate in the country the report is most about
 _MATCH_PRIOR = {"name": 0.0, "alt": -0.3, "abbr": -0.2, "demonym": -0.5, "fuzzy": -2.0}
 _UNITS = r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|mi|miles|mile|m|metres|meters)"
 
@@ -137,12 +138,12 @@ def _readings(phrase: str) -> list[_Reading]:
     return out
 
 
-def _candidates(gaz: Gazetteer, name: str) -> list[GazEntry]:
-    """Gazetteer entries for a name; abbreviations count only when written in capitals."""
-    found = [e for e in gaz.lookup(name) if e.match != "abbr" or _is_caps(name)]
-    if not found and len(normalize(name)) >= 5:
-        found = list(gaz.fuzzy(name))
-    return found
+def _candidates(gaz: Gazetteer, name: str, fuzzy: bool = False) -> list[GazEntry]:
+    """Gazetteer entries for a name; abbreviations count only when written in capitals;
+    ``fuzzy`` looks for transliteration variants instead."""
+    if fuzzy:
+        return list(gaz.fuzzy(name)) if len(normalize(name)) >= 5 else []
+    return [e for e in gaz.lookup(name) if e.match != "abbr" or _is_caps(name)]
 
 
 def _is_caps(name: str) -> bool:
@@ -153,7 +154,8 @@ def _is_caps(name: str) -> bool:
 def _prior(e: GazEntry) -> float:
     """Context-free plausibility: feature class, population, how the name matched."""
     base = _FEATURE_PRIOR.get(e.feature, 3.0)
-    return base + 0.6 * math.log10(e.population + 1) + _MATCH_PRIOR.get(e.match, 0.0)
+    return (base + _POPULATION_WEIGHT * math.log10(e.population + 1)
+            + _MATCH_PRIOR.get(e.match, 0.0))
 
 
 def _score(e: GazEntry, ctx: PlaceContext, key: str) -> float:
@@ -218,12 +220,14 @@ def _within(e: GazEntry, area: GazEntry) -> bool:
     return distance_km(e.latitude, e.longitude, area.latitude, area.longitude) <= reach
 
 
-def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext) -> GazEntry | None:
-    cands = _candidates(gaz, reading.target)
+def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext,
+            fuzzy: bool = False) -> GazEntry | None:
+    cands = _candidates(gaz, reading.target, fuzzy)
     if not cands:
         return None
     if reading.within:
-        outer = _choose(gaz, _Reading(reading.within, "exact"), ctx)
+        outer = (_choose(gaz, _Reading(reading.within, "exact"), ctx)
+                 or _choose(gaz, _Reading(reading.within, "exact"), ctx, fuzzy=True))
         inside = [e for e in cands if outer is not None and _within(e, outer)]
         cands = inside or cands
     key = normalize(reading.target)
@@ -254,11 +258,13 @@ def resolve_place(phrase: str, context: PlaceContext | None = None,
     ctx = context or PlaceContext()
     try:
         gaz = gazetteer or Gazetteer.load()
-        for reading in _readings(phrase[:300]):
-            entry = _choose(gaz, reading, ctx)
-            if entry is not None:
-                rule = reading.rule if entry.match != "fuzzy" else f"{reading.rule}+spelling"
-                return _to_place(entry, reading), f"{rule}:{entry.feature}"
+        readings = _readings(phrase[:300])
+        for fuzzy in (False, True):
+            for reading in readings:
+                entry = _choose(gaz, reading, ctx, fuzzy)
+                if entry is not None:
+                    rule = f"{reading.rule}+spelling" if fuzzy else reading.rule
+                    return _to_place(entry, reading), f"{rule}:{entry.feature}"
     except (ClaimwatchError, sqlite3.Error, OSError) as exc:
         return None, f"gazetteer unavailable: {exc}"
     return None, f"not in gazetteer: {_clean(phrase)[:80]!r}"
@@ -299,8 +305,11 @@ def _country_shares(gaz: Gazetteer, surface: str) -> dict[str, float]:
     """How a name spreads over countries, by the context-free prior of its candidates."""
     readings = _readings(surface)
     cands: list[GazEntry] = []
-    for reading in readings:
-        cands = _candidates(gaz, reading.target)
+    for fuzzy in (False, True):
+        for reading in readings:
+            cands = _candidates(gaz, reading.target, fuzzy)
+            if cands:
+                break
         if cands:
             break
     scored = [(s, e) for s, e in _rank(cands, PlaceContext(), "")[:8] if e.iso3]
