@@ -251,3 +251,28 @@ def test_cli_shows_the_rule_for_each_name() -> None:
     lines = result.output.splitlines()
     assert lines[0].startswith("'Ansar Allah' -> Houthis [armed_group, YEM]")
     assert "Malian Armed Forces" in lines[1] and "bare head" in lines[1]
+
+
+def test_phrases_about_a_states_proxies_or_two_actors_stay_unresolved(table: ActorTable) -> None:
+    assert table.match("Iran-backed militias") is None
+    assert table.match("the US and UK") is None
+    assert table.match("Russian mercenaries") is None
+    assert _name(table, "Wagner Group mercenaries") == "Wagner Group"
+
+
+def test_capitals_with_a_military_head_name_the_forces(table: ActorTable) -> None:
+    m = table.match("Kyiv's forces")
+    assert m is not None and m.entry.name == "Armed Forces of Ukraine"
+    assert m.rule.startswith("metonym: Kyiv + military head")
+
+
+def test_state_media_resolve_to_the_state_agency_or_nothing(table: ActorTable) -> None:
+    assert _name(table, "Syrian state media") == "SANA"
+    assert _name(table, "Iranian state media") == "IRNA"
+    assert table.match("Japanese state media") is None
+
+
+def test_fuzzy_guard_keeps_similar_unit_names_apart(table: ActorTable) -> None:
+    assert _name(table, "Radwan Force") == "Radwan Force"
+    assert _name(table, "Radwan forces") == "Radwan Force"
+    assert _name(table, "Rada force") == "Radaa Special Deterrence Force"

@@ -46,7 +46,7 @@ __all__ = [
 
 _HANDLE_RE = re.compile(r"@(\w{1,30})")
 _FUZZY_CUTOFF = 90.0
-_TOKEN_CUTOFF = 80.0
+_TOKEN_CUTOFF = 85.0
 _FUZZY_MIN_CHARS = 6
 _STATE_RANK = {"individual": 0, "state": 2}
 _CACHE_SIZE = 20_000
@@ -63,6 +63,8 @@ class ActorTable:
         self._heads: dict[tuple[str, ...], str] = {}
         self._demonyms: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}
         self._fallback: dict[str, list[str]] = raw.get("role_fallback") or {}
+        self._no_state_fallback = frozenset(raw.get("no_state_fallback") or ())
+        self._group_nouns = frozenset(w for g in raw.get("group_nouns", ()) for w in key_of(g))
         self._generic: frozenset[str] = frozenset(
             w for d in raw.get("descriptor_words", ()) for w in key_of(d))
         self._descriptors: set[str] = set(self._generic)
@@ -131,18 +133,26 @@ class ActorTable:
         for e in self.entries:
             if e.category != "state" or not e.country:
                 continue
-            prefixes = {key_of(p): tuple(t.orig for t in tokenize(p))
-                        for p in (*e.demonyms, e.name, *e.aliases)}
+            prefixes = [(p, "demonym") for p in (*e.demonyms, e.name, *e.aliases)]
+            prefixes += [(m, "metonym") for m in e.metonyms]   # "Kyiv's forces"
             for head_key, role in self._heads.items():
                 target = self.role_entry(e.country, role)
                 if target is None:
                     continue
                 idx = self._by_name[target.name.casefold()]
-                for pkey, pwords in prefixes.items():
-                    key = pkey + head_key
-                    if key not in self._index:
-                        label = f"{' '.join(pwords)} + {role} head '{' '.join(head_key)}'"
-                        self._index[key] = [AliasHit(idx, pwords + head_key, "demonym", label)]
+                for prefix, kind in prefixes:
+                    if kind == "metonym" and role != "military":
+                        continue
+                    self._add_demonym(idx, prefix, kind, head_key, role)
+
+    def _add_demonym(self, idx: int, prefix: str, kind: str, head_key: tuple[str, ...],
+                     role: str) -> None:
+        key = key_of(prefix) + head_key
+        if key in self._index:
+            return
+        words = tuple(t.orig for t in tokenize(prefix)) + head_key
+        label = f"{prefix} + {role} head '{' '.join(head_key)}'"
+        self._index[key] = [AliasHit(idx, words, kind, label)]
 
     # ---- lookups --------------------------------------------------------------------
     def by_name(self, name: str) -> ActorEntry | None:
@@ -165,6 +175,8 @@ class ActorTable:
             for e in self.entries:
                 if e.country == country and e.state_role == r and e.category != "individual":
                     return e
+        if role in self._no_state_fallback:
+            return None
         for e in self.entries:
             if e.country == country and e.category == "state":
                 return e
@@ -267,6 +279,8 @@ class ActorTable:
         heads = [f for f in found if not f.possessive] or found
         best = min(reversed(heads), key=lambda f: _STATE_RANK.get(
             self.entries[f.hit.entry].category, 1))
+        if self.entries[best.hit.entry].category == "state" and self._group_nouns & set(rest):
+            return None   # "Iran-backed militias" are not Iran
         match = self._to_match(best.hit, 0.9, best.extra)
         return ActorMatch(match.entry, 0.9, f"{match.rule}, inside the phrase '{text}'")
 
@@ -350,6 +364,8 @@ class ActorTable:
         entry = self.entries[hit.entry]
         if hit.kind == "demonym":
             rule = f"demonym: {hit.label} -> {entry.name}"
+        elif hit.kind == "metonym" and " + " in hit.label:
+            rule = f"metonym: {hit.label} -> {entry.name}"
         elif hit.kind == "metonym":
             rule = f"metonym '{hit.label}' for {entry.name}"
         elif hit.kind == "shared":
