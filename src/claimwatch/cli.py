@@ -361,3 +361,18 @@ def eval_wikievents_command(path: str, limit: int | None, fmt: str, progress: bo
 
     result = evaluate_wikievents(path, limit=limit, progress=progress)
     click.echo(result.render() if fmt == "text" else json.dumps(result.to_dict(), indent=2))
+
+
+@eval_group.command(name="muc4-confidence")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
+              help="The MUC-4 folder (gtt_dev.jsonl and raw/); default ../shared/data/muc4.")
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@errors_as_click
+def eval_muc4_confidence_command(data_dir: str | None, limit: int | None,
+                                 progress: bool) -> None:
+    """Responsibility vs MUC-4 PERP: ORGANIZATION CONFIDENCE on TST1+TST2, with a baseline."""
+    from claimwatch.evaluate.muc4_confidence import default_muc4_dir, evaluate_confidence
+
+    folder = data_dir or default_muc4_dir()
+    click.echo(evaluate_confidence(folder, progress=progress, limit=limit).render())

@@ -21,6 +21,7 @@ from typing import Any
 from claimwatch.errors import PipelineError, RecordError
 from claimwatch.evaluate import muc4_metrics as metrics
 from claimwatch.evaluate.muc4_mapping import document_templates, role_fillers
+from claimwatch.model import Event
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"))}
@@ -92,24 +93,37 @@ class Muc4Run:
                 for d, t in self.templates.items()}
 
 
-def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
-                      progress: bool = False) -> Muc4Run:
-    """Truecase, analyse and map every document; a failing document is noted, not fatal."""
+def analyse_events(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
+                   progress: bool = False) -> tuple[dict[str, list[Event]], list[str]]:
+    """claimwatch's events for each document (truecased first); failures are listed."""
     from claimwatch.ingest import read_text
     from claimwatch.nlp.truecase import truecase
     from claimwatch.pipeline import analyze
 
-    run = Muc4Run()
+    events: dict[str, list[Event]] = {}
+    errors: list[str] = []
     for rec in _progress(records, progress):
-        docid, text = str(rec["docid"]), str(rec["doctext"])
-        cased = truecase(text)
+        docid = str(rec["docid"])
         try:
-            events = analyze(read_text(cased, dates.get(docid), doc_id=docid))
+            events[docid] = analyze(read_text(truecase(str(rec["doctext"])), dates.get(docid),
+                                              doc_id=docid))
         except PipelineError as exc:
-            run.errors.append(f"{docid}: {exc}")
-            events = []
-        run.events += len(events)
-        run.templates[docid] = document_templates(events, text, cased)
+            errors.append(f"{docid}: {exc}")
+            events[docid] = []
+    return events, errors
+
+
+def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
+                      progress: bool = False) -> Muc4Run:
+    """Analyse every document and map its events to MUC-4 templates."""
+    from claimwatch.nlp.truecase import truecase
+
+    events, errors = analyse_events(records, dates, progress)
+    run = Muc4Run(errors=errors)
+    for rec in records:
+        docid, text = str(rec["docid"]), str(rec["doctext"])
+        run.events += len(events[docid])
+        run.templates[docid] = document_templates(events[docid], text, truecase(text))
         run.extracts[docid] = role_fillers(run.templates[docid])
     return run
 

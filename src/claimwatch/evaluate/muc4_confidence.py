@@ -1,0 +1,212 @@
+"""``claimwatch eval muc4-confidence``: claimwatch's responsibility against MUC-4's confidence slot.
+
+The raw MUC-4 answer keys give, for each perpetrator organisation of each template, slot 11
+``PERP: ORGANIZATION CONFIDENCE``: REPORTED AS FACT, CLAIMED OR ADMITTED, SUSPECTED OR
+ACCUSED, SUSPECTED OR ACCUSED BY AUTHORITIES or POSSIBLE (the key may list alternatives,
+any of which is right). Every (template, organisation) with a value is one item.
+
+For each item, the claimwatch events of the document (pipeline on the truecased text) are
+searched for one that names the organisation as perpetrator or claimant (any of the key's
+strings for it, compared after MUC normalisation, either containing the other). The item's
+prediction is then mapped from that event's responsibility and assertions:
+
+    responsibility claimed                      -> CLAIMED OR ADMITTED
+    responsibility contested                    -> SUSPECTED OR ACCUSED
+    attributed, by a target- or third-state speaker (stance "attributes")
+                                                -> SUSPECTED OR ACCUSED BY AUTHORITIES
+    attributed, by any other speaker            -> SUSPECTED OR ACCUSED
+    attributed with no attributing statement (the report names the perpetrator itself)
+                                                -> REPORTED AS FACT
+    no event names the organisation as responsible (the report mentions it, claimwatch
+    does not make it the perpetrator)           -> POSSIBLE
+
+This follows the slot's definition (template-doc part 1, 7.12): "reported as fact" is the
+default when responsibility is not in question; "suspected or accused" when it rests on a
+cited source's accusation; "by authorities" when that source is the government, military
+or police; "possible" when an organisation is mentioned without being accused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimwatch.errors import RecordError
+from claimwatch.evaluate.muc4_metrics import normalize_string
+from claimwatch.model import Event
+
+LABELS = ("REPORTED AS FACT", "CLAIMED OR ADMITTED", "SUSPECTED OR ACCUSED",
+          "SUSPECTED OR ACCUSED BY AUTHORITIES", "POSSIBLE")
+DEV_KEYS = ("key-tst1.v7.txt", "key-tst2.v4.txt")
+AUTHORITY_ROLES = ("target_state", "third_state")
+SLOT = re.compile(r"^\s*(\d+)\.\s+([A-Z:&\- ]+?)\s{2,}(.*)$")
+CONTINUATION = re.compile(r"^\s{20,}(\S.*)$")
+
+
+@dataclass(frozen=True)
+class ConfidenceItem:
+    """One perpetrator organisation of one key template, with its accepted confidences."""
+
+    docid: str
+    template: str
+    incident: str
+    organisations: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+def parse_key_templates(text: str) -> list[dict[str, list[str]]]:
+    """Templates of a raw key file as {slot name: [fill lines]}."""
+    templates: list[dict[str, list[str]]] = []
+    current: dict[str, list[str]] | None = None
+    slot = ""
+    for line in text.splitlines():
+        if line.startswith(";"):
+            continue
+        m = SLOT.match(line)
+        if m:
+            slot = m.group(2).strip()
+            if m.group(1) == "0":
+                current = {}
+                templates.append(current)
+            if current is not None:
+                current.setdefault(slot, []).append(m.group(3).strip())
+        elif current is not None and slot and (c := CONTINUATION.match(line)):
+            current.setdefault(slot, []).append(c.group(1).strip())
+        elif not line.strip():
+            slot = ""
+    return templates
+
+
+def _strings(fill: str) -> tuple[str, ...]:
+    return tuple(s.replace('\\"', '"') for s in re.findall(r'"((?:[^"\\]|\\.)*)"', fill))
+
+
+def confidence_items(text: str) -> list[ConfidenceItem]:
+    """Every (template, organisation) whose confidence slot has a value."""
+    items = []
+    for t in parse_key_templates(text):
+        docid = (t.get("MESSAGE: ID") or [""])[0]
+        for fill in t.get("PERP: ORGANIZATION CONFIDENCE", []):
+            value, _, orgs = fill.partition(":")
+            labels = tuple(v.strip().lstrip("? ").strip() for v in value.split("/"))
+            labels = tuple(v for v in labels if v in LABELS)
+            if labels:
+                items.append(ConfidenceItem(
+                    docid=docid, template=(t.get("MESSAGE: TEMPLATE") or [""])[0],
+                    incident=(t.get("INCIDENT: TYPE") or [""])[0].lower(),
+                    organisations=_strings(orgs), labels=labels))
+    return items
+
+
+def _names_match(org_strings: Sequence[str], names: Sequence[str]) -> bool:
+    orgs = [normalize_string(o) for o in org_strings if o.strip()]
+    for name in (normalize_string(n) for n in names if n.strip()):
+        if any(o == name or (len(o) > 3 and o in name) or (len(name) > 3 and name in o)
+               for o in orgs):
+            return True
+    return False
+
+
+def responsible_event(item: ConfidenceItem, events: Sequence[Event]) -> Event | None:
+    """The event that names the item's organisation as perpetrator or claimant."""
+    for event in events:
+        for actor in event.actors:
+            if actor.role in ("perpetrator", "claimant") and _names_match(
+                    item.organisations, [actor.name, *actor.aliases]):
+                return event
+    return None
+
+
+def predicted_confidence(event: Event | None) -> str:
+    """The MUC-4 confidence value that a claimwatch event's responsibility amounts to."""
+    if event is None:
+        return "POSSIBLE"
+    status = event.responsibility.status
+    if status == "claimed":
+        return "CLAIMED OR ADMITTED"
+    if status == "contested":
+        return "SUSPECTED OR ACCUSED"
+    attributing = [a for a in event.assertions if a.stance == "attributes"]
+    if any(a.speaker_role in AUTHORITY_ROLES for a in attributing):
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    if attributing:
+        return "SUSPECTED OR ACCUSED"
+    return "REPORTED AS FACT"
+
+
+@dataclass
+class ConfidenceEvaluation:
+    """Accuracy, confusion matrix and the majority-class baseline."""
+
+    items: list[ConfidenceItem]
+    predictions: list[str]
+    matched: int
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def majority(self) -> str:
+        return Counter(i.labels[0] for i in self.items).most_common(1)[0][0]
+
+    def accuracy(self, predictions: Sequence[str]) -> float:
+        hits = sum(1 for i, p in zip(self.items, predictions, strict=True) if p in i.labels)
+        return hits / len(self.items) if self.items else 0.0
+
+    def confusion(self) -> Counter[tuple[str, str]]:
+        """(gold, predicted) counts; an item with alternatives counts under the one predicted
+        when it is among them, else under its first value."""
+        return Counter((p if p in i.labels else i.labels[0], p)
+                       for i, p in zip(self.items, self.predictions, strict=True))
+
+    def render(self) -> str:
+        base = self.accuracy([self.majority] * len(self.items))
+        acc = self.accuracy(self.predictions)
+        short = {lab: "".join(w[0] for w in lab.split()) for lab in LABELS}
+        lines = [
+            f"MUC-4 PERP: ORGANIZATION CONFIDENCE ({', '.join(DEV_KEYS)}): {len(self.items)} "
+            f"items; {self.matched} matched to a claimwatch event naming the organisation",
+            f"  claimwatch accuracy      {100 * acc:6.2f}",
+            f"  majority baseline        {100 * base:6.2f}   (always {self.majority})",
+            f"  difference               {100 * (acc - base):+6.2f} points", "",
+            "  confusion (rows gold, columns predicted): "
+            + ", ".join(f"{v}={k}" for k, v in short.items()),
+            "  " + " " * 6 + "".join(f"{short[p]:>7}" for p in LABELS),
+        ]
+        conf = self.confusion()
+        for g in LABELS:
+            lines.append(f"  {short[g]:<6}" + "".join(f"{conf[(g, p)]:>7}" for p in LABELS))
+        if self.errors:
+            lines += [f"{len(self.errors)} documents failed:", *self.errors[:10]]
+        return "\n".join(lines)
+
+
+def evaluate_confidence(muc4_dir: str | Path, *, progress: bool = False,
+                        limit: int | None = None) -> ConfidenceEvaluation:
+    """Run the pipeline on the dev documents that have confidence items, and score them."""
+    from claimwatch.evaluate.muc4 import analyse_events, published_dates, read_jsonl
+
+    folder = Path(muc4_dir)
+    missing = [p for p in [folder / "gtt_dev.jsonl", *(folder / "raw" / k for k in DEV_KEYS)]
+               if not p.exists()]
+    if missing:
+        raise RecordError(f"the MUC-4 data is incomplete: {', '.join(map(str, missing))} not "
+                          "found; give the folder with --data", source=str(folder))
+    items = [i for k in DEV_KEYS
+             for i in confidence_items((folder / "raw" / k).read_text(encoding="latin-1"))]
+    wanted = list(dict.fromkeys(i.docid for i in items))[:limit] if limit else None
+    if wanted is not None:
+        items = [i for i in items if i.docid in wanted]
+    docids = {i.docid for i in items}
+    records = [r for r in read_jsonl(folder / "gtt_dev.jsonl") if r["docid"] in docids]
+    events, errors = analyse_events(records, published_dates(folder / "raw"), progress)
+    found = [responsible_event(i, events.get(i.docid, [])) for i in items]
+    return ConfidenceEvaluation(items, [predicted_confidence(e) for e in found],
+                                sum(e is not None for e in found), errors)
+
+
+def default_muc4_dir() -> Path:
+    """``../shared/data/muc4`` beside the repository (or beside the working directory)."""
+    beside_repo = Path(__file__).resolve().parents[4] / "shared" / "data" / "muc4"
+    return beside_repo if beside_repo.exists() else Path("..") / "shared" / "data" / "muc4"

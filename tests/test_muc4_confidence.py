@@ -1,0 +1,81 @@
+"""MUC-4 confidence slot: key parsing, the responsibility mapping and the baseline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimwatch.errors import RecordError
+from claimwatch.evaluate.muc4_confidence import (
+    ConfidenceEvaluation,
+    confidence_items,
+    evaluate_confidence,
+    predicted_confidence,
+    responsible_event,
+)
+from claimwatch.model import Actor, Assertion, Event, Responsibility
+
+KEY = '''\
+;;; a hand-made key in the raw MUC-4 layout
+0.  MESSAGE: ID                     TST9-MUC4-0001
+1.  MESSAGE: TEMPLATE               1
+4.  INCIDENT: TYPE                  BOMBING
+10. PERP: ORGANIZATION ID           "LIB ARMY" / "ELN"
+                                    "POPULAR FRONT"
+11. PERP: ORGANIZATION CONFIDENCE   CLAIMED OR ADMITTED / REPORTED AS FACT: "LIB ARMY" / "ELN"
+                                    ? POSSIBLE: "POPULAR FRONT"
+12. PHYS TGT: ID                    "PIPELINE"
+
+0.  MESSAGE: ID                     TST9-MUC4-0002
+1.  MESSAGE: TEMPLATE               1
+4.  INCIDENT: TYPE                  ATTACK
+11. PERP: ORGANIZATION CONFIDENCE   -
+'''
+
+
+def test_key_items_keep_alternatives_and_continuation_lines() -> None:
+    items = confidence_items(KEY)
+    assert len(items) == 2
+    assert items[0].organisations == ("LIB ARMY", "ELN")
+    assert items[0].labels == ("CLAIMED OR ADMITTED", "REPORTED AS FACT")
+    assert items[1].organisations == ("POPULAR FRONT",) and items[1].labels == ("POSSIBLE",)
+    assert items[0].incident == "bombing"
+
+
+def _event(status: str, *assertions: Assertion) -> Event:
+    return Event("e", actors=[Actor("ELN", "perpetrator")],
+                 responsibility=Responsibility(status, ["ELN"]), assertions=list(assertions))
+
+
+def test_responsibility_maps_onto_the_confidence_values() -> None:
+    army = Assertion("army", "attributes", speaker_role="target_state")
+    radio = Assertion("a radio station", "attributes", speaker_role="media")
+    assert predicted_confidence(_event("claimed")) == "CLAIMED OR ADMITTED"
+    assert predicted_confidence(_event("attributed", army)) == \
+        "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    assert predicted_confidence(_event("attributed", radio)) == "SUSPECTED OR ACCUSED"
+    assert predicted_confidence(_event("attributed")) == "REPORTED AS FACT"
+    assert predicted_confidence(_event("contested")) == "SUSPECTED OR ACCUSED"
+    assert predicted_confidence(None) == "POSSIBLE"
+
+
+def test_organisation_is_found_by_any_of_its_key_strings() -> None:
+    items = confidence_items(KEY)
+    event = _event("claimed")
+    assert responsible_event(items[0], [event]) is event
+    assert responsible_event(items[1], [event]) is None
+
+
+def test_accuracy_counts_any_listed_alternative_and_compares_with_majority() -> None:
+    items = confidence_items(KEY)
+    ev = ConfidenceEvaluation(items, ["REPORTED AS FACT", "POSSIBLE"], matched=1)
+    assert ev.accuracy(ev.predictions) == 1.0
+    assert ev.majority in ("CLAIMED OR ADMITTED", "POSSIBLE")
+    assert ev.confusion()[("REPORTED AS FACT", "REPORTED AS FACT")] == 1
+    assert "majority baseline" in ev.render()
+
+
+def test_missing_data_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(RecordError, match="--data"):
+        evaluate_confidence(tmp_path)
