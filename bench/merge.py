@@ -116,7 +116,7 @@ def run(n: int) -> None:
     began, cpu = time.perf_counter(), time.process_time()
     found = match(records, threshold())
     matched = time.perf_counter()
-    clusters = cluster_records(records, found.matches, set())
+    clusters = cluster_records(records, found.matches, found.vetoed)
     events = [merge_events(c) for c in clusters]
     seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
     incident_of = {r.key: t for r, t in zip(records, truth, strict=True)}

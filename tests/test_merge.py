@@ -247,3 +247,51 @@ def test_show_why_and_split_on_the_command_line(tmp_path: Path) -> None:
     assert "a1 + b2: split by a user" in after.output
     missing = runner.invoke(main, ["split", "ev_a1_0", "zz", "--db", db])
     assert missing.exit_code != 0 and "is not linked to event" in missing.output
+
+
+def test_a_vague_mention_does_not_chain_two_days_into_one_event() -> None:
+    d1, d2, d3 = (document("d1", "2024-05-25"), document("d2", "2024-05-26"),
+                  document("d3", "2024-06-10"))
+    saturday = event(d1, day="2024-05-25")
+    sunday = event(d2, day="2024-05-26")
+    in_may = event(d3, day="2024-05-01", until="2024-05-31", precision="month",
+                   mention_role="historical")
+    recs = [record(saturday, "2024-05-25"), record(sunday, "2024-05-26"),
+            record(in_may, "2024-06-10")]
+    events = cluster_all(recs, 0.6)
+    assert sorted(len(c) for c in events) == [1, 2]
+    assert all({"d1", "d2"} - {r.document_id for r in c} for c in events)
+
+
+STRIKE_REPORTS = {
+    "r1.txt": "date 2024-03-05\nRussian missiles struck a grain terminal in the port city of "
+              "Odesa on Tuesday, killing at least two workers, Ukraine's southern military "
+              "command said.\n\nThe regional governor said fires broke out at the terminal "
+              "after the strike and rescuers were searching the rubble.\n",
+    "r2.txt": "date 2024-03-06\nThe death toll from Tuesday's Russian missile strike on a "
+              "grain terminal in Odesa rose to five, the regional governor said on "
+              "Wednesday.\n\nRussia's defence ministry did not comment on the strike on the "
+              "port.\n",
+    "r3.txt": "date 2024-03-07\nFive workers were killed when Russian missiles hit a grain "
+              "terminal in Odesa on Tuesday, Ukraine's military said on Thursday.\n\n"
+              "Separately, a Russian drone struck an apartment block in Odesa on Wednesday "
+              "night, injuring three people, the regional governor said.\n",
+}
+
+
+def test_three_reports_of_one_strike_become_one_event_with_the_real_pipeline(
+        tmp_path: Path) -> None:
+    for name, text in STRIKE_REPORTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Ledger(str(tmp_path / "l.db")) as ledger:
+        for name in sorted(STRIKE_REPORTS):
+            report = ledger.ingest_paths([tmp_path / name])
+            assert not report.errors, report.errors
+        found = ledger.events()
+        names = {d.id: d.path for d in (ledger.document(i) for e in found for i in e.documents)}
+        linked = [sorted(Path(names[i] or "").name for i in e.documents) for e in found]
+    strike = next(e for e in found if "missile" in e.attack_types)
+    assert sorted(Path(names[i] or "").name for i in strike.documents) == [
+        "r1.txt", "r2.txt", "r3.txt"]
+    assert strike.fatalities.low == 5
+    assert ["r3.txt"] in linked  # Wednesday's drone strike stays its own event

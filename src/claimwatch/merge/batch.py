@@ -17,9 +17,10 @@ from claimwatch.merge.score import PairScore, score_pair
 
 @dataclass
 class MatchResult:
-    """What matching found: matching pairs with their score, and how much work it took."""
+    """What matching found: matching pairs with their score, vetoed pairs, the work done."""
 
     matches: dict[Pair, float] = field(default_factory=dict)
+    vetoed: set[Pair] = field(default_factory=set)
     compared: int = 0
 
 
@@ -39,7 +40,9 @@ def match(records: list[MentionRecord], threshold: float,
             result.compared += 1
             if on_pair is not None:
                 on_pair(other, p, verdict)
-            if verdict.same(threshold):
+            if verdict.veto:
+                result.vetoed.add(pair(other.key, p.key))
+            elif verdict.same(threshold):
                 result.matches[pair(other.key, p.key)] = verdict.score
         index.add(i, p)
         profiles.append(p)
@@ -50,4 +53,4 @@ def cluster_all(records: list[MentionRecord], threshold: float,
                 forbidden: set[Pair] | None = None) -> list[list[MentionRecord]]:
     """Every event, as its mentions, for a list of mentions."""
     found = match(records, threshold)
-    return cluster_records(records, found.matches, forbidden or set())
+    return cluster_records(records, found.matches, found.vetoed | (forbidden or set()))

@@ -3,7 +3,10 @@
 Each mention is filed under keys ``family|bucket|top/sub``: an attack-type family, a time
 bucket for every ``bucket_days`` stretch its date range (widened by ``merge_window_days``)
 touches, and a place: a one-degree cell for points and areas, a ten-degree region for
-imprecise coordinates, the country for country-level places, ``-`` when there is none.
+imprecise coordinates without a country, ``-`` for country-level places and none.
+Country-level places are compared with every mention of their family and time bucket:
+they are often the wrong country (the perpetrator's, a ship's flag), so they cannot
+be trusted to block.
 A mention *queries* the keys its match could be filed under (neighbouring cells, its
 region and country, unlocated mentions, the ``any`` family). The relation is symmetric,
 so the candidate pairs do not depend on which mention arrived first, and each query
@@ -61,12 +64,7 @@ def _geo_inserts(p: Profile) -> list[Geo]:
     if kind == "point":
         assert p.lat is not None and p.lon is not None
         c = _cell(p.lat, p.lon, float(settings()["cell_degrees"]))
-        geos = [(_region_top(p.lat, p.lon), f"g{c[0]}:{c[1]}")]
-        if p.iso3:
-            geos.append(("C", p.iso3))
-        return geos
-    if kind == "country":
-        return [("c", str(p.iso3))]
+        return [(_region_top(p.lat, p.lon), f"g{c[0]}:{c[1]}")]
     if kind == "region":
         assert p.lat is not None and p.lon is not None
         return [(_region_top(p.lat, p.lon), "-")]
@@ -81,7 +79,7 @@ def _neighbour_regions(lat: float, lon: float) -> list[str]:
 def _geo_queries(p: Profile) -> list[tuple[str | None, str | None]]:
     kind = _kind(p)
     queries: list[tuple[str | None, str | None]] = [("-", "-")]
-    if kind == "none":
+    if kind in ("none", "country"):
         return [(None, None)]
     if kind == "point":
         assert p.lat is not None and p.lon is not None
@@ -92,10 +90,6 @@ def _geo_queries(p: Profile) -> list[tuple[str | None, str | None]]:
                 lat, lon = (ci + i + 0.5) * deg, (cj + j + 0.5) * deg
                 queries.append((_region_top(lat, lon), f"g{ci + i}:{cj + j}"))
         queries += [(top, "-") for top in _neighbour_regions(p.lat, p.lon)]
-        if p.iso3:
-            queries.append(("c", p.iso3))
-    elif kind == "country":
-        queries += [("c", p.iso3), ("C", p.iso3)]
     else:
         assert p.lat is not None and p.lon is not None
         queries += [(top, None) for top in _neighbour_regions(p.lat, p.lon)]

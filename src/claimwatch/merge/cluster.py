@@ -1,10 +1,11 @@
 """From scored pairs to events: connected matches, split where a report or a user forbids.
 
-The events are a function of the set of mentions, the pair scores and the sticky split
-decisions, never of arrival order: matches form connected components; a component is one
-event unless it holds two mentions of the same report (a report already told its
-incidents apart) or a pair a user split. Such a component is divided greedily, in
-publication order, each mention joining the best-matching compatible event.
+The events are a function of the set of mentions, the pair scores and the forbidden pairs
+(sticky user splits and vetoes), never of arrival order: matching pairs form connected
+components (the unit the store rebuilds); within a component, pairs join in order of
+descending score unless the join would put two mentions of one report (the report
+already told its incidents apart), a forbidden pair, or two different single days into
+one event.
 """
 
 from __future__ import annotations
@@ -63,35 +64,40 @@ def _union(keys: Iterable[str], links: Iterable[Pair]) -> UnionFind:
     return uf
 
 
-def _conflicts(records: list[MentionRecord], forbidden: set[Pair]) -> bool:
-    docs = [r.document_id for r in records]
-    if len(set(docs)) < len(docs):
-        return True
-    keys = [r.key for r in records]
-    return any(pair(a, b) in forbidden for i, a in enumerate(keys) for b in keys[i + 1:])
+def _exact_days(rec: MentionRecord) -> set[int]:
+    ev = rec.event
+    if ev.date_start is not None and ev.date_start == (ev.date_end or ev.date_start):
+        return {ev.date_start.toordinal()}
+    return set()
 
 
 def resolve(records: list[MentionRecord], scores: Mapping[Pair, float],
             forbidden: set[Pair]) -> list[list[MentionRecord]]:
-    """The events of one component: ``scores`` holds its matching pairs only."""
-    ordered = sorted(records, key=lambda r: r.order)
-    if not _conflicts(ordered, forbidden):
-        return [ordered]
-    clusters: list[list[MentionRecord]] = []
-    for rec in ordered:
-        best, best_score = None, -1.0
-        for cluster in clusters:
-            if any(m.document_id == rec.document_id or pair(m.key, rec.key) in forbidden
-                   for m in cluster):
-                continue
-            s = max((scores.get(pair(m.key, rec.key), -1.0) for m in cluster), default=-1.0)
-            if s > best_score:
-                best, best_score = cluster, s
-        if best is not None and best_score >= 0:
-            best.append(rec)
-        else:
-            clusters.append([rec])
-    return clusters
+    """The events of one component: best-scoring pairs join first, under constraints.
+
+    ``scores`` holds the component's matching pairs. Two groups never join when they
+    hold mentions of the same report, a forbidden pair (a user's split or a veto), or
+    two different single days: a vague "in May" mention cannot chain two incidents
+    on consecutive days into one event.
+    """
+    uf = UnionFind()
+    members = {r.key: [r] for r in records}
+    docs = {r.key: {r.document_id} for r in records}
+    days = {r.key: _exact_days(r) for r in records}
+    for k in members:
+        uf.find(k)
+    for (a, b), _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or docs[ra] & docs[rb] or len(days[ra] | days[rb]) > 1:
+            continue
+        if any(pair(x.key, y.key) in forbidden for x in members[ra] for y in members[rb]):
+            continue
+        uf.union(ra, rb)
+        root, other = (ra, rb) if uf.find(ra) == ra else (rb, ra)
+        members[root] += members.pop(other)
+        docs[root] |= docs.pop(other)
+        days[root] |= days.pop(other)
+    return [sorted(group, key=lambda r: r.order) for group in members.values()]
 
 
 def cluster_records(records: list[MentionRecord], scores: Mapping[Pair, float],

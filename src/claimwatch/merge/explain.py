@@ -9,7 +9,8 @@ def describe_decision(decision: dict[str, Any]) -> str:
     """One decision as a line: the two reports, the verdict, the score and its evidence."""
     a, b = decision["documents"]
     verdict = {"same": "merged", "different": "kept apart",
-               "split": "split by a user"}.get(decision["decision"], decision["decision"])
+               "split": "split by a user",
+               "veto": "ruled out"}.get(decision["decision"], decision["decision"])
     evidence = "; ".join(
         r["detail"] if r["feature"] in ("veto", "user")
         else f"{r['feature']} {r['value']:.2f}x{r['weight']:g} ({r['detail']})"

@@ -132,7 +132,8 @@ def record_decision(conn: Connection, a: Profile, b: Profile, verdict: PairScore
         return
     values = {
         "score": verdict.score, "reasons": rows.dumps(verdict.reasons_dicts()),
-        "decision": "same" if verdict.same(threshold) else "different",
+        "decision": "veto" if verdict.veto else
+                    ("same" if verdict.same(threshold) else "different"),
         "decided_by": "matcher", "decided_at": rows.now(),
     }
     if existing is None:
@@ -168,8 +169,9 @@ def _rebuild_events(conn: Connection, records: list[MentionRecord], threshold: f
     keys = {r.key for r in records}
     decided = decisions_among(conn, keys)
     scores = {(d.mention_a, d.mention_b): d.score for d in decided
-              if d.decision != "split" and d.score >= threshold}
-    forbidden = {(d.mention_a, d.mention_b) for d in decided if d.decision == "split"}
+              if d.decision not in ("split", "veto") and d.score >= threshold}
+    forbidden = {(d.mention_a, d.mention_b) for d in decided
+                 if d.decision in ("split", "veto")}
     by_pair = {(d.mention_a, d.mention_b): d for d in decided}
     old = _old_events(conn, keys)
     delete_events(conn, old)
