@@ -263,3 +263,12 @@ def test_resolve_expression_never_raises(expr: str, published: dt.date) -> None:
 
 def test_long_numbers_hold_no_year() -> None:
     assert find_timexes("in 10000 years, 120000 people, code 19901", SUNDAY) == []
+
+
+def test_the_contracts_date_examples() -> None:
+    found = find_timexes("today, Thursday 1-2-2024", D(2024, 2, 1))
+    assert [(t.start, t.end, t.ambiguous) for t in found] == [
+        (D(2024, 2, 1), D(2024, 2, 1), False), (D(2024, 2, 1), D(2024, 2, 1), False)]
+    t = one("earlier, in January this year", D(2024, 2, 10))
+    assert (t.start, t.end, t.precision) == (D(2024, 1, 1), D(2024, 1, 31), "month")
+    assert one("On 7th October", D(2024, 2, 10)).start == D(2023, 10, 7)
