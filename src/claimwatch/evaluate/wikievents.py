@@ -37,8 +37,9 @@ ROLE_SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
     "Conflict.Attack": {"Attacker": ("perpetrators",), "Target": ("targets", "victims"),
                         "Instrument": ("weapons",), "ExplosiveDevice": ("weapons",),
                         "Place": ("place",)},
-    "Life.Die": {"Victim": ("victims",), "Killer": ("perpetrators",), "Place": ("place",)},
-    "Life.Injure": {"Victim": ("victims",), "Injurer": ("perpetrators",),
+    "Life.Die": {"Victim": ("victims", "person_targets"), "Killer": ("perpetrators",),
+                 "Place": ("place",)},
+    "Life.Injure": {"Victim": ("victims", "person_targets"), "Injurer": ("perpetrators",),
                     "Instrument": ("weapons",), "Place": ("place",)},
 }
 ARTICLES = {"the", "a", "an"}
@@ -134,23 +135,36 @@ def event_strings(event: Event, source: str) -> list[str]:
         return [t.text for t in event.targets]
     if source == "victims":
         return [v.text for v in event.victims]
+    if source == "person_targets":  # people the extractor filed as targets
+        from claimwatch.evaluate.muc4_mapping import is_person
+
+        return [t.text for t in event.targets if is_person(t.text, t.text)]
     if source == "weapons":
         return list(event.weapons)
     return [event.location.name] if event.location else []
 
 
+LINK_WINDOW_CHARS = 250
+
+
 def link_events(doc: WikiDoc, events: Sequence[Event]) -> dict[int, Event]:
-    """Gold event index -> the claimwatch event whose sentences hold its trigger."""
+    """Gold event index -> the claimwatch event whose sentences hold or are nearest its trigger.
+
+    A trigger inside an event's sentence links to it; otherwise to the event with the
+    nearest sentence within ``LINK_WINDOW_CHARS`` (the next or previous sentence, which
+    usually tells of the same incident: "...exploded. Two people died.").
+    """
     spans = [(ev, event_spans(ev, doc.text)) for ev in events]
     linked: dict[int, Event] = {}
     for i, gold in enumerate(doc.events):
         if not roles_for(gold["event_type"]):
             continue
         pos = doc.offsets[gold["trigger"]["start"]][0]
-        holders = [(min(abs(pos - s) for s, _ in sp), ev) for ev, sp in spans
-                   if any(s <= pos < e for s, e in sp)]
-        if holders:
-            linked[i] = min(holders, key=lambda h: h[0])[1]
+        near = [(0 if s <= pos < e else min(abs(pos - s), abs(pos - e)), ev)
+                for ev, sp in spans for s, e in sp]
+        near = [n for n in near if n[0] <= LINK_WINDOW_CHARS]
+        if near:
+            linked[i] = min(near, key=lambda h: h[0])[1]
     return linked
 
 
