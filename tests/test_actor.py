@@ -98,7 +98,7 @@ def test_handles_resolve_with_or_without_at(table: ActorTable) -> None:
     ("the Israeli army", "Israel Defense Forces"),
     ("Russian forces", "Russian Armed Forces"),
     ("Russia's defence ministry", "Russian Ministry of Defence"),
-    ("Ukrainian forces", "Armed Forces of Ukraine"),
+    ("Ukrainian forces", "Ukrainian Armed Forces"),
     ("Ukraine's air force", "Ukrainian Air Force"),
     ("Armenian defence ministry", "Armenian Ministry of Defence"),
     ("Egypt's army", "Egyptian Armed Forces"),
@@ -219,6 +219,10 @@ def test_the_check_reports_broken_tables() -> None:
     assert any("alias 'hamas' belongs to" in p for p in problems)
     raw["actors"][-1]["category"] = "warlord"
     assert any(p.startswith("schema:") for p in check_actor_table(raw))
+    raw["actors"][-1].update(category="armed_group", country=None, aliases=[],
+                             affiliation="Nobody's Front")
+    assert check_actor_table(raw) == [
+        "'Fake Front': affiliation \"Nobody's Front\" is not an actor of the table"]
 
 
 def test_state_names_inside_place_names_are_not_actors() -> None:
@@ -262,7 +266,7 @@ def test_phrases_about_a_states_proxies_or_two_actors_stay_unresolved(table: Act
 
 def test_capitals_with_a_military_head_name_the_forces(table: ActorTable) -> None:
     m = table.match("Kyiv's forces")
-    assert m is not None and m.entry.name == "Armed Forces of Ukraine"
+    assert m is not None and m.entry.name == "Ukrainian Armed Forces"
     assert m.rule.startswith("metonym: Kyiv + military head")
 
 

@@ -35,6 +35,9 @@ def check_actor_table(raw: dict[str, Any]) -> list[str]:
     problems += _unique_names_and_handles(actors)
     problems += _countries(actors)
     problems += _alias_collisions(actors, raw["shared_aliases"])
+    names = {a["name"] for a in actors}
+    problems += [f"{a['name']!r}: affiliation {a['affiliation']!r} is not an actor of the table"
+                 for a in actors if a["affiliation"] and a["affiliation"] not in names]
     return problems
 
 
