@@ -32,7 +32,7 @@ def one(expr: str, published: dt.date = SUNDAY) -> Timex:
         ("on Monday", D(2024, 3, 4), D(2024, 3, 4), "day"),
         ("last week", D(2024, 2, 26), D(2024, 3, 3), "week"),
         ("this week", D(2024, 3, 4), D(2024, 3, 10), "week"),
-        ("earlier this month", D(2024, 3, 1), D(2024, 3, 31), "month"),
+        ("earlier this month", D(2024, 3, 1), D(2024, 3, 10), "month"),
         ("last month", D(2024, 2, 1), D(2024, 2, 29), "month"),
         ("last year", D(2023, 1, 1), D(2023, 12, 31), "year"),
         ("in March last year", D(2023, 3, 1), D(2023, 3, 31), "month"),
@@ -272,3 +272,8 @@ def test_the_contracts_date_examples() -> None:
     t = one("earlier, in January this year", D(2024, 2, 10))
     assert (t.start, t.end, t.precision) == (D(2024, 1, 1), D(2024, 1, 31), "month")
     assert one("On 7th October", D(2024, 2, 10)).start == D(2023, 10, 7)
+
+
+def test_earlier_this_month_ends_at_publication() -> None:
+    t = one("earlier this month")
+    assert (t.value, t.start, t.end, t.precision) == ("2024-03", D(2024, 3, 1), SUNDAY, "month")

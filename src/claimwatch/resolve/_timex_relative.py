@@ -65,7 +65,11 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Period | None:
     sign = _REL_SIGN.get(last_word, 0)
     if unit == "weekend":
         return _weekend(ctx, sign, m)
-    return cal.shift(ctx.published, unit, sign)
+    period = cal.shift(ctx.published, unit, sign)
+    if rel.startswith("earlier") and period.end and period.end > ctx.published:
+        # "earlier this month" ends where the report stands, not at the month's end
+        return Period(period.value, period.start, ctx.published, period.precision)
+    return period
 
 
 def _weekend(ctx: Context, sign: int, m: re.Match[str]) -> Period:
