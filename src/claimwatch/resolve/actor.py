@@ -60,6 +60,11 @@ class ActorTable:
         self._by_name = {e.name.casefold(): i for i, e in enumerate(self.entries)}
         self._by_handle = {h.casefold(): i for i, e in enumerate(self.entries) for h in e.handles}
         self._index: dict[tuple[str, ...], list[AliasHit]] = {}
+        self._by_role: dict[tuple[str | None, str], int] = {}
+        for i, e in enumerate(self.entries):   # the first entry listed for a role wins
+            role = "state" if e.category == "state" else e.state_role
+            if role and e.category != "individual":
+                self._by_role.setdefault((e.country, role), i)
         self._heads: dict[tuple[str, ...], str] = {}
         self._demonyms: dict[tuple[str, ...], tuple[int, tuple[str, ...]]] = {}
         self._fallback: dict[str, list[str]] = raw.get("role_fallback") or {}
@@ -133,26 +138,21 @@ class ActorTable:
         for e in self.entries:
             if e.category != "state" or not e.country:
                 continue
-            prefixes = [(p, "demonym") for p in (*e.demonyms, e.name, *e.aliases)]
-            prefixes += [(m, "metonym") for m in e.metonyms]   # "Kyiv's forces"
+            prefixes = [(p, "demonym", tokenize(p)) for p in (*e.demonyms, e.name, *e.aliases)]
+            prefixes += [(m, "metonym", tokenize(m)) for m in e.metonyms]   # "Kyiv's forces"
             for head_key, role in self._heads.items():
                 target = self.role_entry(e.country, role)
                 if target is None:
                     continue
                 idx = self._by_name[target.name.casefold()]
-                for prefix, kind in prefixes:
+                for prefix, kind, toks in prefixes:
                     if kind == "metonym" and role != "military":
                         continue
-                    self._add_demonym(idx, prefix, kind, head_key, role)
-
-    def _add_demonym(self, idx: int, prefix: str, kind: str, head_key: tuple[str, ...],
-                     role: str) -> None:
-        key = key_of(prefix) + head_key
-        if key in self._index:
-            return
-        words = tuple(t.orig for t in tokenize(prefix)) + head_key
-        label = f"{prefix} + {role} head '{' '.join(head_key)}'"
-        self._index[key] = [AliasHit(idx, words, kind, label)]
+                    key = tuple(t.norm for t in toks) + head_key
+                    if key not in self._index:
+                        words = tuple(t.orig for t in toks) + head_key
+                        label = f"{prefix} + {role} head '{' '.join(head_key)}'"
+                        self._index[key] = [AliasHit(idx, words, kind, label)]
 
     # ---- lookups --------------------------------------------------------------------
     def by_name(self, name: str) -> ActorEntry | None:
@@ -172,15 +172,13 @@ class ActorTable:
     def role_entry(self, country: str, role: str) -> ActorEntry | None:
         """The institution of a state for a role (military, government...), else the state."""
         for r in (role, *self._fallback.get(role, ())):
-            for e in self.entries:
-                if e.country == country and e.state_role == r and e.category != "individual":
-                    return e
+            i = self._by_role.get((country, r))
+            if i is not None:
+                return self.entries[i]
         if role in self._no_state_fallback:
             return None
-        for e in self.entries:
-            if e.country == country and e.category == "state":
-                return e
-        return None
+        i = self._by_role.get((country, "state"))
+        return self.entries[i] if i is not None else None
 
     def match(self, surface: str, country: str | None = None) -> ActorMatch | None:
         """The table entry a surface form names, or None; ``country`` (ISO3) breaks ties

@@ -18,6 +18,7 @@ _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['’]\w+)*")
 # hyphens or a slash ("Israel's military", "al-Shabaab", "M23/AFC").
 _GAP_RE = re.compile(r"(?:['’]s?)?[\s\-‐‑–/]*")
 _ACRONYM_MAX_LETTERS = 4
+_DROP = str.maketrans("", "", "'’.")
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,10 @@ class Token:
 
 def fold(text: str) -> str:
     """Lower case without accents, apostrophes or dots: the key of one token."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.lower().replace("'", "").replace("’", "").replace(".", "")
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return text.lower().translate(_DROP)
 
 
 def tokenize(text: str) -> list[Token]:
