@@ -133,3 +133,19 @@ def test_outside_a_city_is_near_it_at_precision_2() -> None:
     place, rule = resolve_place("the outskirts of Kharkiv", PlaceContext())
     assert place is not None and place.iso3 == "UKR" and place.precision == 2
     assert rule.startswith("near")
+
+
+def test_the_syrian_capital_is_damascus() -> None:
+    place, _ = resolve_place("the Syrian capital", PlaceContext())
+    assert place is not None and place.name == "Damascus" and place.precision == 1
+
+
+def test_distance_off_a_coast_reads_through_to_the_town() -> None:
+    place, rule = resolve_place("30 miles off the coast of Aden", PlaceContext())
+    assert place is not None and place.iso3 == "YEM" and place.precision == 2
+    assert rule.startswith("distance_from")
+
+
+def test_parts_of_gaza_are_areas_of_the_strip() -> None:
+    place, _ = resolve_place("northern Gaza", PlaceContext())
+    assert place is not None and place.iso3 == "PSE" and place.precision == 2

@@ -64,6 +64,7 @@ class _Place:
     radius_km: float = 0.0
     precision: int | None = None
     admin2: str = ""
+    capital: str = ""
     names: dict[str, str] = field(default_factory=dict)  # surface -> kind
 
 
@@ -174,7 +175,8 @@ def _countries(extras: dict[str, Any]) -> dict[str, _Place]:
         area = float(c.get("areakm2") or ci.get("area") or 0)
         p = _Place(name=c["name"], feature="country", lat=lat, lon=lon, iso3=c["iso3"],
                    country=c["name"], population=int(c.get("population") or 0),
-                   geonameid=c.get("geonameid"), radius_km=math.sqrt(area / math.pi))
+                   geonameid=c.get("geonameid"), radius_km=math.sqrt(area / math.pi),
+                   capital=c.get("capital") or "")
         names = [ci.get("name"), *(ci.get("altSpellings") or [])]
         pc = pycountry.countries.get(alpha_2=iso2)
         if pc is not None:
@@ -275,7 +277,27 @@ def _cities(countries: dict[str, _Place], extras: dict[str, Any]) -> list[_Place
         p.admin2 = admin[1] if admin and admin[1] else ""
         out.append(p)
     _add_city_aliases(out, extras)
+    _add_capital_aliases(out, countries)
     return out
+
+
+def _add_capital_aliases(cities: list[_Place], countries: dict[str, _Place]) -> None:
+    """Phrases like "the Syrian capital" and "capital of Syria" name the capital city."""
+    by_iso3 = {c.iso3: c for c in countries.values() if c.capital and c.iso3}
+    best: dict[str, _Place] = {}
+    for city in cities:
+        country = by_iso3.get(city.iso3 or "")
+        if city.iso3 is None or country is None or (
+                normalize(city.name) != normalize(country.capital)):
+            continue
+        if city.iso3 not in best or city.population > best[city.iso3].population:
+            best[city.iso3] = city
+    for iso3, city in best.items():
+        country = by_iso3[iso3]
+        adjectives = [n for n, kind in country.names.items() if kind == "3demonym"]
+        for word in [country.name, *adjectives]:
+            city.names.setdefault(f"{word} capital", "1alt")
+        city.names.setdefault(f"capital of {country.name}", "1alt")
 
 
 def _add_city_aliases(cities: list[_Place], extras: dict[str, Any]) -> None:

@@ -32,7 +32,7 @@ _FEATURE_PRIOR = {
 }
 _POPULATION_WEIGHT = 1.0  # per tenfold population
 _COUNTRY_BOOST = 2.0  # for a candidate in the country the report is most about
-_MATCH_PRIOR = {"name": 0.0, "alt": -0.3, "abbr": -0.2, "demonym": -0.5, "fuzzy": -2.0}
+_MATCH_PRIOR = {"name": 0.0, "alt": -0.6, "abbr": -0.2, "demonym": -0.5, "fuzzy": -2.0}
 _UNITS = r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|mi|miles|mile|m|metres|meters)"
 
 
@@ -99,7 +99,7 @@ def _clean(phrase: str) -> str:
     return re.sub(r"^(?:the|in|at|on|into|from|across|throughout)\s+", "", text, flags=re.I)
 
 
-def _readings(phrase: str) -> list[_Reading]:
+def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
     """Every reading of the phrase, the most literal first."""
     text = _clean(phrase)
     if not text:
@@ -114,6 +114,9 @@ def _readings(phrase: str) -> list[_Reading]:
         m = pats[key].match(text)
         if m:
             out.append(_Reading(_clean(m["t"]), rule, prec))
+            if depth < 2:  # "30 km off the coast of Aden": read the rest again
+                out += [_Reading(r.target, rule, max(prec, r.min_precision), r.prefer,
+                                 r.direction, r.within) for r in _readings(m["t"], depth + 1)[1:]]
     m = pats["point"].match(text)
     if m:
         out.append(_Reading(_clean(m["t"]), "point_named", 1, prefer=("city", "port", "district")))
@@ -191,7 +194,7 @@ def _demote_namesake_areas(cands: list[GazEntry]) -> dict[int, float]:
         if a.feature not in ("admin1", "admin2"):
             continue
         for c in cands:
-            if (c.feature == "city" and c.iso3 == a.iso3 and c.population >= 0.25 * a.population
+            if (c.feature == "city" and c.iso3 == a.iso3 and c.population >= 0.1 * a.population
                     and distance_km(a.latitude, a.longitude, c.latitude, c.longitude)
                     <= max(a.radius_km * 1.5, 50)):
                 penalty[a.id] = 4.0
