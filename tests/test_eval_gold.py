@@ -343,3 +343,13 @@ def test_pipeline_mode_runs_analyze_on_each_report(tmp_path: Path,
     assert seen == ["2024-05-03"]
     assert summary["mode"] == "pipeline"
     assert summary["events"]["f1"] == 1.0
+
+
+def test_missed_gold_event_says_which_test_failed(tmp_path: Path) -> None:
+    far = system_event(location={"name": "Tal Afar", "latitude": 36.38, "longitude": 42.45},
+                       date_start="2024-05-09", date_end="2024-05-09")
+    gold_path, system_path = write_case(tmp_path, "r7", {"events": [gold_event()]}, [far])
+    unit = evaluate_gold([gold_path], system_path).units[0]
+    reasons = unit.missed[0]["reasons"]
+    assert [r.split()[0] for r in reasons] == ["date", "place"]
+    assert "'Tal Afar' 61 km from 'Mosul' (radius 15 km)" in reasons[1]

@@ -169,19 +169,38 @@ def _place_compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
     return bool(place_right(gold, system))
 
 
-def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
-    """Attack types overlap, dates overlap and the place agrees (gold-absent parts pass)."""
+def incompatibilities(gold: dict[str, Any], system: dict[str, Any]) -> list[str]:
+    """Why a system event cannot match a gold event: the failed parts of the test, if any."""
+    failed = []
     pool = gold_type_pool(gold)
     if pool is not None and not pool & system_types(system):
-        return False
+        failed.append(f"attack types {sorted(system_types(system))} vs {sorted(pool)}")
     ranges = gold_ranges(gold)
     if ranges:
         srange = system_range(system)
-        if srange is None:
-            return False
-        if not any(s <= srange[1] and srange[0] <= e for s, e, _ in ranges):
-            return False
-    return _place_compatible(gold, system)
+        if srange is None or not any(s <= srange[1] and srange[0] <= e for s, e, _ in ranges):
+            got = "none" if srange is None else f"{srange[0]}..{srange[1]}"
+            failed.append(f"date {got} vs {ranges[0][0]}..{ranges[0][1]}")
+    if not _place_compatible(gold, system):
+        failed.append(f"place {_place_gap(gold, system)}")
+    return failed
+
+
+def _place_gap(gold: dict[str, Any], system: dict[str, Any]) -> str:
+    gloc, sloc = gold.get("location") or {}, system.get("location") or {}
+    name = sloc.get("name") if isinstance(sloc, dict) else None
+    coords: list[Any] = [sloc.get("latitude"), sloc.get("longitude"), gloc.get("latitude"),
+                         gloc.get("longitude")] if isinstance(sloc, dict) else [None]
+    if None in coords:
+        return f"{name!r} (no coordinates) vs {gloc.get('name')!r}"
+    km = distance_km(*(float(c) for c in coords))
+    radius = gloc.get("radius_km") or DEFAULT_RADIUS_KM
+    return f"{name!r} {km:.0f} km from {gloc.get('name')!r} (radius {radius} km)"
+
+
+def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
+    """Attack types overlap, dates overlap and the place agrees (gold-absent parts pass)."""
+    return not incompatibilities(gold, system)
 
 
 # --- fields ---------------------------------------------------------------------------

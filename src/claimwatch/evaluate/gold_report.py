@@ -106,7 +106,8 @@ def _unit_dict(u: UnitScore) -> dict[str, Any]:
         "name": u.name, "kind": u.kind, "path": u.path, "gold": u.gold_count,
         "system": u.system_count, "tp": u.tp, "fp": u.fp, "fn": u.fn,
         "matched": [{"gold_key": k, "system_index": i} for k, i in u.matched],
-        "unmatched_gold": u.unmatched_gold, "unmatched_system": u.unmatched_system,
+        "unmatched_gold": u.unmatched_gold, "missed": u.missed,
+        "unmatched_system": u.unmatched_system,
         "fields": {k: {"right": v[0], "n": v[1]} for k, v in u.fields.items()},
         "errors": u.errors,
         "assertions": {"found": u.assertions[0], "total": u.assertions[1]},
@@ -160,6 +161,8 @@ def _error_lines(u: UnitScore) -> list[str]:
              for e in u.errors]
     lines += [f"    {m['gold_key']} assertion missed: {m['required']}" for m in
               u.assertion_misses]
+    lines += [f"    missed {m['gold_key']}: {'; '.join(m['reasons'])}"
+              f" (nearest system event: {m['nearest']})" for m in u.missed]
     lines += [f"    false event: {s}" for s in u.unmatched_system]
     lines += [f"    must_not violated: {v['text']!r} by quote {v['quote']!r}"
               for v in u.violations]

@@ -16,6 +16,7 @@ from claimwatch.evaluate.gold_match import (
     FIELDS,
     as_list,
     describe,
+    incompatibilities,
     match_events,
     name_key,
     options,
@@ -60,6 +61,7 @@ class UnitScore:
     system_count: int
     matched: list[tuple[str, int]] = field(default_factory=list)
     unmatched_gold: list[str] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)  # why each was not matched
     unmatched_system: list[dict[str, Any]] = field(default_factory=list)
     fields: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, n]
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -91,6 +93,22 @@ class UnitScore:
     @property
     def story_right(self) -> bool:
         return bool(self.count_right) and all(e.right for e in self.story_events)
+
+
+def _why_missed(key: str, gold: dict[str, Any], system_events: list[dict[str, Any]],
+                taken: set[int]) -> dict[str, Any]:
+    """The nearest system event (fewest failed tests) and why it could not be matched."""
+    best: tuple[int, int, list[str]] | None = None
+    for si, event in enumerate(system_events):
+        failed = incompatibilities(gold, event)
+        if not failed:
+            failed = ["compatible, but taken by a better-scoring gold event"]
+        rank = (len(failed) + (si in taken), si, failed)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    if best is None:
+        return {"gold_key": key, "nearest": None, "reasons": ["no system event at all"]}
+    return {"gold_key": key, "nearest": _brief(system_events[best[1]]), "reasons": best[2]}
 
 
 def _brief(event: dict[str, Any]) -> dict[str, Any]:
@@ -201,6 +219,7 @@ def score_unit(gold: GoldFile, system_events: list[dict[str, Any]],
         system = system_events[pairs[gi]] if gi in pairs else None
         if system is None:
             unit.unmatched_gold.append(key)
+            unit.missed.append(_why_missed(key, gevent, system_events, set(pairs.values())))
         else:
             unit.matched.append((key, pairs[gi]))
             _score_fields(unit, key, gevent, system)
