@@ -9,6 +9,7 @@ import pytest
 from claimwatch.errors import RecordError
 from claimwatch.evaluate.muc4_confidence import (
     ConfidenceEvaluation,
+    confidence_from_assertions,
     confidence_items,
     evaluate_confidence,
     predicted_confidence,
@@ -57,7 +58,22 @@ def test_responsibility_maps_onto_the_confidence_values() -> None:
     assert predicted_confidence(_event("attributed", radio)) == "SUSPECTED OR ACCUSED"
     assert predicted_confidence(_event("attributed")) == "REPORTED AS FACT"
     assert predicted_confidence(_event("contested")) == "SUSPECTED OR ACCUSED"
-    assert predicted_confidence(None) == "POSSIBLE"
+    mayor = Assertion("the mayor of Cali", "attributes")
+    assert predicted_confidence(_event("attributed", mayor)) == \
+        "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    assert predicted_confidence(None) == "REPORTED AS FACT"  # the slot's default
+
+
+def test_statements_decide_when_no_event_names_the_organisation() -> None:
+    items = confidence_items(KEY)
+    claim = Assertion("ELN", "claims", quote="The ELN said it blew up the pipeline.")
+    blame = Assertion("police chief", "reports",
+                      quote="The police chief said the Popular Front may have set the bomb.")
+    event = Event("e", assertions=[claim, blame])
+    assert confidence_from_assertions(items[0], [event]) == "CLAIMED OR ADMITTED"
+    assert confidence_from_assertions(items[1], [event]) == \
+        "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    assert confidence_from_assertions(items[1], []) is None
 
 
 def test_organisation_is_found_by_any_of_its_key_strings() -> None:
@@ -69,7 +85,7 @@ def test_organisation_is_found_by_any_of_its_key_strings() -> None:
 
 def test_accuracy_counts_any_listed_alternative_and_compares_with_majority() -> None:
     items = confidence_items(KEY)
-    ev = ConfidenceEvaluation(items, ["REPORTED AS FACT", "POSSIBLE"], matched=1)
+    ev = ConfidenceEvaluation(items, ["REPORTED AS FACT", "POSSIBLE"], matched=[True, False])
     assert ev.accuracy(ev.predictions) == 1.0
     assert ev.majority in ("CLAIMED OR ADMITTED", "POSSIBLE")
     assert ev.confusion()[("REPORTED AS FACT", "REPORTED AS FACT")] == 1

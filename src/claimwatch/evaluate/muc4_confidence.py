@@ -12,13 +12,19 @@ prediction is then mapped from that event's responsibility and assertions:
 
     responsibility claimed                      -> CLAIMED OR ADMITTED
     responsibility contested                    -> SUSPECTED OR ACCUSED
-    attributed, by a target- or third-state speaker (stance "attributes")
+    attributed, by an authority (speaker role target/third state, or a speaker named as
+    government, army, police... in ``authority_words``)
                                                 -> SUSPECTED OR ACCUSED BY AUTHORITIES
     attributed, by any other speaker            -> SUSPECTED OR ACCUSED
     attributed with no attributing statement (the report names the perpetrator itself)
                                                 -> REPORTED AS FACT
-    no event names the organisation as responsible (the report mentions it, claimwatch
-    does not make it the perpetrator)           -> POSSIBLE
+
+When no event names the organisation, claimwatch's *assertions* about the document's
+events are read instead: the organisation as speaker of a claim -> CLAIMED OR ADMITTED;
+a statement naming it with stance "attributes" or a hedge word ("may have", "blamed",
+``hedge_words``) -> SUSPECTED OR ACCUSED (BY AUTHORITIES for an authority speaker); a
+plain statement naming it -> REPORTED AS FACT. With nothing at all about it, the slot's
+documented default, REPORTED AS FACT, is predicted (the item then counts as unmatched).
 
 This follows the slot's definition (template-doc part 1, 7.12): "reported as fact" is the
 default when responsibility is not in question; "suspected or accused" when it rests on a
@@ -36,7 +42,7 @@ from pathlib import Path
 
 from claimwatch.errors import RecordError
 from claimwatch.evaluate.muc4_metrics import normalize_string
-from claimwatch.model import Event
+from claimwatch.model import Assertion, Event
 
 LABELS = ("REPORTED AS FACT", "CLAIMED OR ADMITTED", "SUSPECTED OR ACCUSED",
           "SUSPECTED OR ACCUSED BY AUTHORITIES", "POSSIBLE")
@@ -120,21 +126,58 @@ def responsible_event(item: ConfidenceItem, events: Sequence[Event]) -> Event | 
     return None
 
 
+def _words(name: str) -> tuple[str, ...]:
+    from claimwatch.extract.lexicon import load_data
+
+    return tuple(str(w).lower() for w in load_data("muc4_mapping.json")[name])
+
+
+def is_authority(assertion: Assertion) -> bool:
+    """The government, military or police speaking (MUC-4's "authorities")."""
+    if assertion.speaker_role in AUTHORITY_ROLES:
+        return True
+    speaker = f" {normalize_string(assertion.speaker)} "
+    return any(f" {w} " in speaker for w in _words("authority_words"))
+
+
+def _suspected(assertion: Assertion) -> str:
+    if is_authority(assertion):
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    return "SUSPECTED OR ACCUSED"
+
+
 def predicted_confidence(event: Event | None) -> str:
     """The MUC-4 confidence value that a claimwatch event's responsibility amounts to."""
     if event is None:
-        return "POSSIBLE"
+        return "REPORTED AS FACT"
     status = event.responsibility.status
     if status == "claimed":
         return "CLAIMED OR ADMITTED"
     if status == "contested":
         return "SUSPECTED OR ACCUSED"
     attributing = [a for a in event.assertions if a.stance == "attributes"]
-    if any(a.speaker_role in AUTHORITY_ROLES for a in attributing):
-        return "SUSPECTED OR ACCUSED BY AUTHORITIES"
     if attributing:
-        return "SUSPECTED OR ACCUSED"
+        labels = [_suspected(a) for a in attributing]
+        return max(labels, key=lambda lab: (labels.count(lab), lab.endswith("AUTHORITIES")))
     return "REPORTED AS FACT"
+
+
+def confidence_from_assertions(item: ConfidenceItem, events: Sequence[Event]) -> str | None:
+    """What the report's statements say of an organisation no event names as perpetrator."""
+    hedges = _words("hedge_words")
+    plain = None
+    for event in events:
+        for a in event.assertions:
+            if _names_match(item.organisations, [a.speaker]) and a.stance in ("claims",
+                                                                               "confirms"):
+                return "CLAIMED OR ADMITTED"
+            quote = f" {normalize_string(a.quote)} "
+            if not any(f" {normalize_string(o)} " in quote for o in item.organisations):
+                continue
+            if a.stance == "attributes" or any(f" {h} " in quote for h in hedges):
+                return _suspected(a)
+            plain = plain or "REPORTED AS FACT"
+    return plain
 
 
 @dataclass
@@ -143,16 +186,17 @@ class ConfidenceEvaluation:
 
     items: list[ConfidenceItem]
     predictions: list[str]
-    matched: int
+    matched: list[bool]
     errors: list[str] = field(default_factory=list)
 
     @property
     def majority(self) -> str:
         return Counter(i.labels[0] for i in self.items).most_common(1)[0][0]
 
-    def accuracy(self, predictions: Sequence[str]) -> float:
-        hits = sum(1 for i, p in zip(self.items, predictions, strict=True) if p in i.labels)
-        return hits / len(self.items) if self.items else 0.0
+    def accuracy(self, predictions: Sequence[str], only_matched: bool = False) -> float:
+        pairs = [(i, p) for i, p, m in zip(self.items, predictions, self.matched, strict=True)
+                 if m or not only_matched]
+        return sum(1 for i, p in pairs if p in i.labels) / len(pairs) if pairs else 0.0
 
     def confusion(self) -> Counter[tuple[str, str]]:
         """(gold, predicted) counts; an item with alternatives counts under the one predicted
@@ -163,13 +207,18 @@ class ConfidenceEvaluation:
     def render(self) -> str:
         base = self.accuracy([self.majority] * len(self.items))
         acc = self.accuracy(self.predictions)
+        n_matched = sum(self.matched)
         short = {lab: "".join(w[0] for w in lab.split()) for lab in LABELS}
         lines = [
             f"MUC-4 PERP: ORGANIZATION CONFIDENCE ({', '.join(DEV_KEYS)}): {len(self.items)} "
-            f"items; {self.matched} matched to a claimwatch event naming the organisation",
+            f"items; {n_matched} matched (an event or a statement of claimwatch names the "
+            "organisation; the others get the slot's default, REPORTED AS FACT)",
             f"  claimwatch accuracy      {100 * acc:6.2f}",
             f"  majority baseline        {100 * base:6.2f}   (always {self.majority})",
-            f"  difference               {100 * (acc - base):+6.2f} points", "",
+            f"  difference               {100 * (acc - base):+6.2f} points",
+            f"  on the {n_matched} matched items: claimwatch "
+            f"{100 * self.accuracy(self.predictions, True):6.2f}, majority "
+            f"{100 * self.accuracy([self.majority] * len(self.items), True):6.2f}", "",
             "  confusion (rows gold, columns predicted): "
             + ", ".join(f"{v}={k}" for k, v in short.items()),
             "  " + " " * 6 + "".join(f"{short[p]:>7}" for p in LABELS),
@@ -201,9 +250,14 @@ def evaluate_confidence(muc4_dir: str | Path, *, progress: bool = False,
     docids = {i.docid for i in items}
     records = [r for r in read_jsonl(folder / "gtt_dev.jsonl") if r["docid"] in docids]
     events, errors = analyse_events(records, published_dates(folder / "raw"), progress)
-    found = [responsible_event(i, events.get(i.docid, [])) for i in items]
-    return ConfidenceEvaluation(items, [predicted_confidence(e) for e in found],
-                                sum(e is not None for e in found), errors)
+    predictions, matched = [], []
+    for item in items:
+        doc_events = events.get(item.docid, [])
+        event = responsible_event(item, doc_events)
+        said = None if event else confidence_from_assertions(item, doc_events)
+        matched.append(event is not None or said is not None)
+        predictions.append(said or predicted_confidence(event))
+    return ConfidenceEvaluation(items, predictions, matched, errors)
 
 
 def default_muc4_dir() -> Path:
