@@ -9,6 +9,7 @@ import pytest
 from claimwatch.errors import RecordError
 from claimwatch.evaluate.muc4_confidence import (
     ConfidenceEvaluation,
+    combine,
     confidence_from_assertions,
     confidence_items,
     evaluate_confidence,
@@ -74,6 +75,9 @@ def test_statements_decide_when_no_event_names_the_organisation() -> None:
     assert confidence_from_assertions(items[1], [event]) == \
         "SUSPECTED OR ACCUSED BY AUTHORITIES"
     assert confidence_from_assertions(items[1], []) is None
+    assert combine(None, "CLAIMED OR ADMITTED") == "CLAIMED OR ADMITTED"
+    assert combine("SUSPECTED OR ACCUSED", "REPORTED AS FACT") == "SUSPECTED OR ACCUSED"
+    assert combine(None, None) == "REPORTED AS FACT"
 
 
 def test_organisation_is_found_by_any_of_its_key_strings() -> None:

@@ -180,6 +180,13 @@ def confidence_from_assertions(item: ConfidenceItem, events: Sequence[Event]) ->
     return plain
 
 
+def combine(from_event: str | None, from_statements: str | None) -> str:
+    """The event's reading when an event names the organisation, else the statements'."""
+    if from_event is None:
+        return from_statements or "REPORTED AS FACT"
+    return from_event
+
+
 @dataclass
 class ConfidenceEvaluation:
     """Accuracy, confusion matrix and the majority-class baseline."""
@@ -254,9 +261,9 @@ def evaluate_confidence(muc4_dir: str | Path, *, progress: bool = False,
     for item in items:
         doc_events = events.get(item.docid, [])
         event = responsible_event(item, doc_events)
-        said = None if event else confidence_from_assertions(item, doc_events)
+        said = confidence_from_assertions(item, doc_events)
         matched.append(event is not None or said is not None)
-        predictions.append(said or predicted_confidence(event))
+        predictions.append(combine(predicted_confidence(event) if event else None, said))
     return ConfidenceEvaluation(items, predictions, matched, errors)
 
 
