@@ -277,3 +277,9 @@ def test_the_contracts_date_examples() -> None:
 def test_earlier_this_month_ends_at_publication() -> None:
     t = one("earlier this month")
     assert (t.value, t.start, t.end, t.precision) == ("2024-03", D(2024, 3, 1), SUNDAY, "month")
+
+
+def test_a_fight_that_began_one_day_and_ended_another_is_a_range() -> None:
+    text = "Rebels said the battles began on Thursday and ended on Saturday near the border."
+    t = find_timexes(text, D(2024, 7, 30))
+    assert [(x.start, x.end) for x in t] == [(D(2024, 7, 25), D(2024, 7, 27))]

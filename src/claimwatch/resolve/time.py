@@ -148,8 +148,10 @@ def _select(found: list[tuple[int, int, int, str, Period]]) -> list[tuple[int, i
     return sorted(taken, key=lambda c: c[0])
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and|until|through|till)\s*$", re.I)
-_RANGE_OPEN = re.compile(r"(?:between|from)\s*$", re.I)
+_RANGE_JOIN = re.compile(
+    r"\s*(?:-|–|—|to|and|until|through|till|and (?:ended|finished|lasted until) (?:on )?)\s*$",
+    re.I)
+_RANGE_OPEN = re.compile(r"(?:between|from|(?:began|started) (?:on )?)\s*$", re.I)
 
 
 def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
@@ -160,7 +162,8 @@ def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
         if (prev is not None and prev.precision == t.precision == "day"
                 and prev.start and t.end and prev.start < t.end
                 and _RANGE_JOIN.fullmatch(text[prev.end_char:t.start_char])
-                and _RANGE_OPEN.search(text[max(0, prev.start_char - 10):prev.start_char])):
+                and (t.end - prev.start).days <= 62
+                and _RANGE_OPEN.search(text[max(0, prev.start_char - 15):prev.start_char])):
             value = f"{prev.start.isoformat()}/{t.end.isoformat()}"
             out[-1] = Timex(prev.start_char, t.end_char, text[prev.start_char:t.end_char], value,
                             prev.start, t.end, "day", "day_range", prev.ambiguous or t.ambiguous)
