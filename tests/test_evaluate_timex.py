@@ -67,6 +67,14 @@ def test_cli_prints_ours_and_the_baseline(tml: Path) -> None:
     assert "claimwatch" in result.output and "dateparser" in result.output
 
 
+def test_cli_lists_errors_on_request(tml: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "timex", str(tml.parent), "--no-baseline",
+                                       "--errors", "5"])
+    assert result.exit_code == 0, result.output
+    assert "dateparser" not in result.output
+    assert "claimwatch errors" in result.output
+
+
 def test_a_file_without_timeml_structure_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.tml"
     bad.write_text("<html>not timeml</html>", encoding="utf-8")

@@ -282,14 +282,16 @@ def eval_muc4_command(path: str, limit: int | None, predictions: str | None,
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @click.option("--baseline/--no-baseline", default=True, show_default=True,
               help="Also score plain dateparser search_dates in the same run.")
+@click.option("--errors", "errors", type=int, default=0, show_default=True, metavar="N",
+              help="Also list claimwatch's first N errors (text, gold value, system value).")
 @errors_as_click
-def eval_timex(directory: str, baseline: bool) -> None:
+def eval_timex(directory: str, baseline: bool, errors: int) -> None:
     """Score TIMEX3 DATE normalisation on TempEval-3 .tml files under DIRECTORY."""
     from pathlib import Path
 
     from claimwatch.evaluate.timex import report_dir
 
-    click.echo(report_dir(Path(directory), baseline=baseline))
+    click.echo(report_dir(Path(directory), baseline=baseline, errors=errors))
 
 
 # --- place (resolve/gazetteer.py, resolve/place.py, evaluate/geo.py) ---

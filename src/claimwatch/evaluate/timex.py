@@ -213,9 +213,17 @@ def format_report(results: dict[str, Scores]) -> str:
     return "\n".join(rows)
 
 
-def report_dir(directory: Path, baseline: bool = True) -> str:
-    """The eval command's output: figures for claimwatch and the baseline on a directory."""
+def report_dir(directory: Path, baseline: bool = True, errors: int = 0) -> str:
+    """The eval command's output: figures for claimwatch and the baseline on a directory.
+
+    With `errors`, also the first that many claimwatch errors: file, text, gold value,
+    system value ("-" where a side has no timex).
+    """
     results = evaluate_dir(directory, baseline=baseline)
     n_files = len(list(Path(directory).rglob("*.tml")))
-    return f"TempEval-3 DATE normalisation on {n_files} .tml files in {directory}\n" \
-        + format_report(results)
+    lines = [f"TempEval-3 DATE normalisation on {n_files} .tml files in {directory}",
+             format_report(results)]
+    if errors:
+        lines.append(f"\nclaimwatch errors (first {errors}): file | text | gold | system")
+        lines += [" | ".join(e) for e in results["claimwatch"].errors[:errors]]
+    return "\n".join(lines)
