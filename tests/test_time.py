@@ -283,3 +283,9 @@ def test_a_fight_that_began_one_day_and_ended_another_is_a_range() -> None:
     text = "Rebels said the battles began on Thursday and ended on Saturday near the border."
     t = find_timexes(text, D(2024, 7, 30))
     assert [(x.start, x.end) for x in t] == [(D(2024, 7, 25), D(2024, 7, 27))]
+
+
+def test_resolve_expression_without_a_publication_date() -> None:
+    assert resolve_expression("yesterday", None) is None
+    t = resolve_expression("on 7 October 2023", None)
+    assert t is not None and t.start == D(2023, 10, 7)

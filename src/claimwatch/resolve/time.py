@@ -214,12 +214,12 @@ def find_timexes(text: str, published: dt.date | None, *,
     return _anchor_year_back(_merge_ranges(text, items))
 
 
-def resolve_expression(expr: str, published: dt.date) -> Timex | None:
+def resolve_expression(expr: str, published: dt.date | None) -> Timex | None:
     """One expression alone ("on Sunday night", "in March last year"), or None if not a date."""
     found = find_timexes(expr, published)
     if found:
         return max(found, key=lambda t: t.end_char - t.start_char)
-    return _dateparser_fallback(expr, published)
+    return _dateparser_fallback(expr, published) if published is not None else None
 
 
 def _dateparser_fallback(expr: str, published: dt.date) -> Timex | None:
