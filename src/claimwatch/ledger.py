@@ -46,8 +46,8 @@ class IngestError:
 class IngestReport:
     """What an ingest did: documents added or skipped, errors, events created or changed."""
 
-    documents_added: list[str] = field(default_factory=list)
-    documents_skipped: list[str] = field(default_factory=list)
+    added_ids: list[str] = field(default_factory=list)
+    skipped_ids: list[str] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
     events_created: list[str] = field(default_factory=list)
     events_changed: list[str] = field(default_factory=list)
@@ -71,17 +71,29 @@ class IngestReport:
             if eid not in self.events_created and eid not in self.events_changed:
                 self.events_changed.append(eid)
 
+    @property
+    def documents_added(self) -> int:
+        """How many reports were stored (their ids: ``added_ids``)."""
+        return len(self.added_ids)
+
+    @property
+    def documents_skipped(self) -> int:
+        """How many reports were already stored (their ids: ``skipped_ids``)."""
+        return len(self.skipped_ids)
+
     def summary(self) -> str:
         """One line for people: what was added, skipped, created, changed, failed."""
-        return (f"{len(self.documents_added)} documents added, "
-                f"{len(self.documents_skipped)} skipped (already stored), "
+        return (f"{self.documents_added} documents added, "
+                f"{self.documents_skipped} skipped (already stored), "
                 f"{len(self.events_created)} events created, "
                 f"{len(self.events_changed)} changed, {len(self.errors)} errors")
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "documents_added": list(self.documents_added),
-            "documents_skipped": list(self.documents_skipped),
+            "documents_added": self.documents_added,
+            "documents_skipped": self.documents_skipped,
+            "added_ids": list(self.added_ids),
+            "skipped_ids": list(self.skipped_ids),
             "errors": [e.to_dict() for e in self.errors],
             "events_created": list(self.events_created),
             "events_changed": list(self.events_changed),
@@ -144,8 +156,8 @@ class Ledger:
         from claimwatch.pipeline import analyze
 
         for doc in documents:
-            if self.has_document(doc.id) or doc.id in report.documents_added:
-                report.documents_skipped.append(doc.id)
+            if self.has_document(doc.id) or doc.id in report.added_ids:
+                report.skipped_ids.append(doc.id)
                 continue
             try:
                 found = analyze(doc)
@@ -158,7 +170,7 @@ class Ledger:
         """Store a report with events already extracted from it (one transaction)."""
         report = IngestReport()
         if self.has_document(document.id):
-            report.documents_skipped.append(document.id)
+            report.skipped_ids.append(document.id)
         else:
             self._store(document, events, report)
         return report
@@ -176,7 +188,7 @@ class Ledger:
                 document.path or document.id, StoreError.code,
                 f"could not store the report: {reason}; nothing of it was written"))
             return
-        report.documents_added.append(document.id)
+        report.added_ids.append(document.id)
         report.absorb(changes)
 
     def split(self, event_id: str, document_id: str) -> Event:
