@@ -72,3 +72,13 @@ def test_an_empty_file_is_not_a_gazetteer(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     assert not is_valid(empty)
     assert not is_valid(tmp_path / "missing.sqlite")
+
+
+def test_an_unwritable_location_is_a_clear_error(tmp_path: Path) -> None:
+    from claimwatch.resolve.gazetteer import GazetteerError
+    from claimwatch.resolve.gazetteer_build import ensure_built
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="CLAIMWATCH_GAZETTEER"):
+        ensure_built(blocker / "sub" / "gaz.sqlite")

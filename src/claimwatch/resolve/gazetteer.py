@@ -40,6 +40,11 @@ FEATURE_PRECISION = {
 _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
                           "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
                           "ı": "i", "ħ": "h", "Ħ": "H"})
+_SKELETON_PAIRS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ph", "f"), ("q", "k"),
+                   ("dh", "d"), ("kh", "k"), ("w", "u"), ("j", "i"))
+_DOUBLES = re.compile(r"(.)\1+")
+_SILENT_H = re.compile(r"h(?=[^aeiou]|$)")
+_VOWELS = re.compile(r"[aeiou]+")
 _QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf'`\u00b4]")
 _DOTS = re.compile(r"\.")
 _PUNCT = re.compile(r"[^\w\s]|_")
@@ -75,23 +80,26 @@ class GazEntry:
 
 def normalize(name: str) -> str:
     """Fold case, diacritics, apostrophes, hyphens and dots so spellings meet."""
-    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _QUOTES.sub("", text.casefold())
+    if name.isascii():
+        text = name.lower().replace("'", "").replace("`", "")
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = _QUOTES.sub("", text.casefold())
     text = _DOTS.sub("", text.replace("&", " and "))
     text = _PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
-def skeleton(name: str) -> str:
-    """A looser key for transliteration variants (Younis/Yunis, Hodeidah/Hudaydah)."""
-    text = "".join(w for w in normalize(name).split() if w not in _ARTICLES)
-    for old, new in (("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"), ("ph", "f"),
-                     ("q", "k"), ("dh", "d"), ("kh", "k"), ("w", "u"), ("j", "i")):
+def skeleton(name: str, key: str | None = None) -> str:
+    """A looser key for transliteration variants (Younis/Yunis, Hodeidah/Hudaydah);
+    ``key`` is ``normalize(name)`` when the caller has it already."""
+    text = "".join(w for w in (key or normalize(name)).split() if w not in _ARTICLES)
+    for old, new in _SKELETON_PAIRS:
         text = text.replace(old, new)
-    text = re.sub(r"(.)\1+", r"\1", text)
-    text = re.sub(r"h(?=[^aeiou]|$)", "", text)
-    return re.sub(r"[aeiou]+", "a", text)
+    text = _DOUBLES.sub(r"\1", text)
+    text = _SILENT_H.sub("", text)
+    return _VOWELS.sub("a", text)
 
 
 def _bare(name: str) -> str:
@@ -150,9 +158,9 @@ class Gazetteer:
         with cls._lock:
             if target not in cls._instances:
                 if not is_valid(target):
-                    from claimwatch.resolve.gazetteer_build import build
+                    from claimwatch.resolve.gazetteer_build import ensure_built
 
-                    build(target)
+                    ensure_built(target)
                 try:
                     cls._instances[target] = cls(target)
                 except sqlite3.Error as exc:

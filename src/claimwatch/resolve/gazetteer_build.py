@@ -15,6 +15,7 @@ Sources, in the order they are added:
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import math
 import os
@@ -90,7 +91,7 @@ class _Writer:
             if key and (key not in keys or kind < keys[key]):
                 keys[key] = kind
             if kind in ("0name", "1alt") and len(key) >= 4:
-                skels.setdefault(skeleton(surface), surface)
+                skels.setdefault(skeleton(surface, key), surface)
         self.conn.executemany("INSERT INTO alias VALUES (?,?,?)",
                               [(k, eid, kind) for k, kind in keys.items()])
         self.conn.executemany("INSERT INTO skel VALUES (?,?,?)",
@@ -100,8 +101,24 @@ class _Writer:
 def ensure_built(path: Path | None = None, force: bool = False) -> Path:
     """Build the gazetteer file unless a complete one of this version is already there."""
     target = path or default_path()
-    if force or not is_valid(target):
-        build(target)
+    if not force and is_valid(target):
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(target.with_name(target.name + ".lock"), "w")  # noqa: SIM115
+    except OSError as exc:
+        raise GazetteerError(f"cannot create {target.parent}: {exc}; set CLAIMWATCH_GAZETTEER "
+                             "to a writable path") from exc
+    # One builder at a time: concurrent processes (test workers, helpers) wait, then reuse it.
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if force or not is_valid(target):
+                for stale in target.parent.glob(target.name + ".*.tmp*"):
+                    stale.unlink(missing_ok=True)  # left by a builder that was killed
+                build(target)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return target
 
 
@@ -320,7 +337,7 @@ def _usable_alt(name: str) -> bool:
         return False
     if len(name) <= 4 and name.isupper():
         return False
-    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
+    return name.isascii() or all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
 
 def _admin_areas(cities: list[_Place], countries: dict[str, _Place],
