@@ -161,8 +161,11 @@ def _error_lines(u: UnitScore) -> list[str]:
              for e in u.errors]
     lines += [f"    {m['gold_key']} assertion missed: {m['required']}" for m in
               u.assertion_misses]
-    lines += [f"    missed {m['gold_key']}: {'; '.join(m['reasons'])}"
-              f" (nearest system event: {m['nearest']})" for m in u.missed]
+    for m in u.missed:
+        lines.append(f"    missed {m['gold_key']}:")
+        lines += [f"      not {c['event']['event_id']} {c['event']['attack_types']}"
+                  f" {c['event']['date']} {c['event']['place']!r}: {'; '.join(c['reasons'])}"
+                  for c in m["candidates"]] or ["      no system event at all"]
     lines += [f"    false event: {s}" for s in u.unmatched_system]
     lines += [f"    must_not violated: {v['text']!r} by quote {v['quote']!r}"
               for v in u.violations]

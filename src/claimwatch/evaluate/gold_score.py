@@ -96,19 +96,21 @@ class UnitScore:
 
 
 def _why_missed(key: str, gold: dict[str, Any], system_events: list[dict[str, Any]],
-                taken: set[int]) -> dict[str, Any]:
-    """The nearest system event (fewest failed tests) and why it could not be matched."""
-    best: tuple[int, int, list[str]] | None = None
+                taken: set[int], keep: int = 3) -> dict[str, Any]:
+    """The nearest system events (fewest failed tests) and why none could be matched."""
+    ranked = []
     for si, event in enumerate(system_events):
-        failed = incompatibilities(gold, event)
-        if not failed:
-            failed = ["compatible, but taken by a better-scoring gold event"]
-        rank = (len(failed) + (si in taken), si, failed)
-        if best is None or rank[:2] < best[:2]:
-            best = rank
-    if best is None:
-        return {"gold_key": key, "nearest": None, "reasons": ["no system event at all"]}
-    return {"gold_key": key, "nearest": _brief(system_events[best[1]]), "reasons": best[2]}
+        failed = incompatibilities(gold, event) or [
+            "compatible, but taken by a better-scoring gold event"]
+        ranked.append((len(failed) + (si in taken), si, failed))
+    ranked.sort(key=lambda r: r[:2])
+    if not ranked:
+        return {"gold_key": key, "nearest": None, "reasons": ["no system event at all"],
+                "candidates": []}
+    candidates = [{"event": _brief(system_events[si]), "reasons": failed}
+                  for _, si, failed in ranked[:keep]]
+    return {"gold_key": key, "nearest": candidates[0]["event"],
+            "reasons": candidates[0]["reasons"], "candidates": candidates}
 
 
 def _brief(event: dict[str, Any]) -> dict[str, Any]:
