@@ -121,6 +121,7 @@ def _brief(event: dict[str, Any]) -> dict[str, Any]:
         "event_id": event.get("event_id"), "attack_types": event.get("attack_types"),
         "date": [event.get("date_start"), event.get("date_end")],
         "place": loc.get("name") if isinstance(loc, dict) else None,
+        "place_precision": loc.get("precision") if isinstance(loc, dict) else None,
         "mention_role": event.get("mention_role"),
         "quote": quotes[0][:160] if quotes else None,
     }
