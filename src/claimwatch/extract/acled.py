@@ -16,7 +16,8 @@ def acled_types(mention: Mention) -> tuple[str, str]:
     """(event_type, sub_event_type) per ACLED's codebook."""
     table = lexicon().acled
     types = set(mention.attack_types)
-    if "bombing" in types and any("suicide" in w for w in mention.weapons):
+    if types & {"bombing", "ied"} and any("suicide" in s.text.lower() or "blew himself up"
+                                          in s.text.lower() for s in mention.sentences):
         types.add("suicide")
     if types == {"interception"}:
         key = "interception"

@@ -49,6 +49,7 @@ class TriggerInfo:
     separate: bool
     anaphoric: bool = False
     point: Any = None  # the resolved Place of ``place``, when known
+    place_rank: int = 9
 
 
 @dataclass

@@ -110,11 +110,15 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     anchor = _anchor_for(trigger, timexes, document.published)
     place: str | None = places[0][0] if places else None
     point: Place | None = None
-    for phrase, _why in places if locate else []:
+    rank = 9
+    best: tuple[int, int] | None = None
+    for phrase, _why, prank in places if locate else []:
         spot = locate(phrase) if locate else None
-        if spot is not None and spot.latitude is not None:
-            place, point = phrase, spot
-            break
+        if spot is None or spot.latitude is None:
+            continue
+        key = (prank + (2 if spot.precision >= 3 else 0), spot.precision)
+        if best is None or key < best:
+            best, place, point, rank = key, phrase, spot, prank
     anaphoric = trigger.kind == "noun" and (anchor is None or not anchor.attached) and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
     found = None
@@ -123,7 +127,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     return TriggerInfo(
         trigger=trigger, sent_index=index, anchor=anchor,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
-        place=place, point=point,
+        place=place, point=point, place_rank=rank,
         separate=has_separate_cue(trigger.sent, lex), anaphoric=anaphoric,
     )
 
@@ -208,7 +212,12 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
         for w in roles.weapon_phrases(m.trigger.token, lex):
             if w not in mention.weapons:
                 mention.weapons.append(w)
-    for m in sorted(cluster.members, key=lambda m: (m.point is None, m.sent_index)):
+    def place_key(m: TriggerInfo) -> tuple[bool, int, int, int]:
+        precision = m.point.precision if m.point is not None else 9
+        return (m.point is None, m.place_rank + (2 if precision >= 3 else 0), precision,
+                m.sent_index)
+
+    for m in sorted(cluster.members, key=place_key):
         if m.place:
             mention.place_text = m.place
             mention.explain("location", "place phrase tied to the trigger",

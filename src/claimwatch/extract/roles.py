@@ -181,40 +181,54 @@ def _modified_noun(tok: Token) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip()
 
 
-def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str]]:
-    """Candidate place phrases for the incident, best first, with the reason for each."""
+def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, int]]:
+    """Candidate place phrases for the incident, best first: (phrase, reason, rank).
+
+    Rank 0: inside the target phrase; 1: after in/at/near... on the trigger; 2: near the
+    trigger; 3: elsewhere in the sentence. Names used as actors ("Russia's strike",
+    "Ukraine said") are not places of the incident.
+    """
     sent = trigger.sent
-    cands: list[tuple[str, str]] = []
+    cands: list[tuple[str, str, int]] = []
     seen: set[int] = set()
 
-    def add(ent: Any, why: str) -> None:
-        if ent.start in seen:
+    def add(ent: Any, why: str, rank: int) -> None:
+        if ent.start in seen or _used_as_actor(ent, trigger):
             return
         seen.add(ent.start)
-        cands.append((_with_direction(ent), why))
+        cands.append((_with_direction(ent), why, rank))
 
     ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
     if target is not None:
         sub = {t.i for t in target.subtree}
         for e in ents:
             if e.start in sub:
-                add(e, "place named in the target phrase")
+                add(e, "place named in the target phrase", 0)
     if target is not None and target.pos_ == "PROPN" and not any(
             e.start <= target.i < e.end for e in ents):
-        tspan = target.doc[min(t.i for t in target.subtree if t.pos_ == "PROPN" or t is target):
-                           target.i + 1]
-        cands.append((str(tspan.text), "proper noun target"))
+        first = min(t.i for t in target.subtree if t.pos_ == "PROPN" or t.i == target.i)
+        cands.append((str(target.doc[first:target.i + 1].text), "proper noun target", 0))
     attach = {trigger.i, trigger.head.i}
     for e in ents:
         head = e.root.head
         if e.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i in attach:
-            add(e, f"'{head.text} {e.text}' attached to the trigger")
+            add(e, f"'{head.text} {e.text}' attached to the trigger", 1)
     for e in ents:
         if abs(e.root.i - trigger.i) <= 12:
-            add(e, "place named near the trigger")
+            add(e, "place named near the trigger", 2)
     for e in ents:
-        add(e, "place named in the same sentence")
+        add(e, "place named in the same sentence", 3)
     return cands
+
+
+def _used_as_actor(ent: Any, trigger: Token) -> bool:
+    """ "Russia's strike", "Ukraine said", "a Houthi attack": an actor, not a place."""
+    root = ent.root
+    if root.dep_ == "poss" or (root.dep_ in ("compound", "amod") and root.head.i == trigger.i):
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i != trigger.i:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
 
 
 def _with_direction(ent: Any) -> str:
