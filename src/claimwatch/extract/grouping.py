@@ -136,6 +136,8 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     if same_sentence and (info.anchor is None or same_sentence[-1].anchor is None
                           or _overlap(info.anchor, same_sentence[-1].anchor)):
         return same_sentence[-1]
+    if info.anaphoric and recent is not None:
+        return recent  # "the attack", "the bombing": the incident just described
     if info.anchor is not None:
         for c in reversed(clusters):
             if _compatible_dated(info, c):

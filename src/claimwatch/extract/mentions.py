@@ -49,7 +49,9 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
 
 REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "tell", "add",
                     "deny", "accuse", "blame", "acknowledge", "publish", "post", "release",
-                    "write", "issue", "warn", "note", "insist", "allege", "admit", "declare"}
+                    "write", "issue", "warn", "note", "insist", "allege", "admit", "declare",
+                    "call", "condemn", "describe", "denounce", "mourn", "investigate"}
+NOT_ANCHOR_PREFIX = ("since", "until", "till", "by", "from")
 CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy",
                       "ignite", "burn", "collapse"}
 LATER_PREPS = {"after", "following", "since", "despite"}
@@ -67,6 +69,9 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
             continue
         if published is not None and tx.start > published:
             continue
+        before = trigger.token.doc.text[max(0, tx.start_char - 8):tx.start_char].lower().split()
+        if before and before[-1] in NOT_ANCHOR_PREFIX:
+            continue  # "since 2019": when a campaign began, not when this happened
         attached = _attached(trigger, tx)
         if attached is None or trigger.weak:
             continue
@@ -108,6 +113,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     target = roles.target_token(trigger.token, trigger.kind)
     places = roles.place_phrases(trigger.token, target)
     anchor = _anchor_for(trigger, timexes, document.published)
+    places = places + _context_places(trigger)
     place: str | None = places[0][0] if places else None
     point: Place | None = None
     rank = 9
@@ -130,6 +136,22 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         place=place, point=point, place_rank=rank,
         separate=has_separate_cue(trigger.sent, lex), anaphoric=anaphoric,
     )
+
+
+def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
+    """Places of the previous sentence and of the lede: where the report says it happened."""
+    sent = trigger.sent
+    doc = sent.doc
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    lede = next(iter(doc.sents))
+    out: list[tuple[str, str, int]] = []
+    for scope, why, rank in ((prev, "previous sentence", 4), (lede, "the report's lede", 5)):
+        if scope is None:
+            continue
+        for ent in roles.place_spans(scope):
+            if not roles.used_as_actor(ent, trigger):
+                out.append((str(ent.text), f"place named in {why}", rank))
+    return out
 
 
 def _coref_actor(tok: Any) -> tuple[str, str] | None:

@@ -193,12 +193,12 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     seen: set[int] = set()
 
     def add(ent: Any, why: str, rank: int) -> None:
-        if ent.start in seen or _used_as_actor(ent, trigger):
+        if ent.start in seen or used_as_actor(ent, trigger):
             return
         seen.add(ent.start)
         cands.append((_with_direction(ent), why, rank))
 
-    ents = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    ents = place_spans(sent)
     if target is not None:
         sub = {t.i for t in target.subtree}
         for e in ents:
@@ -221,12 +221,27 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     return cands
 
 
-def _used_as_actor(ent: Any, trigger: Token) -> bool:
+def place_spans(sent: Any) -> list[Any]:
+    """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
+    spans = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    covered = {i for e in sent.ents for i in range(e.start, e.end)}
+    run: list[Token] = []
+    for tok in [*sent, None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered:
+            run.append(tok)
+            continue
+        if run:
+            spans.append(sent.doc[run[0].i:run[-1].i + 1])
+            run = []
+    return sorted(spans, key=lambda e: e.start)
+
+
+def used_as_actor(ent: Any, trigger: Token) -> bool:
     """ "Russia's strike", "Ukraine said", "a Houthi attack": an actor, not a place."""
     root = ent.root
     if root.dep_ == "poss" or (root.dep_ in ("compound", "amod") and root.head.i == trigger.i):
         return True
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.i != trigger.i:
+    if root.dep_ == "nsubj" or (root.dep_ == "nsubjpass" and root.head.i != trigger.i):
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "by"
 
