@@ -9,6 +9,7 @@ incident type  abduction -> kidnapping; arson -> arson; bombing, ied, or an expl
                work stoppage type, so those gold templates can only be missed.
 PerpInd        perpetrator actors that are not organisations: people and descriptions
                ("guerrillas", "urban terrorists", "members of the FMLN").
+               (Claimants and the names in ``responsibility.by`` count as perpetrators.)
 PerpOrg        perpetrator actors that are organisations or states (``kind``), or whose
                surface is a proper name or acronym; "members of the FMLN" gives both the
                description (PerpInd) and the organisation after "of" (PerpOrg).
@@ -212,14 +213,28 @@ def _sentence_start(text: str, pos: int) -> bool:
     return pos == 0 or bool(re.search(r"[.!?\"(]\s*$", before)) or before.strip() == ""
 
 
+def responsible_actors(event: Event) -> list[Actor]:
+    """Perpetrators and claimants, plus whoever the responsibility record names.
+
+    A group that claims an attack is its perpetrator organisation in MUC-4's terms (with
+    confidence CLAIMED OR ADMITTED), so claimants count as perpetrators here.
+    """
+    actors = [a for a in event.actors if a.role in ("perpetrator", "claimant")]
+    known = {a.name.lower() for a in actors}
+    for name in event.responsibility.by:
+        if name.lower() not in known:
+            known.add(name.lower())
+            actors.append(Actor(name, "perpetrator"))
+    return actors
+
+
 def event_template(event: Event, text: str, cased_text: str) -> Template:
     """The MUC-4 template (strings as found in ``text``) for one claimwatch event."""
     fills: dict[str, list[str]] = {role: [] for role in ROLES}
-    for actor in event.actors:
-        if actor.role == "perpetrator":
-            ind, org = perpetrator_fills(actor, text, cased_text)
-            fills["PerpInd"] += ind
-            fills["PerpOrg"] += org
+    for actor in responsible_actors(event):
+        ind, org = perpetrator_fills(actor, text, cased_text)
+        fills["PerpInd"] += ind
+        fills["PerpOrg"] += org
     for target in event.targets:
         found = find_mention(text, _strip_determiners(target.text))
         if found and target.type == "unknown" and head_noun(found) not in _words(
