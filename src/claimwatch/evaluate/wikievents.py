@@ -7,7 +7,8 @@ that event's arguments, mapped to KAIROS roles:
 
     Conflict.Attack.*   Attacker <- perpetrators; Target <- targets and victims;
                         Instrument (ExplosiveDevice for DetonateExplode) <- weapons;
-                        Place <- place
+                        Place <- place (as written, from the location explanation,
+                        then the gazetteer's name)
     Life.Die.*          Victim <- victims; Killer <- perpetrators; Place <- place
     Life.Injure.*       Victim <- victims; Injurer <- perpetrators;
                         Instrument <- weapons; Place <- place
@@ -128,20 +129,25 @@ def event_spans(event: Event, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def event_strings(event: Event, source: str) -> list[str]:
+def event_strings(event: Event, source: str) -> list[list[str]]:
+    """The values of one claimwatch field, each as its alternative spellings (best first)."""
     if source == "perpetrators":
-        return [s for a in event.perpetrators for s in (a.name, *a.aliases)]
+        return [[a.name, *a.aliases] for a in event.perpetrators]
     if source == "targets":
-        return [t.text for t in event.targets]
+        return [[t.text] for t in event.targets]
     if source == "victims":
-        return [v.text for v in event.victims]
+        return [[v.text] for v in event.victims]
     if source == "person_targets":  # people the extractor filed as targets
         from claimwatch.evaluate.muc4_mapping import is_person
 
-        return [t.text for t in event.targets if is_person(t.text, t.text)]
+        return [[t.text] for t in event.targets if is_person(t.text, t.text)]
     if source == "weapons":
-        return list(event.weapons)
-    return [event.location.name] if event.location else []
+        return [[w] for w in event.weapons]
+    # the place as the report writes it ("Helmand Province") before the gazetteer's name
+    written = [x.detail for x in event.explanations
+               if x.field == "location" and x.rule.startswith("place phrase") and x.detail]
+    names = written + ([event.location.name] if event.location else [])
+    return [names] if names else []
 
 
 LINK_WINDOW_CHARS = 250
@@ -237,8 +243,9 @@ def score_document(doc: WikiDoc, events: Sequence[Event], parsed: Any,
             trigger = int(gold["trigger"]["start"])
             for role, sources in roles.items():
                 for source in sources:
-                    for s in event_strings(linked[i], source):
-                        head = place_string(doc, s, trigger, parsed)
+                    for spellings in event_strings(linked[i], source):
+                        found = (place_string(doc, s, trigger, parsed) for s in spellings)
+                        head = next((h for h in found if h is not None), None)
                         if head is not None:
                             pred_set.add((head, role))
         counts.predicted += len(pred_set)
