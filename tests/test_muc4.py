@@ -32,9 +32,10 @@ def _bombing() -> Event:
 
 def test_an_event_becomes_a_template_with_document_strings() -> None:
     clash = Event(event_id="e2", event_type="Battles", attack_types=["ground_assault"],
-                  actors=[Actor("soldiers", "perpetrator")])
+                  actors=[Actor("guerrillas", "perpetrator")],
+                  targets=[Target("soldiers", "military")])
     templates = document_templates([_bombing(), clash], TEXT, truecase(TEXT))
-    assert len(templates) == 1  # the armed clash is not a terrorist incident
+    assert len(templates) == 1  # an attack on soldiers only is not a terrorist incident
     t = templates[0]
     assert t["incident_type"] == "bombing"
     assert t["PerpInd"] == [["urban guerrillas of the popular liberation army"]]
