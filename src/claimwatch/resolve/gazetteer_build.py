@@ -376,12 +376,20 @@ def _admin_areas(cities: list[_Place], countries: dict[str, _Place],
 
 
 def _spread_centre(towns: list[_Place]) -> tuple[float, float]:
-    """Middle of the towns' extent (2nd-98th percentile box): closer to an area's
-    geographic centre than the mean, which leans toward where people live."""
-    lats = sorted(t.lat for t in towns)
-    lons = sorted(t.lon for t in towns)
-    lo, hi = int(0.02 * (len(towns) - 1)), int(math.ceil(0.98 * (len(towns) - 1)))
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    """Middle of the towns' extent: closer to an area's geographic centre than their mean,
+    which leans toward where people live. Far-off outliers (an island group more than
+    3 degrees beyond the rest, like Easter Island for Valparaiso) are left out."""
+    return _trimmed_middle([t.lat for t in towns]), _trimmed_middle([t.lon for t in towns])
+
+
+def _trimmed_middle(values: list[float], gap: float = 3.0) -> float:
+    vals = sorted(values)
+    lo, hi = 0, len(vals) - 1
+    while hi - lo > 1 and vals[lo + 1] - vals[lo] > gap:
+        lo += 1
+    while hi - lo > 1 and vals[hi] - vals[hi - 1] > gap:
+        hi -= 1
+    return (vals[lo] + vals[hi]) / 2
 
 
 def _admin_key(name: str) -> str:
