@@ -149,7 +149,7 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
         if scope is None:
             continue
         for ent in roles.place_spans(scope):
-            if not roles.used_as_actor(ent, trigger):
+            if not roles.used_as_actor(ent, trigger.token):
                 out.append((str(ent.text), f"place named in {why}", rank))
     return out
 
