@@ -130,16 +130,13 @@ class Ledger:
         from claimwatch.ingest import read_paths
 
         report = IngestReport()
-        items: Iterable[Document | InputError] = read_paths(paths, published)
-        if progress:
-            items = _progress(list(items))
         documents: list[Document] = []
-        for item in items:
+        for item in read_paths(paths, published):
             if isinstance(item, InputError):
                 report.errors.append(_error(item))
             else:
                 documents.append(item)
-        self._ingest(documents, report)
+        self._ingest(_progress(documents) if progress else documents, report)
         return report
 
     def ingest_documents(self, documents: Iterable[Document],
