@@ -31,15 +31,16 @@ class EvidenceCue:
 
 def find_evidence(sdoc: Any) -> Iterator[EvidenceCue]:
     """Evidence cues sentence by sentence (cut at line breaks and embeds), in text order."""
-    tails = embed_tails(sdoc.text)
+    doc_text = sdoc.text
+    tails = embed_tails(doc_text)
     for sent in sdoc.sents:
-        for start, end in segments(sdoc.text, sent.start_char, sent.end_char, tails):
-            yield from _segment_evidence(sent, start, end)
+        for start, end in segments(doc_text, sent.start_char, sent.end_char, tails):
+            yield from _segment_evidence(sent, doc_text[start:end], start, end)
 
 
-def _segment_evidence(sent: Any, seg_start: int, seg_end: int) -> Iterator[EvidenceCue]:
+def _segment_evidence(sent: Any, text: str, seg_start: int,
+                      seg_end: int) -> Iterator[EvidenceCue]:
     lex = lexicon()
-    text = sent.doc.text[seg_start:seg_end]
     against = next((m for p in lex.evidence_against if (m := p.search(text))), None)
     seen: set[str] = set()
     against_used = False

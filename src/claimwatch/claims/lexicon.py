@@ -78,13 +78,15 @@ def has_word(text: str, words: tuple[str, ...]) -> bool:
 def country_in(text: str) -> str | None:
     """The ISO3 of the first state named in text by name, demonym or capital, if any."""
     lex = lexicon()
-    best: tuple[int, str] | None = None
-    lowered = text.lower()
-    for form, iso3 in lex.countries.items():
-        for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", lowered):
-            if form in ("us", "u.s.") and text[m.start():m.end()] not in ("US", "U.S."):
-                continue
-            if best is None or m.start() < best[0]:
-                best = (m.start(), iso3)
-            break
-    return best[1] if best else None
+    for m in _country_pattern().finditer(text.lower()):
+        form = m.group(0)
+        if form in ("us", "u.s.") and text[m.start():m.end()] not in ("US", "U.S."):
+            continue
+        return lex.countries[form]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    forms = sorted(lexicon().countries, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")

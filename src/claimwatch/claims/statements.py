@@ -47,14 +47,15 @@ def find_statements(text: str, sdoc: Any) -> list[Statement]:
     """Every statement the report makes, in text order."""
     embeds = list(_embeds(text))
     tails = embed_tails(text)
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)
+              if len(m.group(0).split()) >= 5]
     found: list[Statement] = list(embeds)
     for sent in sdoc.sents:
         for start, end in segments(text, sent.start_char, sent.end_char, tails):
             span = _stretch(start, end, quotes)
             found.extend(st for st in _verb_statements(sent, span, (start, end), quotes)
                          if _plausible(st.speaker))
-            found.extend(_silences(sent, span, (start, end)))
+            found.extend(_silences(sent, text, span, (start, end)))
     found.sort(key=lambda s: (s.start, s.end))
     return found
 
@@ -123,7 +124,7 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
                      quotes: list[tuple[int, int]]) -> Iterator[Statement]:
     lex = lexicon()
     for tok in sent:
-        if not segment[0] <= tok.idx < segment[1] or _quoted(tok.idx, quotes, sent.doc.text):
+        if not segment[0] <= tok.idx < segment[1] or _quoted(tok.idx, quotes):
             continue
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             to = next(c for c in tok.children if c.lower_ == "to")
@@ -149,9 +150,9 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
         yield st
 
 
-def _quoted(char: int, quotes: list[tuple[int, int]], text: str) -> bool:
-    """Inside a direct quote of five words or more: the speaker's own words, not a report."""
-    return any(s < char < e and len(text[s:e].split()) >= 5 for s, e in quotes)
+def _quoted(char: int, quotes: list[tuple[int, int]]) -> bool:
+    """Inside a direct quote (five words or more): the speaker's own words, not a report."""
+    return any(s < char < e for s, e in quotes)
 
 
 def _has_content(verb: Any, needing: frozenset[str]) -> bool:
@@ -176,7 +177,7 @@ def _subject(verb: Any) -> Any:
             return _noun_speaker(c) if c.lemma_.lower() in lexicon().nouns else c
     if passive:
         return None
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
@@ -218,9 +219,9 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
                      rule=rule, context=context, person=subject.ent_type_ == "PERSON")
 
 
-def _silences(sent: Any, span: tuple[int, int],
+def _silences(sent: Any, doc_text: str, span: tuple[int, int],
               segment: tuple[int, int]) -> Iterator[Statement]:
-    text = sent.doc.text[segment[0]:segment[1]]
+    text = doc_text[segment[0]:segment[1]]
     for pattern in lexicon().silence:
         m = pattern.search(text)
         if m is None:
@@ -242,7 +243,7 @@ def _silence_subject(sent: Any, cue_char: int) -> str:
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return sent.doc[subj.left_edge.i:subj.right_edge.i + 1].text
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     chunks = [c for c in sent.noun_chunks if c.end_char <= cue_char]
