@@ -51,7 +51,7 @@ REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "t
                     "deny", "accuse", "blame", "acknowledge", "publish", "post", "release",
                     "write", "issue", "warn", "note", "insist", "allege", "admit", "declare",
                     "call", "condemn", "describe", "denounce", "mourn", "investigate"}
-NOT_ANCHOR_PREFIX = ("since", "until", "till", "by", "from")
+NOT_ANCHOR_PREFIX = ("since", "until", "till", "by")
 CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy",
                       "ignite", "burn", "collapse"}
 LATER_PREPS = {"after", "following", "since", "despite"}
