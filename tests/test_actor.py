@@ -280,3 +280,12 @@ def test_fuzzy_guard_keeps_similar_unit_names_apart(table: ActorTable) -> None:
     assert _name(table, "Radwan Force") == "Radwan Force"
     assert _name(table, "Radwan forces") == "Radwan Force"
     assert _name(table, "Rada force") == "Radaa Special Deterrence Force"
+
+
+def test_titles_and_prepositions_do_not_hide_the_speaker(table: ActorTable) -> None:
+    assert _name(table, "Prime Minister Benjamin Netanyahu") == "Benjamin Netanyahu"
+    assert _name(table, "British maritime security agency UKMTO") == \
+        "UK Maritime Trade Operations"
+    # the object of a preposition is not who the phrase is about
+    assert _name(table, "Iran's ambassador to Syria") == "Iran"
+    assert _name(table, "the US envoy to the UN") == "United States"

@@ -50,6 +50,7 @@ _TOKEN_CUTOFF = 85.0
 _FUZZY_MIN_CHARS = 6
 _STATE_RANK = {"individual": 0, "state": 2}
 _CACHE_SIZE = 20_000
+_PREPOSITIONS = frozenset(("to", "in", "for", "from", "at", "near", "with", "against", "on", "by"))
 
 
 class ActorTable:
@@ -274,13 +275,25 @@ class ActorTable:
         rest = [t.norm for i, t in enumerate(tokens) if i not in covered]
         if any(w not in self._descriptors for w in rest):
             return None
-        heads = [f for f in found if not f.possessive] or found
+        heads = self._phrase_heads(tokens, found)
         best = min(reversed(heads), key=lambda f: _STATE_RANK.get(
             self.entries[f.hit.entry].category, 1))
         if self.entries[best.hit.entry].category == "state" and self._group_nouns & set(rest):
             return None   # "Iran-backed militias" are not Iran
         match = self._to_match(best.hit, 0.9, best.extra)
         return ActorMatch(match.entry, 0.9, f"{match.rule}, inside the phrase '{text}'")
+
+    @staticmethod
+    def _phrase_heads(tokens: list[Token], found: list[ScanHit]) -> list[ScanHit]:
+        """The names a phrase is about: not the object of a preposition ("envoy to the UN"),
+        and not an owner in the possessive ("PIJ's Jenin Brigade"), unless nothing else."""
+        def after_preposition(f: ScanHit) -> bool:
+            before = [t.norm for t in tokens if t.end <= f.start]
+            while before and before[-1] in ("the", "a", "an"):
+                before.pop()
+            return bool(before) and before[-1] in _PREPOSITIONS
+        free = [f for f in found if not after_preposition(f)] or found
+        return [f for f in free if not f.possessive] or free
 
     def _match_head(self, tokens: list[Token], country: str | None) -> ActorMatch | None:
         words = [t.norm for t in tokens]
