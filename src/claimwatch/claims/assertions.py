@@ -159,14 +159,13 @@ def _spans(mention: Mention, text: str) -> list[tuple[int, int]]:
 
 
 def _resolve(st: Statement, memory: _Memory, mention: Mention | None) -> Speaker | None:
-    sp = _resolve_phrase(st.speaker, memory, mention, handle=st.handle, context=st.context,
-                         person=st.person)
-    return sp
+    return _resolve_phrase(st.speaker, memory, mention, handle=st.handle, context=st.context,
+                           person=st.person, person_name=st.person_name)
 
 
 def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
                     handle: str | None = None, context: str = "",
-                    person: bool = False) -> Speaker | None:
+                    person: bool = False, person_name: str | None = None) -> Speaker | None:
     """A Speaker for a phrase, following pronouns and 'the group' back to earlier speakers."""
     lex = lexicon()
     raw = phrase.strip()
@@ -179,16 +178,28 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
     if words and words[0] in ("the", "its", "their") and len(words) <= 3 \
             and words[-1] in lex.anaphor_heads and _only_demonyms(raw):
         iso3 = country_in(raw)
-        prior = memory.by_head.get(words[-1])
+        prior = memory.by_head.get(_head_key(words[-1]))
         if prior is not None and (iso3 is None or prior.country == iso3):
             return prior
         if words[-1] in _GROUP_HEADS and mention is not None and mention.perpetrators:
             return _perpetrator_speaker(mention)
+        if _head_key(words[-1]) == "military" and mention is not None and iso3 is None:
+            own = _perpetrator_speaker(mention)
+            if own is not None and own.kind == "state":
+                return own
     if not clean_surface(raw):
         return None
-    sp = describe(raw, handle, context)
-    _remember(memory, sp, person)
+    sp = describe(raw, handle, context, person_name)
+    _remember(memory, sp, person or person_name is not None)
     return sp
+
+
+_MILITARY_HEADS = ("army", "military", "forces", "force", "troops")
+
+
+def _head_key(word: str) -> str:
+    """'the army' and 'the military' refer back to the same kind of speaker."""
+    return "military" if word in _MILITARY_HEADS else word
 
 
 def _only_demonyms(phrase: str) -> bool:
@@ -204,7 +215,7 @@ def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
         memory.last_org = sp
     for word in re.findall(r"[a-z]+", sp.surface.lower()):
         if word in lexicon().anaphor_heads:
-            memory.by_head[word] = sp
+            memory.by_head[_head_key(word)] = sp
 
 
 def _perpetrator_speaker(mention: Mention | None) -> Speaker | None:

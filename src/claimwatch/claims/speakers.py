@@ -24,6 +24,10 @@ _CATEGORY_KIND = {
 }
 _DETERMINER = re.compile(r"^(?:a|an|the|some|several|two|three|other|one)\s+", re.IGNORECASE)
 _PERSON_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'.-]+\s){1,3}[A-Z][\w'-]+)$")
+_TARGET_NOUN = re.compile(
+    r"\b((?:[A-Z][\w.]+[- ]){1,2})(?:embassy|consulate|troops|soldiers|servicemen|warships?|"
+    r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
+    r"tourists|nationals)\b")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
 
@@ -89,8 +93,13 @@ def clean_surface(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def describe(surface: str, handle: str | None = None, context: str = "") -> Speaker:
-    """Resolve a speaker phrase (plus any appositive context) to a Speaker."""
+def describe(surface: str, handle: str | None = None, context: str = "",
+             person: str | None = None) -> Speaker:
+    """Resolve a speaker phrase (plus any appositive context) to a Speaker.
+
+    ``person`` is a person's name found inside the phrase ("Kramatorsk mayor Oleksandr
+    Honcharenko"): it becomes the speaker's name when the table does not know the phrase.
+    """
     clean = clean_surface(surface) or surface.strip()
     entry, partial = _by_handle(handle), False
     if entry is None:
@@ -115,9 +124,11 @@ def describe(surface: str, handle: str | None = None, context: str = "") -> Spea
                 _apply_entry(sp, ctx_entry, True, text)
     sp.country = sp.country or country_in(clean) or country_in(context)
     sp.domestic = has_word(clean, lexicon().kinds["domestic"]) and country_in(clean) is None
-    person = _PERSON_TAIL.search(clean)
-    if partial and person and person.group(1) != clean and re.search(r"\b[a-z]", clean):
-        sp.name = person.group(1)
+    tail = _PERSON_TAIL.search(clean)
+    if person and person != clean and (partial or entry is None):
+        sp.name = person
+    elif partial and tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean):
+        sp.name = tail.group(1)
     return sp
 
 
@@ -135,12 +146,14 @@ def _apply_entry(sp: Speaker, entry: Any, partial: bool, text: str) -> None:
     sp.country = entry.country or (parent.country if parent is not None else None)
     sp.affiliation = entry.affiliation
     sp.keys |= {norm_key(entry.name), *map(norm_key, entry.aliases)}
-    if entry.affiliation:
+    if entry.affiliation and entry.category not in ("government", "state"):
         sp.keys.add(norm_key(entry.affiliation))
     if partial:
         sp.affiliation = sp.affiliation or entry.name
     else:
         sp.name = entry.name
+        handles = getattr(entry, "handles", ())
+        sp.handle = sp.handle or (f"@{handles[0]}" if handles else None)
     sp.rule = f"actor-table:{entry.name}" + (" (part)" if partial else "")
 
 
@@ -171,10 +184,13 @@ def event_context(mention: Mention) -> EventContext:
             keys |= {norm_key(entry.name), *map(norm_key, entry.aliases)}
             if entry.category in _STATE_CATEGORIES and entry.country:
                 countries.add(entry.country)
-        elif country_in(actor.name) and actor.kind in ("state", "organization", "unknown"):
+        else:
             iso3 = country_in(actor.name)
             if iso3 and (actor.kind == "state" or _is_state_name(actor.name)):
                 countries.add(iso3)
+            elif iso3 is None and _is_state_name(actor.name) and mention.place is not None \
+                    and mention.place.iso3:
+                countries.add(mention.place.iso3)   # 'government forces' of the country itself
     return EventContext(frozenset(keys), frozenset(countries), _target_country(mention))
 
 
@@ -191,6 +207,11 @@ def _target_country(mention: Mention) -> str | None:
                 return str(iso3)
     for target in mention.targets:
         iso3 = country_in(target.text)
+        if iso3:
+            return iso3
+    first = mention.sentences[0].text if mention.sentences else ""
+    for m in _TARGET_NOUN.finditer(first):
+        iso3 = country_in(m.group(1))
         if iso3:
             return iso3
     return mention.place.iso3 if mention.place is not None else None
@@ -216,6 +237,6 @@ def _state_role(sp: Speaker, ctx: EventContext) -> str:
         return "target_state"
     if sp.country:
         return "third_state"
-    if sp.domestic and ctx.target_country:
-        return "target_state"
+    if ctx.target_country:
+        return "target_state"   # a bare title ('the health minister') is of the place reported on
     return "unknown"

@@ -41,6 +41,7 @@ class Statement:
     published: dt.date | None = None
     negated: bool = False
     person: bool = False
+    person_name: str | None = None   # a PERSON entity inside a described speaker
 
 
 def find_statements(text: str, sdoc: Any) -> list[Statement]:
@@ -84,6 +85,8 @@ def segments(text: str, start: int, end: int,
 
 def _plausible(speaker: str) -> bool:
     """A speaker phrase that could name someone (not a link, a number or a date)."""
+    if re.match(r"(?i)(?:no|none|nobody|no one)\b", speaker.strip()):
+        return False
     return bool(re.search(r"[A-Za-z]{2}", speaker)) and "twitter.com" not in speaker \
         and "http" not in speaker and not re.fullmatch(r"[\W\d]*", speaker)
 
@@ -216,7 +219,14 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
     content_toks = [t for t in exclude.subtree if t not in said_by]
     content = " ".join(t.text for t in content_toks) or sent.text
     return Statement(speaker=speaker, cue=cue, start=span[0], end=span[1], content=content,
-                     rule=rule, context=context, person=subject.ent_type_ == "PERSON")
+                     rule=rule, context=context, person=subject.ent_type_ == "PERSON",
+                     person_name=_person_in(doc, min(kept), max(kept) + 1))
+
+
+def _person_in(doc: Any, start: int, end: int) -> str | None:
+    """The person named inside a speaker phrase ('Health Minister Hassan al-Ghabbash')."""
+    people = [e for e in doc[start:end].ents if e.label_ == "PERSON" and len(e) >= 2]
+    return str(people[-1].text) if people else None
 
 
 def _silences(sent: Any, doc_text: str, span: tuple[int, int],
@@ -229,6 +239,8 @@ def _silences(sent: Any, doc_text: str, span: tuple[int, int],
         if m.group(0).rstrip().endswith(("from", "by")):
             after = re.match(r"\s*(?:the\s+)?([^,.;:]+)", text[m.end():])
             speaker = after.group(1).strip() if after else ""
+            speaker = re.split(r"\s+(?:on|about|over|regarding|to|for|after|since)\s+",
+                               speaker)[0]
         else:
             speaker = _silence_subject(sent, segment[0] + m.start())
         for part in _coordinated(speaker):
