@@ -114,7 +114,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     places = roles.place_phrases(trigger.token, target)
     anchor = _anchor_for(trigger, timexes, document.published)
     places = places + _context_places(trigger)
-    place: str | None = places[0][0] if places else None
+    place: str | None = places[0][0] if places and locate is None else None
     point: Place | None = None
     rank = 9
     best: tuple[int, int] | None = None

@@ -31,10 +31,19 @@ def locator(context: Any) -> Callable[[str], Place | None]:
 
     def locate(phrase: str) -> Place | None:
         if phrase not in cache:
-            cache[phrase] = resolve_place(phrase, context)[0]
+            place = resolve_place(phrase, context)[0]
+            cache[phrase] = place if place is not None and in_context(place, context) else None
         return cache[phrase]
 
     return locate
+
+
+def in_context(place: Place, context: Any) -> bool:
+    """A town or district must lie in a country the report names (a namesake abroad is not
+    the incident's place); regions and seas are checked by the resolver itself."""
+    countries = {iso for iso, w in (getattr(context, "countries", None) or {}).items()
+                 if w >= 0.5}
+    return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
 
 
 def resolve_mentions(mentions: list[Mention], context: Any) -> None:
@@ -51,6 +60,9 @@ def resolve_place_of(mention: Mention, context: Any) -> None:
         mention.explain("location", "no place phrase tied to the incident")
         return
     place, why = resolve_place(mention.place_text, context)
+    if place is not None and not in_context(place, context):
+        why = f"{place.name} ({place.iso3}) lies outside the countries the report names"
+        place = None
     mention.place = place
     mention.explain("location", "gazetteer", detail=f"{mention.place_text!r}: {why}")
 
