@@ -19,6 +19,7 @@ from claimwatch.claims.lexicon import country_in, lexicon
 from claimwatch.claims.speakers import (
     EventContext,
     Speaker,
+    armed_groups_named,
     clean_surface,
     describe,
     event_context,
@@ -28,6 +29,12 @@ from claimwatch.claims.speakers import (
 from claimwatch.claims.statements import Statement, find_statements
 from claimwatch.model import Assertion, Document, Evidence, Mention
 
+_INCIDENT_WORDS = re.compile(
+    r"\b(?:attack\w*|strik\w*|struck|bomb\w*|blast\w*|explo\w*|kill\w*|dead|death\w*|"
+    r"wound\w*|injur\w*|claim\w*|responsib\w*|drones?|missiles?|rockets?|shell\w*|"
+    r"fir(?:ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
+    r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*)\b")
+_NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
                 "rebels", "insurgents", "jihadists", "separatists", "fighters")
@@ -48,15 +55,19 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
         return
     memory = _Memory()
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
+    countries = [m.place.iso3 for m in ordered if m.place is not None and m.place.iso3]
+    default_country = max(set(countries), key=countries.count) if countries else None
     spoken: list[tuple[int, int, str]] = []
     for st in find_statements(document.text, sdoc):
         nearest = _attach(st.start, st.end, ordered, document.text)
+        if nearest and not _relevant(st, nearest[0], document.text):
+            nearest = []
         sp = _resolve(st, memory, nearest[0] if nearest else None)
         if sp is None:
             continue
         spoken.append((st.start, st.end, sp.name))
         for mention in nearest:
-            _add_assertions(document, mention, st, sp)
+            _add_assertions(document, mention, st, sp, default_country)
     for cue in find_evidence(sdoc):
         source = cue.source_phrase
         known = next((name for s, e, name in spoken if s <= cue.start < e), None)
@@ -70,8 +81,9 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
                 mention.evidence.append(item)
 
 
-def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Speaker) -> None:
-    ctx = event_context(mention)
+def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Speaker,
+                    default_country: str | None) -> None:
+    ctx = event_context(mention, default_country)
     role = speaker_role(sp, ctx)
     if role == "unknown" and sp.kind == "armed_group" and not ctx.perpetrator_keys \
             and st.cue in ("claim", "say", "confirm"):
@@ -121,6 +133,8 @@ def _names_responsible(content: str, ctx: EventContext, role: str) -> bool:
     phrase = any(p in low for p in lexicon().attribution_phrases)
     norm = norm_key(content)
     named = any(re.search(rf"\b{re.escape(k)}\b", norm) for k in ctx.perpetrator_keys if len(k) > 2)
+    if not ctx.perpetrator_keys and role in _AUTHORITY_ROLES:
+        named = bool(armed_groups_named(content))
     return phrase or (named and role in _AUTHORITY_ROLES)
 
 
@@ -147,6 +161,27 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
     if before:
         return [max(before, key=lambda m: m.trigger.start)]
     return [min(pool, key=lambda m: m.trigger.start)] if pool else []
+
+
+def _relevant(st: Statement, mention: Mention, text: str) -> bool:
+    """Whether a statement outside the mention's own sentences speaks of an incident.
+
+    Statements that hold the trigger or lie in the mention's sentences always count; one
+    further away must use attack vocabulary or name the event's actors or place, so a
+    remark about a ceasefire or a policy is not filed as a word on the attack.
+    """
+    if st.start <= mention.trigger.start < st.end or st.cue == "silence":
+        return True
+    if any(s < st.end and st.start < e for s, e in _spans(mention, text)):
+        return True
+    low = text[st.start:st.end].lower()
+    if _NOT_INCIDENT.search(low):
+        return False
+    if st.cue in ("blame", "deny", "dispute", "claim", "confirm"):
+        return True
+    names = [a.name for a in mention.actors] + ([mention.place.name] if mention.place else [])
+    return any(n.lower() in low for n in names if len(n) > 3) or \
+        bool(_INCIDENT_WORDS.search(low))
 
 
 def _spans(mention: Mention, text: str) -> list[tuple[int, int]]:

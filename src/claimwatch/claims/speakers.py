@@ -114,6 +114,9 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     text = f"{clean} {context}"
     if entry is not None:
         _apply_entry(sp, entry, partial, text)
+        word_kind = _kind_from_words(clean, None)
+        if partial and word_kind in ("media", "osint", "ngo", "witness"):
+            sp.kind = word_kind
     else:
         sp.kind = _kind_from_words(text, handle)
         sp.rule = f"words:{sp.kind}"
@@ -125,7 +128,7 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     sp.country = sp.country or country_in(clean) or country_in(context)
     sp.domestic = has_word(clean, lexicon().kinds["domestic"]) and country_in(clean) is None
     tail = _PERSON_TAIL.search(clean)
-    if person and person != clean and (partial or entry is None):
+    if person and person != clean:
         sp.name = person
     elif partial and tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean):
         sp.name = tail.group(1)
@@ -173,11 +176,18 @@ def _kind_from_words(text: str, handle: str | None) -> str:
     return "osint" if handle else "unknown"
 
 
-def event_context(mention: Mention) -> EventContext:
-    """The perpetrators (names, aliases, parents, their states) and the attacked state."""
+def event_context(mention: Mention, default_country: str | None = None) -> EventContext:
+    """The perpetrators (names, aliases, parents, their states) and the attacked state.
+
+    Generic perpetrators ("gunmen", "jihadists") give no keys, so a named group that
+    speaks about the attack can still be recognised as its claimant. ``default_country``
+    is the report's country, for a mention whose place was not resolved.
+    """
     keys: set[str] = set()
     countries: set[str] = set()
     for actor in mention.perpetrators:
+        if lookup(actor.name) is None and is_generic_actor(actor.name):
+            continue
         keys |= {norm_key(actor.name), *map(norm_key, actor.aliases)}
         entry = lookup(actor.name)
         if entry is not None:
@@ -191,7 +201,24 @@ def event_context(mention: Mention) -> EventContext:
             elif iso3 is None and _is_state_name(actor.name) and mention.place is not None \
                     and mention.place.iso3:
                 countries.add(mention.place.iso3)   # 'government forces' of the country itself
-    return EventContext(frozenset(keys), frozenset(countries), _target_country(mention))
+    return EventContext(frozenset(keys), frozenset(countries),
+                        _target_country(mention) or default_country)
+
+
+def armed_groups_named(text: str) -> set[str]:
+    """Canonical names of the armed groups a text names (empty without the actor table)."""
+    table = _table()
+    if table is None:
+        return set()
+    return {m.entry.name for _, _, m in table.find_mentions(text)
+            if m.entry.category == "armed_group"}
+
+
+def is_generic_actor(name: str) -> bool:
+    """A perpetrator named only by a common noun ('gunmen', 'a suicide bomber')."""
+    return not re.search(r"[A-Z]", name) or bool(
+        re.fullmatch(r"(?i)(?:the |a |an )?(?:\w+ )?(?:gunmen|attackers?|bombers?|militants|"
+                     r"jihadists|fighters|insurgents|rebels|assailants|terrorists|group)", name))
 
 
 def _is_state_name(name: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimwatch.claims.lexicon import lexicon
@@ -150,7 +150,8 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
         negated = any(c.dep_ == "neg" for c in tok.children)
         st = _statement(sent, span, subject, cls, f"verb:{tok.lemma_.lower()}", exclude=tok)
         st.negated = negated
-        yield st
+        for part in _coordinated(st.speaker):
+            yield replace(st, speaker=part)
 
 
 def _quoted(char: int, quotes: list[tuple[int, int]]) -> bool:
@@ -220,7 +221,9 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
     content = " ".join(t.text for t in content_toks) or sent.text
     return Statement(speaker=speaker, cue=cue, start=span[0], end=span[1], content=content,
                      rule=rule, context=context, person=subject.ent_type_ == "PERSON",
-                     person_name=_person_in(doc, min(kept), max(kept) + 1))
+                     person_name=_person_in(doc, min(kept), max(kept) + 1)
+                     or next((_person_in(doc, a.left_edge.i, a.right_edge.i + 1)
+                              for a in appos if a.ent_type_ == "PERSON"), None))
 
 
 def _person_in(doc: Any, start: int, end: int) -> str | None:
