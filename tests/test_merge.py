@@ -295,3 +295,19 @@ def test_three_reports_of_one_strike_become_one_event_with_the_real_pipeline(
         "r1.txt", "r2.txt", "r3.txt"]
     assert strike.fatalities.low == 5
     assert ["r3.txt"] in linked  # Wednesday's drone strike stays its own event
+
+
+def test_the_place_most_reports_agree_on_beats_one_precise_outlier() -> None:
+    from event_factory import PLACES
+
+    from claimwatch.model import Place
+
+    docs = [document(f"d{i}", "2024-05-26") for i in range(3)]
+    evs = [event(d, day="2024-05-25", place="ukraine") for d in docs[:2]]
+    outlier = event(docs[2], day="2024-05-25")
+    outlier.location = Place("Statte", "Italy", "ITA", None, 40.56, 17.2, 1, 1)
+    merged = merge_events([record(e, "2024-05-26") for e in [*evs, outlier]])
+    assert merged.location == PLACES["ukraine"]
+    precise = event(docs[2], day="2024-05-25")  # Kharkiv, in Ukraine: agrees and is precise
+    merged = merge_events([record(e, "2024-05-26") for e in [*evs, precise]])
+    assert merged.location is not None and merged.location.name == "Kharkiv"

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from claimwatch.claims.status import compute_status, status_history
-from claimwatch.merge.profile import MentionRecord, normalise_name
+from claimwatch.merge.profile import MentionRecord, normalise_name, settings
+from claimwatch.merge.score import haversine_km
 from claimwatch.model import (
     ATTACK_TYPES,
     Actor,
@@ -93,13 +94,34 @@ def merge_dates(events: list[Event]) -> tuple[dt.date | None, dt.date | None, st
     return start, end, precision or "day"
 
 
+def _compatible(a: Place, b: Place) -> bool:
+    """Two places that could name the same spot: same feature, country, or close enough."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if max(a.precision, b.precision) >= 3 and a.iso3 and b.iso3:
+        return a.iso3 == b.iso3
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return bool(a.iso3 and a.iso3 == b.iso3)
+    tol = float(settings()["place_tolerance_km"][str(max(a.precision, b.precision))])
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 2 * tol  # type: ignore[arg-type]
+
+
 def merge_place(records: list[MentionRecord]) -> Place | None:
-    """The most precise place, preferring reports that carry the incident as news."""
+    """The place most reports agree with, then the most precise, preferring news reports.
+
+    One report that resolves a place wrongly (a namesake town abroad, the perpetrator's
+    capital) is outvoted by the others before precision counts.
+    """
     places = [(r.event.location, i, r.event.mention_role != "new")
               for i, r in enumerate(records) if r.event.location]
     if not places:
         return None
-    best = min(places, key=lambda p: (p[0].precision, p[0].latitude is None, p[2], p[1]))
+
+    def support(place: Place) -> int:
+        return sum(1 for other, _, _ in places if _compatible(place, other))
+
+    best = min(places, key=lambda p: (-support(p[0]), p[0].precision, p[0].latitude is None,
+                                      p[2], p[1]))
     return best[0]
 
 
