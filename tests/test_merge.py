@@ -298,9 +298,8 @@ def test_three_reports_of_one_strike_become_one_event_with_the_real_pipeline(
 
 
 def test_the_place_most_reports_agree_on_beats_one_precise_outlier() -> None:
-    from event_factory import PLACES
-
     from claimwatch.model import Place
+    from event_factory import PLACES
 
     docs = [document(f"d{i}", "2024-05-26") for i in range(3)]
     evs = [event(d, day="2024-05-25", place="ukraine") for d in docs[:2]]
