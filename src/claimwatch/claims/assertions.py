@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimwatch.claims.evidence import find_evidence
@@ -97,8 +97,9 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
         )
         if not any(_same(a, b) for b in mention.assertions):
             mention.assertions.append(a)
+            known = f" = {sp.canonical}" if sp.canonical else ""
             mention.explain("assertions", a.rule or st.rule, sentence=a.quote[:300],
-                            detail=f"{a.speaker} ({role}) {stance}")
+                            detail=f"{a.speaker}{known} ({role}) {stance}")
 
 
 def _same(a: Assertion, b: Assertion) -> bool:
@@ -215,6 +216,8 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         iso3 = country_in(raw)
         prior = memory.by_head.get(_head_key(words[-1]))
         if prior is not None and (iso3 is None or prior.country == iso3):
+            if prior.name != prior.surface:   # 'the army said' after its chief spoke
+                return replace(prior, name=clean_surface(raw), handle=None)
             return prior
         if words[-1] in _GROUP_HEADS and mention is not None and mention.perpetrators:
             return _perpetrator_speaker(mention)

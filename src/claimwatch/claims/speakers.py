@@ -1,7 +1,11 @@
 """Who a speaker is (canonical name, kind, state) and which role it plays for one event.
 
 The actor table (``claimwatch.resolve.actor``) gives canonical names, categories and
-countries; where it does not know a speaker, words in the phrase decide its kind ("a
+countries. A speaker named in the report by a proper name keeps that wording as its
+``name`` ("Russia's defence ministry", "JNIM", "Moscow": what the annotators and readers
+find in the text) and carries the table's name in ``canonical`` (recorded in the
+assertion's explanation); lower-case descriptions ("the group") and embedded posts take
+the canonical name; where it does not know a speaker, words in the phrase decide its kind ("a
 witness", "UN officials", "Kramatorsk mayor") and a demonym or capital its state ("a US
 defence official", "Moscow"). Nothing is guessed beyond that: an unknown speaker keeps its
 surface text and role ``unknown``.
@@ -23,7 +27,9 @@ _CATEGORY_KIND = {
     "media": "media", "osint": "osint", "ngo": "ngo", "igo": "ngo", "individual": "individual",
 }
 _DETERMINER = re.compile(r"^(?:a|an|the|some|several|two|three|other|one)\s+", re.IGNORECASE)
-_PERSON_TAIL = re.compile(r"(?:^|\s)((?:[A-Z][\w'.-]+\s){1,3}[A-Z][\w'-]+)$")
+_PERSON_TAIL = re.compile(
+    r"(?:^|\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bat\s)"
+    r"((?:[A-Z][\w'.-]+\s){0,3}[A-Z][\w'-]+)$")
 _TARGET_NOUN = re.compile(
     r"\b((?:[A-Z][\w.]+[- ]){1,2})(?:embassy|consulate|troops|soldiers|servicemen|warships?|"
     r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
@@ -43,6 +49,7 @@ class Speaker:
     affiliation: str | None = None
     domestic: bool = False    # police, governors, local officials: of the place they speak for
     keys: set[str] = field(default_factory=set)   # lower-cased names it answers to
+    canonical: str | None = None   # the actor table's name when ``name`` keeps the wording
     rule: str = "unresolved"
 
 
@@ -66,11 +73,18 @@ def _table() -> Any:
 
 def lookup(name: str | None) -> Any:
     """The actor table's entry for a name (None if unknown or the table is absent)."""
+    match = _match(name)
+    return match.entry if match is not None else None
+
+
+def _match(name: str | None) -> Any:
     table = _table()
     if table is None or not name:
         return None
-    match = table.match(name)
-    return match.entry if match is not None else None
+    return table.match(name)
+
+
+
 
 
 def _by_handle(handle: str | None) -> Any:
@@ -114,6 +128,8 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     text = f"{clean} {context}"
     if entry is not None:
         _apply_entry(sp, entry, partial, text)
+        if clean[:1].isupper() and not handle:
+            sp.canonical, sp.name = sp.name, clean   # the report's own wording, see docstring
         word_kind = _kind_from_words(clean, None)
         if partial and word_kind in ("media", "osint", "ngo", "witness"):
             sp.kind = word_kind
@@ -130,8 +146,9 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     tail = _PERSON_TAIL.search(clean)
     if person and person != clean:
         sp.name = person
-    elif partial and tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean):
-        sp.name = tail.group(1)
+    elif tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean) \
+            and not (entry is not None and not partial and not clean[:1].isupper()):
+        sp.name = tail.group(1)   # the name after a description: "... agency UKMTO"
     return sp
 
 

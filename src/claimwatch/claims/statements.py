@@ -213,7 +213,11 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
             excluded |= set(c.subtree)
     kept = [t.i for t in subject.subtree
             if t not in excluded and span[0] <= t.idx < span[1]] or [subject.i]
-    speaker = doc[min(kept):max(kept) + 1].text
+    left, right = min(kept), max(kept) + 1
+    for ent in sent.ents:   # a name the parser split ('IS-K' as 'IS' + 'K')
+        if ent.start <= subject.i < ent.end:
+            left, right = min(left, ent.start), max(right, ent.end)
+    speaker = doc[left:right].text
     appos = [c for c in subject.children if c.dep_ == "appos"]
     context = " ".join(doc[a.left_edge.i:a.right_edge.i + 1].text for a in appos)
     said_by = set(subject.subtree)
@@ -221,7 +225,7 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
     content = " ".join(t.text for t in content_toks) or sent.text
     return Statement(speaker=speaker, cue=cue, start=span[0], end=span[1], content=content,
                      rule=rule, context=context, person=subject.ent_type_ == "PERSON",
-                     person_name=_person_in(doc, min(kept), max(kept) + 1)
+                     person_name=_person_in(doc, left, right)
                      or next((_person_in(doc, a.left_edge.i, a.right_edge.i + 1)
                               for a in appos if a.ent_type_ == "PERSON"), None))
 
