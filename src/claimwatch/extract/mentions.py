@@ -54,6 +54,8 @@ REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "t
 NOT_ANCHOR_PREFIX = ("since", "until", "till", "by")
 CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy",
                       "ignite", "burn", "collapse"}
+LATER_SCENE_LEMMAS = {"rise", "climb", "reach", "increase", "jump", "grow", "mount", "search",
+                      "work", "continue", "bury", "mourn", "recover", "find", "visit"}
 LATER_PREPS = {"after", "following", "since", "despite"}
 
 
@@ -100,11 +102,14 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    if str(clause.lemma_).lower() in LATER_SCENE_LEMMAS and clause.i != trigger.token.i:
+        return False  # "the toll from the strike rose to 12 on Sunday"
     if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
     if clause.i in {t.i for t in verb.subtree} and str(verb.lemma_).lower() in CONSEQUENCE_LEMMAS:
         return True  # "three were killed on Wednesday when a missile slammed into ..."
-    return None if str(verb.lemma_).lower() not in REPORTING_LEMMAS else False
+    lemma = str(verb.lemma_).lower()
+    return False if lemma in REPORTING_LEMMAS or lemma in LATER_SCENE_LEMMAS else None
 
 
 def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,

@@ -223,7 +223,9 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
 
 def place_spans(sent: Any) -> list[Any]:
     """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
-    spans = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+    spans = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
+        e.label_ in ("ORG", "PERSON") and e.root.dep_ == "pobj"
+        and e.root.head.lower_ in ("in", "at", "near", "outside", "around"))]
     covered = {i for e in sent.ents for i in range(e.start, e.end)}
     run: list[Token] = []
     for tok in [*sent, None]:

@@ -42,7 +42,7 @@ def in_context(place: Place, context: Any) -> bool:
     """A town or district must lie in a country the report names (a namesake abroad is not
     the incident's place); regions and seas are checked by the resolver itself."""
     countries = {iso for iso, w in (getattr(context, "countries", None) or {}).items()
-                 if w >= 0.5}
+                 if w >= 0.25}
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
 
 
