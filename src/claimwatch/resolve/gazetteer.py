@@ -118,7 +118,8 @@ def data_fingerprint() -> str:
     """A short hash of the build rules and the team's data file: names the index file."""
     h = hashlib.sha1(str(SCHEMA_VERSION).encode())
     h.update(resources.files("claimwatch.data").joinpath("places_extra.json").read_bytes())
-    h.update(resources.files("claimwatch.resolve").joinpath("gazetteer_build.py").read_bytes())
+    for module in ("gazetteer_build.py", "gazetteer_areas.py"):
+        h.update(resources.files("claimwatch.resolve").joinpath(module).read_bytes())
     return h.hexdigest()[:10]
 
 

