@@ -35,6 +35,8 @@ _INCIDENT_WORDS = re.compile(
     r"fir(?:ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
     r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*)\b")
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
+_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|frequently|often|dozens of attacks|"
+                       r"a series of|have been targeting|has been targeting)\b")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
                 "rebels", "insurgents", "jihadists", "separatists", "fighters")
@@ -176,7 +178,7 @@ def _relevant(st: Statement, mention: Mention, text: str) -> bool:
     if any(s < st.end and st.start < e for s, e in _spans(mention, text)):
         return True
     low = text[st.start:st.end].lower()
-    if _NOT_INCIDENT.search(low):
+    if _NOT_INCIDENT.search(low) or _HABITUAL.search(low):
         return False
     if st.cue in ("blame", "deny", "dispute", "claim", "confirm"):
         return True
@@ -211,6 +213,12 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         prior = memory.last_person if kind == "person" else memory.last_org
         return prior or (_perpetrator_speaker(mention) if kind == "org" else None)
     words = low.split()
+    owner = memory.last_org
+    if len(words) > 1 and words[0] in ("its", "their") and owner is not None \
+            and (owner.canonical or owner.name).lower() in lex.countries:
+        # 'Baku told a different story. Its defence ministry said ...'
+        raw = f"{owner.canonical or owner.name}'s {raw.split(maxsplit=1)[1]}"
+        low, words = raw.lower(), raw.lower().split()
     if words and words[0] in ("the", "its", "their") and len(words) <= 3 \
             and words[-1] in lex.anaphor_heads and _only_demonyms(raw):
         iso3 = country_in(raw)
@@ -247,7 +255,7 @@ def _only_demonyms(phrase: str) -> bool:
 
 
 def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
-    if person or sp.name != sp.surface:
+    if (person and not sp.organisation) or sp.name != sp.surface:
         memory.last_person = sp
     else:
         memory.last_org = sp

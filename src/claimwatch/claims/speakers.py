@@ -50,6 +50,7 @@ class Speaker:
     domestic: bool = False    # police, governors, local officials: of the place they speak for
     keys: set[str] = field(default_factory=set)   # lower-cased names it answers to
     canonical: str | None = None   # the actor table's name when ``name`` keeps the wording
+    organisation: bool = False     # the table knows it as a body, not a person
     rule: str = "unresolved"
 
 
@@ -163,6 +164,7 @@ def _apply_entry(sp: Speaker, entry: Any, partial: bool, text: str) -> None:
     if kind == "individual":
         kind = _kind_from_words(text, sp.handle)
     sp.kind = kind
+    sp.organisation = not partial and entry.kind != "individual"
     sp.country = entry.country or (parent.country if parent is not None else None)
     sp.affiliation = entry.affiliation
     sp.keys |= {norm_key(entry.name), *map(norm_key, entry.aliases)}
