@@ -90,7 +90,7 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
     if role == "unknown" and sp.kind == "armed_group" and not ctx.perpetrator_keys \
             and st.cue in ("claim", "say", "confirm"):
         role = "perpetrator"
-    for stance in stances(st, role, ctx):
+    for stance in stances(st, role, ctx, sp.igo):
         a = Assertion(
             speaker=sp.name, stance=stance, speaker_role=role, handle=sp.handle,
             quote=document.text[st.start:st.end], document_id=document.id,
@@ -109,8 +109,12 @@ def _same(a: Assertion, b: Assertion) -> bool:
         (b.speaker.lower(), b.stance, b.speaker_role, b.char_start)
 
 
-def stances(st: Statement, role: str, ctx: EventContext) -> list[str]:
-    """The stance(s) a statement takes on the event, from its cue and the speaker's role."""
+def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -> list[str]:
+    """The stance(s) a statement takes on the event, from its cue and the speaker's role.
+
+    UN bodies and other IGOs speak with authority (they verify), so their plain
+    statements confirm; NGOs and monitors report.
+    """
     if st.cue == "silence":
         return ["no_comment"]
     if st.negated:
@@ -125,7 +129,7 @@ def stances(st: Statement, role: str, ctx: EventContext) -> list[str]:
         return ["attributes"] if _blames_other(st.content, ctx) else ["claims"]
     attributes = _names_responsible(st.content, ctx, role)
     if role in _AUTHORITY_ROLES and st.cue != "claim":
-        base = "confirms" if role != "ngo" or st.cue == "confirm" else "reports"
+        base = "confirms" if role != "ngo" or st.cue == "confirm" or sp_igo else "reports"
     else:
         base = "reports"
     return [base, "attributes"] if attributes else [base]

@@ -30,6 +30,7 @@ _DETERMINER = re.compile(r"^(?:a|an|the|some|several|two|three|other|one)\s+", r
 _PERSON_TAIL = re.compile(
     r"(?:^|\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bat\s)"
     r"((?:[A-Z][\w'.-]+\s){0,3}[A-Z][\w'-]+)$")
+_PROPER_HEAD = re.compile(r"((?:[A-Z][\w'-]*\s){1,4}[A-Z][\w'-]*)\s+[a-z][a-z ]+$")
 _TARGET_NOUN = re.compile(
     r"\b((?:[A-Z][\w.]+[- ]){1,2})(?:embassy|consulate|troops|soldiers|servicemen|warships?|"
     r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
@@ -51,6 +52,7 @@ class Speaker:
     keys: set[str] = field(default_factory=set)   # lower-cased names it answers to
     canonical: str | None = None   # the actor table's name when ``name`` keeps the wording
     organisation: bool = False     # the table knows it as a body, not a person
+    igo: bool = False              # a UN body or other intergovernmental organisation
     rule: str = "unresolved"
 
 
@@ -144,12 +146,16 @@ def describe(surface: str, handle: str | None = None, context: str = "",
                 _apply_entry(sp, ctx_entry, True, text)
     sp.country = sp.country or country_in(clean) or country_in(context)
     sp.domestic = has_word(clean, lexicon().kinds["domestic"]) and country_in(clean) is None
+    sp.igo = sp.igo or has_word(clean, lexicon().kinds["igo"])
     tail = _PERSON_TAIL.search(clean)
+    proper = _PROPER_HEAD.match(clean)
     if person and person != clean:
         sp.name = person
     elif tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean) \
             and not (entry is not None and not partial and not clean[:1].isupper()):
         sp.name = tail.group(1)   # the name after a description: "... agency UKMTO"
+    elif proper and (entry is None or partial):
+        sp.name = proper.group(1)   # "X Civil Defence rescue service" -> its name
     return sp
 
 
@@ -165,6 +171,7 @@ def _apply_entry(sp: Speaker, entry: Any, partial: bool, text: str) -> None:
         kind = _kind_from_words(text, sp.handle)
     sp.kind = kind
     sp.organisation = not partial and entry.kind != "individual"
+    sp.igo = entry.category == "igo"
     sp.country = entry.country or (parent.country if parent is not None else None)
     sp.affiliation = entry.affiliation
     sp.keys |= {norm_key(entry.name), *map(norm_key, entry.aliases)}

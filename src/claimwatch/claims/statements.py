@@ -22,6 +22,8 @@ _EMBED = re.compile(
     r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*[—–-]+\s*(?P<name>[^()\n—]{1,80}?)\s*"
     r"\(@(?P<handle>\w{1,30})\)\s*(?P<date>(?:" + _MONTHS + r")\.? \d{1,2},? \d{4})")
 _QUOTE = re.compile(r"“[^“”]{3,}?”|\"[^\"\n]{3,}?\"")
+_INCIDENT_NOUNS = ("attack", "strike", "operation", "act", "bombing", "killing", "killings",
+                   "massacre", "shelling", "raid", "assault", "hijacking", "abduction", "what")
 _PUBLICATION_NOUNS = ("statement", "video", "footage", "message", "post", "posts", "communique",
                       "photos", "images", "pictures", "claim", "announcement", "recording")
 
@@ -164,7 +166,7 @@ def _has_content(verb: Any, needing: frozenset[str]) -> bool:
     if verb.lemma_.lower() not in needing:
         return True
     return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj")
-               and c.lemma_.lower() in _PUBLICATION_NOUNS + ("attack", "strike", "operation"))
+               and c.lemma_.lower() in _PUBLICATION_NOUNS + _INCIDENT_NOUNS)
                for c in verb.children)
 
 
