@@ -37,6 +37,12 @@ _INCIDENT_WORDS = re.compile(
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
 _HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
+_OWN_FORCES = re.compile(r"\b(?:its|our|their) (?:fighters|members|forces|mujahideen|men|units|"
+                         r"militants|soldiers|troops)\b|\bresponsibility\b|\bwe (?:attacked|"
+                         r"targeted|struck|carried out|launched)\b")
+_DENIAL_CONTENT = re.compile(r"\b(?:there (?:had been|was|has been) no (?:such )?(?:attack|strike)|"
+                             r"no such (?:attack|strike|incident)|never happened|did not happen|"
+                             r"baseless|fabricated|untrue|was not (?:hit|struck|attacked))\b")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
                 "rebels", "insurgents", "jihadists", "separatists", "fighters")
@@ -87,9 +93,10 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
                     default_country: str | None) -> None:
     ctx = event_context(mention, default_country)
     role = speaker_role(sp, ctx)
-    if role == "unknown" and sp.kind == "armed_group" and not ctx.perpetrator_keys \
-            and st.cue in ("claim", "say", "confirm"):
-        role = "perpetrator"
+    if role in ("unknown", "third_state") and sp.kind == "armed_group" \
+            and st.cue in ("claim", "say", "confirm") \
+            and (not ctx.perpetrator_keys or _OWN_FORCES.search(st.content.lower())):
+        role = "perpetrator"   # a group speaking of its own fighters' attack claims it
     for stance in stances(st, role, ctx, sp.igo):
         a = Assertion(
             speaker=sp.name, stance=stance, speaker_role=role, handle=sp.handle,
@@ -119,6 +126,8 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
         return ["no_comment"]
     if st.negated:
         return []
+    if st.cue == "say" and _DENIAL_CONTENT.search(st.content.lower()):
+        return ["denies"]
     if st.cue in ("deny", "dispute"):
         return ["denies" if st.cue == "deny" else "disputes"]
     if st.cue == "blame":
@@ -214,8 +223,7 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
     low = raw.lower()
     if low in lex.pronouns:
         kind = lex.pronouns[low]
-        prior = memory.last_person if kind == "person" else memory.last_org
-        return prior or (_perpetrator_speaker(mention) if kind == "org" else None)
+        return memory.last_person if kind == "person" else memory.last_org
     words = low.split()
     owner = memory.last_org
     if len(words) > 1 and words[0] in ("its", "their") and owner is not None \

@@ -243,8 +243,8 @@ def armed_groups_named(text: str) -> set[str]:
 def is_generic_actor(name: str) -> bool:
     """A perpetrator named only by a common noun ('gunmen', 'a suicide bomber')."""
     return not re.search(r"[A-Z]", name) or bool(
-        re.fullmatch(r"(?i)(?:the |a |an )?(?:\w+ )?(?:gunmen|attackers?|bombers?|militants|"
-                     r"jihadists|fighters|insurgents|rebels|assailants|terrorists|group)", name))
+        re.search(r"(?i)\b(?:gunmen|attackers?|bombers?|militants|jihadists|fighters|"
+                  r"insurgents|rebels|assailants|terrorists|jets|aircraft|drones?)$", name))
 
 
 def _is_state_name(name: str) -> bool:
@@ -262,11 +262,11 @@ def _target_country(mention: Mention) -> str | None:
         iso3 = country_in(target.text)
         if iso3:
             return iso3
-    first = mention.sentences[0].text if mention.sentences else ""
-    for m in _TARGET_NOUN.finditer(first):
-        iso3 = country_in(m.group(1))
-        if iso3:
-            return iso3
+    for sentence in mention.sentences:
+        for m in _TARGET_NOUN.finditer(sentence.text):
+            iso3 = country_in(m.group(1))
+            if iso3:
+                return iso3
     return mention.place.iso3 if mention.place is not None else None
 
 
