@@ -104,6 +104,14 @@ def far_apart(a: Any, b: Any, km: float = 100.0) -> bool:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > km
 
 
+def _vaguer(info: TriggerInfo, cluster: Cluster) -> bool:
+    """ "Earlier this month ..." next to an incident dated to the day: another incident."""
+    mine, theirs = info.anchor, cluster.anchor
+    if mine is None or theirs is None:
+        return False
+    return bool((mine.timex.end - mine.timex.start) > (theirs.timex.end - theirs.timex.start))
+
+
 def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
     anchor = cluster.anchor
     if anchor is None or info.anchor is None:
@@ -140,7 +148,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         return recent  # "the attack", "the bombing": the incident just described
     if info.anchor is not None:
         for c in reversed(clusters):
-            if _compatible_dated(info, c):
+            if _compatible_dated(info, c) and not (info.separate and _vaguer(info, c)):
                 return c
         if recent is not None and recent.anchor is None and not info.separate \
                 and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \

@@ -133,8 +133,14 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     anaphoric = trigger.kind == "noun" and (anchor is None or not anchor.attached) and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
     found = None
-    if perp is not None and not anaphoric:
+    if perp is not None and roles.is_weapon(perp, lex):
+        found = perpetrator.weapon_owner(perp)  # "Russian guided bombs hit ..."
+    elif perp is not None and not anaphoric:
         found = _coref_actor(perp) if roles.is_pronoun_like(perp) else perpetrator.accept(perp)
+        poss = next((c for c in perp.children if c.dep_ == "poss"), None)
+        if found and found[1].startswith("attacker noun") and poss is not None \
+                and roles.is_pronoun_like(poss):
+            found = _coref_actor(poss) or found  # "the group's naval forces"
     return TriggerInfo(
         trigger=trigger, sent_index=index, anchor=anchor,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
@@ -154,7 +160,8 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
         if scope is None:
             continue
         for ent in roles.place_spans(scope):
-            if not roles.used_as_actor(ent, trigger.token):
+            if not roles.used_as_actor(ent, trigger.token) and ent.root.dep_ not in (
+                    "compound", "amod", "nmod"):
                 out.append((str(ent.text), f"place named in {why}", rank))
     return out
 
@@ -162,7 +169,7 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
 def _coref_actor(tok: Any) -> tuple[str, str] | None:
     """For "they"/"the group": the nearest actor named before it in the report."""
     before = tok.doc.text[max(0, tok.idx - 800):tok.idx]
-    name = perpetrator.actor_in(before)
+    name = perpetrator.actor_in(before, prefer_armed=True)
     return (name, f"'{tok.text}' refers to the nearest actor named before: {name}") \
         if name else None
 

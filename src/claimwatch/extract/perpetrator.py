@@ -32,13 +32,30 @@ def _table() -> Any:
     return ActorTable.load()
 
 
-def actor_in(text: str) -> str | None:
-    """The actor a phrase names (its head-most table match), or None."""
+def actor_in(text: str, *, prefer_armed: bool = False) -> str | None:
+    """The actor a phrase names (its head-most table match), or None.
+
+    ``prefer_armed`` (for "the group", "they"): the last armed group or state force named,
+    before any other kind of actor.
+    """
     hits = [m for _s, _e, m in _table().find_mentions(text)
             if m.entry.category not in NOT_PERPETRATORS]
     if not hits:
         return None
+    if prefer_armed:
+        armed = [m for m in hits if m.entry.category in ("armed_group", "state_force")]
+        hits = armed or hits
     return str(hits[-1].entry.name)
+
+
+def weapon_owner(tok: Token) -> tuple[str, str] | None:
+    """ "Russian guided bombs", "Houthi missiles": the actor modifying a weapon noun."""
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss") and child.i < tok.i:
+            match = _table().match(child.text)
+            if match and match.entry.category not in NOT_PERPETRATORS:
+                return str(match.entry.name), f"weapon of {child.text!r} ({match.rule})"
+    return None
 
 
 def accept(tok: Token) -> tuple[str, str] | None:

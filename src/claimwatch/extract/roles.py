@@ -86,11 +86,14 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
                 cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
         if cand is None and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB":
             cand = _subject(trigger.head)
-    if cand is not None and lex.weapons.get(str(cand.lemma_).lower()) \
-            and str(cand.lemma_).lower() not in lex.not_weapons \
-            and cand.lower_ not in lex.not_weapons:
-        return None  # "a missile struck the ship": the subject is the weapon
     return cand
+
+
+def is_weapon(cand: Token, lex: Lexicon | None = None) -> bool:
+    lex = lex or lexicon()
+    return bool(lex.weapons.get(str(cand.lemma_).lower())) \
+        and str(cand.lemma_).lower() not in lex.not_weapons \
+        and cand.lower_ not in lex.not_weapons
 
 
 def is_pronoun_like(tok: Token) -> bool:
@@ -195,6 +198,9 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     def add(ent: Any, why: str, rank: int) -> None:
         if ent.start in seen or used_as_actor(ent, trigger):
             return
+        if rank > 0 and ent.root.dep_ in ("compound", "amod", "nmod") \
+                and ent.root.head.pos_ in ("NOUN", "PROPN"):
+            return  # "the US military", "Israeli officials": a modifier, not a place
         seen.add(ent.start)
         cands.append((_with_direction(ent), why, rank))
 

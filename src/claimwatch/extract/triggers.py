@@ -122,7 +122,9 @@ def _is_generic(tok: Token, lex: Lexicon) -> str | None:
     for c in verb.children:
         if c.dep_ == "advmod" and _lemma(c) in lex.cues["generic_adverbs"]:
             return f"generic adverb '{c.text}'"
-    if "have" in aux and verb.tag_ == "VBN":
+    present_perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                          for c in verb.children)
+    if present_perfect and verb.tag_ == "VBN":
         clause = " ".join(t.lower_ for t in verb.subtree)
         cue = next((c for c in lex.cues["campaign_cues"] if f" {c} " in f" {clause} "), None)
         if cue:

@@ -31,16 +31,19 @@ def locator(context: Any) -> Callable[[str], Place | None]:
 
     def locate(phrase: str) -> Place | None:
         if phrase not in cache:
-            place = resolve_place(phrase, context)[0]
-            cache[phrase] = place if place is not None and in_context(place, context) else None
+            place, why = resolve_place(phrase, context)
+            cache[phrase] = place if place is not None and in_context(place, context, why) \
+                else None
         return cache[phrase]
 
     return locate
 
 
-def in_context(place: Place, context: Any) -> bool:
-    """A town or district must lie in a country the report names (a namesake abroad is not
-    the incident's place); regions and seas are checked by the resolver itself."""
+def in_context(place: Place, context: Any, why: str = "") -> bool:
+    """A town found only through a spelling variant must lie in a country the report is
+    about (a namesake abroad is not the incident's place); exact names always stand."""
+    if "spelling" not in why and "fuzzy" not in why:
+        return True
     countries = {iso for iso, w in (getattr(context, "countries", None) or {}).items()
                  if w >= 0.25}
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
@@ -60,7 +63,7 @@ def resolve_place_of(mention: Mention, context: Any) -> None:
         mention.explain("location", "no place phrase tied to the incident")
         return
     place, why = resolve_place(mention.place_text, context)
-    if place is not None and not in_context(place, context):
+    if place is not None and not in_context(place, context, why):
         why = f"{place.name} ({place.iso3}) lies outside the countries the report names"
         place = None
     mention.place = place
