@@ -61,8 +61,8 @@ def main() -> None:
     print(f"bare spaCy: {spacy_s:.2f}s   pipeline: {pipe_s:.2f}s")
     for k, v in stage_s.items():
         print(f"  stage {k:8s} {v:7.2f}s  {100 * v / pipe_s:5.1f}% of pipeline")
-    resolve_share = (stage_s.get("time", 0) + stage_s.get("resolve", 0)) / pipe_s
-    print(f"resolution (time+resolve stages) = {100 * resolve_share:.1f}% of pipeline time")
+    resolve_share = sum(stage_s.get(k, 0) for k in ("time", "places", "resolve")) / pipe_s
+    print(f"resolution (time+places+resolve stages) = {100 * resolve_share:.1f}% of pipeline time")
     print(f"docs_per_s={len(docs) / pipe_s:.2f} words_per_s={words / pipe_s:.0f} "
           f"spacy_words_per_s={words / spacy_s:.0f} ratio={spacy_s / pipe_s:.3f}")
 
