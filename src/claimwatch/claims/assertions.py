@@ -42,7 +42,11 @@ _OWN_FORCES = re.compile(r"\b(?:its|our|their) (?:fighters|members|forces|mujahi
                          r"targeted|struck|carried out|launched)\b")
 _DENIAL_CONTENT = re.compile(r"\b(?:there (?:had been|was|has been) no (?:such )?(?:attack|strike)|"
                              r"no such (?:attack|strike|incident)|never happened|did not happen|"
-                             r"baseless|fabricated|untrue|was not (?:hit|struck|attacked))\b")
+                             r"baseless|fabricated|untrue|was not (?:hit|struck|attacked)|"
+                             r"we (?:don't|do not|did not|didn't) attack|nothing to do with|"
+                             r"not involved|no involvement|no role in)\b")
+_DOUBT = re.compile(r"\b(?:could not|cannot|can't|was unable to) (?:independently )?"
+                    r"(?:validate|verify|confirm)\b")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
                 "rebels", "insurgents", "jihadists", "separatists", "fighters")
@@ -126,8 +130,11 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
         return ["no_comment"]
     if st.negated:
         return []
-    if st.cue == "say" and _DENIAL_CONTENT.search(st.content.lower()):
+    said = f"{st.content} {st.quoted}".lower()
+    if st.cue == "say" and _DENIAL_CONTENT.search(said):
         return ["denies"]
+    if st.cue == "say" and _DOUBT.search(said) and role in _AUTHORITY_ROLES:
+        return ["disputes"]
     if st.cue in ("deny", "dispute"):
         return ["denies" if st.cue == "deny" else "disputes"]
     if st.cue == "blame":

@@ -213,6 +213,9 @@ def event_context(mention: Mention, default_country: str | None = None) -> Event
     countries: set[str] = set()
     for actor in mention.perpetrators:
         if lookup(actor.name) is None and is_generic_actor(actor.name):
+            iso3 = country_in(actor.name)   # 'Israeli F-35 jets': the state, not a name
+            if iso3:
+                countries.add(iso3)
             continue
         keys |= {norm_key(actor.name), *map(norm_key, actor.aliases)}
         entry = lookup(actor.name)

@@ -44,6 +44,7 @@ class Statement:
     negated: bool = False
     person: bool = False
     person_name: str | None = None   # a PERSON entity inside a described speaker
+    quoted: str = ""          # the direct quote(s) the span holds: the speaker's own words
 
 
 def find_statements(text: str, sdoc: Any) -> list[Statement]:
@@ -59,6 +60,9 @@ def find_statements(text: str, sdoc: Any) -> list[Statement]:
             found.extend(st for st in _verb_statements(sent, span, (start, end), quotes)
                          if _plausible(st.speaker))
             found.extend(_silences(sent, text, span, (start, end)))
+    for st in found:
+        st.quoted = " ".join(text[q_start:q_end] for q_start, q_end in quotes
+                             if st.start <= q_start and q_end <= st.end)
     found.sort(key=lambda s: (s.start, s.end))
     return found
 
