@@ -80,6 +80,11 @@ def _number_of(noun: Token, lex: Lexicon) -> Count | None:
     return Count(value, value, None)
 
 
+def count_of(noun: Token, lex: Lexicon | None = None) -> Count | None:
+    """The number of people a noun phrase counts ("three soldiers and a civilian" = 4)."""
+    return _sum_conjuncts(noun, lex or lexicon())
+
+
 def _is_person(noun: Token, lex: Lexicon) -> bool:
     lemma = str(noun.lemma_).lower()
     if lemma in lex.weapons or noun.lower_ in lex.weapons:

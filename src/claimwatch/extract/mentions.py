@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from claimwatch.extract import perpetrator, roles
+from claimwatch.extract import counts, perpetrator, roles
 from claimwatch.extract.counts import casualty_counts
 from claimwatch.extract.grouping import (
     Anchor,
@@ -44,7 +44,8 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
     infos = [_info(t, sent_index[t.sent.start], timexes, document, lex, locate)
              for t in triggers]
     clusters = assign(infos)
-    return [_mention(document, c, sents, lex) for c in clusters]
+    busy = {i.sent_index for i in infos}
+    return [_mention(document, c, sents, lex, busy) for c in clusters]
 
 
 REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "tell", "add",
@@ -175,7 +176,7 @@ def _coref_actor(tok: Any) -> tuple[str, str] | None:
 
 
 def _mention(document: Document, cluster: Cluster, sents: list[Any],
-             lex: Lexicon) -> Mention:
+             lex: Lexicon, busy: set[int]) -> Mention:
     first = cluster.members[0].trigger
     sent_ids = sorted({m.sent_index for m in cluster.members})
     spans = [Span(sents[i].start_char, sents[i].end_char, sents[i].text) for i in sent_ids]
@@ -190,8 +191,10 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     mention.explain("attack_types", "trigger lexicon + weapon words",
                     detail="; ".join(m.trigger.rule for m in cluster.members))
     _fill_roles(mention, cluster, lex)
-    counts = casualty_counts([sents[i] for i in sent_ids], lex)
-    for key, count in counts.items():
+    # a toll often follows in the next sentence, which names no attack of its own
+    follow = [i + 1 for i in sent_ids if i + 1 < len(sents) and i + 1 not in busy]
+    tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow})], lex)
+    for key, count in tolls.items():
         setattr(mention, key, count)
         mention.explain(key, "casualty word tied to a person noun by the parse")
     _fill_date_and_role(mention, cluster, document, first, lex)
@@ -242,6 +245,10 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
                 mention.victims.append(Victim(text, None))
         elif text.lower() not in {t.text.lower() for t in mention.targets}:
             mention.targets.append(Target(text, roles.target_type(tgt, lex)))
+        if str(tgt.lemma_).lower() in lex.cues["person_nouns"] and \
+                text.lower() not in {v.text.lower() for v in mention.victims}:
+            count = counts.count_of(tgt, lex)
+            mention.victims.append(Victim(text, count.low if count else None))
     for m in cluster.members:
         for w in roles.weapon_phrases(m.trigger.token, lex):
             if w not in mention.weapons:

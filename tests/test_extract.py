@@ -1,0 +1,86 @@
+"""Extraction on small reports written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import claimwatch
+from claimwatch.model import Event
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+
+
+def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
+    return claimwatch.extract(text, published=published)
+
+
+def test_generic_and_threat_sentences_are_not_events() -> None:
+    text = ("Armed groups have been attacking convoys repeatedly in the region. "
+            "The militia threatened to attack the capital if talks fail. "
+            "The army will launch an offensive next month.")
+    assert events(text) == []
+
+
+def test_weekday_resolves_to_the_most_recent_day() -> None:
+    (ev,) = events("Gunmen attacked a police station in Kano on Monday, killing four officers.")
+    assert (ev.date_start, ev.date_end, ev.date_precision) == (
+        dt.date(2024, 3, 4), dt.date(2024, 3, 4), "day")
+    assert ev.mention_role == "new"
+    assert ev.fatalities.low == 4 and ev.fatalities.high == 4
+
+
+@pytest.mark.parametrize(("phrase", "low", "high", "qualifier"), [
+    ("at least 12 people were killed", 12, None, "at least"),
+    ("more than 30 people were killed", 31, None, "more than"),
+    ("dozens of civilians were killed", 24, None, "dozens"),
+    ("three soldiers and a civilian were killed", 4, 4, None),
+])
+def test_counts_keep_range_and_qualifier(phrase: str, low: int | None, high: int | None,
+                                         qualifier: str | None) -> None:
+    (ev,) = events(f"A car bomb exploded outside a market in Mogadishu on Tuesday; {phrase}.")
+    assert (ev.fatalities.low, ev.fatalities.high, ev.fatalities.qualifier) == (
+        low, high, qualifier)
+
+
+def test_munitions_are_never_casualties() -> None:
+    (ev,) = events("Militants fired 40 rockets at the town of Sderot on Tuesday. "
+                   "No casualties were reported.")
+    assert "rocket" in ev.attack_types
+    assert ev.fatalities.low == 0 and ev.fatalities.high == 0
+    assert ev.injured.low == 0
+
+
+def test_recalled_incident_is_historical_and_separate() -> None:
+    text = ("A drone struck an army post near Kharkiv on Monday, the regional governor said. "
+            "In September 2022, a missile attack on the same city killed six people.")
+    found = sorted(events(text), key=lambda e: e.date_start or dt.date.min)
+    assert len(found) == 2
+    old, new = found
+    assert old.mention_role == "historical" and old.date_precision == "month"
+    assert (old.date_start, old.date_end) == (dt.date(2022, 9, 1), dt.date(2022, 9, 30))
+    assert new.mention_role == "new" and "drone" in new.attack_types
+
+
+def test_perpetrator_canonical_and_place_geocoded() -> None:
+    (ev,) = events("Yemen's Houthi rebels fired a ballistic missile at a tanker off Hodeidah "
+                   "on Tuesday, the group's spokesman said.")
+    assert [a.name for a in ev.perpetrators] == ["Houthis"]
+    assert ev.location is not None and ev.location.iso3 == "YEM"
+    assert "missile" in ev.attack_types
+    assert ev.event_type == "Explosions/Remote violence"
+
+
+def test_claimed_responsibility_names_the_perpetrator() -> None:
+    (ev,) = events("A suicide bomber blew himself up at a checkpoint in Kabul on Tuesday. "
+                   "Islamic State Khorasan Province claimed responsibility for the attack.")
+    assert [a.name for a in ev.perpetrators] == ["Islamic State Khorasan Province"]
+    assert ev.sub_event_type == "Suicide bomb"
+
+
+def test_every_value_explains_itself() -> None:
+    (ev,) = events("Gunmen attacked a police station in Kano on Monday, killing four officers.")
+    fields = {x.field for x in ev.explanations}
+    assert {"attack_types", "date", "location", "fatalities"} <= fields
+    assert all(x.document_id for x in ev.explanations)
