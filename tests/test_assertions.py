@@ -166,3 +166,27 @@ def test_denial_verbs_by_the_accused(verb: str, stance: str) -> None:
     assert ("perpetrator", stance) in stances_of(m, "River Alliance")
     decision = compute_status(m.assertions, m.evidence, ["River Alliance"])
     assert decision.responsibility.status == "contested"
+
+
+def test_denial_inside_what_the_target_state_said() -> None:
+    text = ("The Sea Wolves said they fired two missiles at a US destroyer in the Gulf of Aden. "
+            "A US official said there had been no attack on the destroyer.")
+    (m,) = analyse(text, {"trigger": "fired", "perpetrator": "Sea Wolves"})
+    assert ("target_state", "denies") in stances_of(m, "US official")
+    assert compute_status(m.assertions, m.evidence, ["Sea Wolves"]).status == "denied"
+
+
+def test_un_body_confirms_and_names_keep_the_reports_wording() -> None:
+    text = ("Shelling hit a camp for displaced people near Goma on Friday, killing nine, the "
+            "United Nations mission said. Kenya's foreign ministry condemned the attack.")
+    (m,) = analyse(text, {"trigger": "Shelling", "iso3": "COD"})
+    assert ("ngo", "confirms") in stances_of(m, "United Nations")
+    assert ("third_state", "confirms") in stances_of(m, "Kenya's foreign ministry")
+
+
+def test_its_ministry_after_a_capital_city_speaks() -> None:
+    text = ("Artillery fire hit border posts near Lachin overnight. Yerevan told a different "
+            "story. Its defence ministry said enemy units had opened fire first.")
+    (m,) = analyse(text, {"trigger": "fire", "iso3": "AZE"})
+    assert any(a.speaker.startswith("Armenia") and a.speaker_role == "third_state"
+               for a in m.assertions), m.assertions

@@ -32,7 +32,7 @@ from claimwatch.model import Assertion, Document, Evidence, Mention
 _INCIDENT_WORDS = re.compile(
     r"\b(?:attack\w*|strik\w*|struck|bomb\w*|blast\w*|explo\w*|kill\w*|dead|death\w*|"
     r"wound\w*|injur\w*|claim\w*|responsib\w*|drones?|missiles?|rockets?|shell\w*|"
-    r"fir(?:ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
+    r"fir(?:e|ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
     r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*)\b")
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
 _HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|frequently|often|dozens of attacks|"
@@ -195,11 +195,11 @@ def _relevant(st: Statement, mention: Mention, text: str) -> bool:
     """
     if st.start <= mention.trigger.start < st.end or st.cue == "silence":
         return True
+    low = text[st.start:st.end].lower()
+    if _HABITUAL.search(low) or (_NOT_INCIDENT.search(low) and not _INCIDENT_WORDS.search(low)):
+        return False
     if any(s < st.end and st.start < e for s, e in _spans(mention, text)):
         return True
-    low = text[st.start:st.end].lower()
-    if _NOT_INCIDENT.search(low) or _HABITUAL.search(low):
-        return False
     if st.cue in ("blame", "deny", "dispute", "claim", "confirm"):
         return True
     names = [a.name for a in mention.actors] + ([mention.place.name] if mention.place else [])
