@@ -9,6 +9,7 @@ place: a place name inside the target or after in/at/near/outside/off the trigge
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from claimwatch.extract.lexicon import Lexicon, lexicon
@@ -255,8 +256,20 @@ def used_as_actor(ent: Any, trigger: Token) -> bool:
 
 
 def _with_direction(ent: Any) -> str:
+    """The place with what qualifies it: "northern Israel", "55 nautical miles southwest of
+    Hodeidah" (the resolver shifts the point and lowers the precision)."""
     doc = ent.doc
     start = ent.start
     if start > 0 and doc[start - 1].lower_ in DIRECTION_WORDS:
         start -= 1
+    before = doc[max(0, start - 7):start].text
+    offset = OFFSET_BEFORE.search(before)
+    if offset:
+        return f"{offset.group(0).strip()} {doc[start:ent.end].text}"
     return str(doc[start:ent.end].text)
+
+
+OFFSET_BEFORE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|nautical miles|nm)\s+"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)\s+of\s*$", re.IGNORECASE)

@@ -7,6 +7,9 @@ Assigns: ``mention.place`` (gazetteer, with ACLED precision) and canonical actor
 
 from __future__ import annotations
 
+import dataclasses
+import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -31,7 +34,7 @@ def locator(context: Any) -> Callable[[str], Place | None]:
 
     def locate(phrase: str) -> Place | None:
         if phrase not in cache:
-            place, why = resolve_place(phrase, context)
+            place, why = resolve_offset(phrase, context) or resolve_place(phrase, context)
             cache[phrase] = place if place is not None and in_context(place, context, why) \
                 else None
         return cache[phrase]
@@ -49,6 +52,36 @@ def in_context(place: Place, context: Any, why: str = "") -> bool:
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
 
 
+OFFSET = re.compile(
+    r"^(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles|nautical miles|nm)\s+"
+    r"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west)\s+of\s+(?P<rest>.+)$", re.IGNORECASE)
+KM_PER = {"km": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609,
+          "nautical miles": 1.852, "nm": 1.852}
+BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+           "southwest": 225, "west": 270, "northwest": 315}
+
+
+def resolve_offset(phrase: str, context: Any) -> tuple[Place | None, str] | None:
+    """ "55 nautical miles southwest of Hodeidah": the named place moved by that much,
+    precision 2 (a nearby area); None when the phrase has no such offset."""
+    from claimwatch.resolve.place import resolve_place
+
+    m = OFFSET.match(phrase.strip())
+    if not m:
+        return None
+    base, why = resolve_place(m.group("rest"), context)
+    if base is None or base.latitude is None or base.longitude is None:
+        return base, why
+    km = float(m.group("n").replace(",", ".")) * KM_PER[m.group("unit").lower()]
+    bearing = math.radians(BEARING[m.group("dir").lower().replace("-", "")])
+    lat = base.latitude + (km * math.cos(bearing)) / 111.0
+    lon = base.longitude + (km * math.sin(bearing)) / (111.0 * math.cos(math.radians(lat)))
+    moved = dataclasses.replace(base, name=phrase.strip(), latitude=round(lat, 4),
+                                longitude=round(lon, 4), precision=2, geonameid=None)
+    return moved, f"{why}; moved {km:.0f} km {m.group('dir')} of {base.name}"
+
+
 def resolve_mentions(mentions: list[Mention], context: Any) -> None:
     """Resolve every mention's place and actors against the whole report's context."""
     for mention in mentions:
@@ -62,7 +95,8 @@ def resolve_place_of(mention: Mention, context: Any) -> None:
     if not mention.place_text:
         mention.explain("location", "no place phrase tied to the incident")
         return
-    place, why = resolve_place(mention.place_text, context)
+    place, why = resolve_offset(mention.place_text, context) or resolve_place(
+        mention.place_text, context)
     if place is not None and not in_context(place, context, why):
         why = f"{place.name} ({place.iso3}) lies outside the countries the report names"
         place = None
