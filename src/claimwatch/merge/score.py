@@ -101,6 +101,8 @@ def place_reason(a: Profile, b: Profile) -> Reason | str | None:
         if d > 4 * tol and not coarse:
             return f"places {d:.0f} km apart (tolerance {tol:.0f} km)"
         value = max(0.0, 1.0 - d / (2 * tol))
+        if coarse and value == 0.0:
+            return None  # a sea's or region's centre says little about where in it
         return Reason("place", value, weight, f"{d:.0f} km apart, tolerance {tol:.0f} km")
     if a.iso3 and b.iso3:
         if a.iso3 == b.iso3:
@@ -146,11 +148,15 @@ def target_reason(a: Profile, b: Profile) -> Reason | None:
 
 
 def attack_reason(a: Profile, b: Profile) -> Reason | None:
+    """Shared attack types (as a share of the shorter list) or a shared weapon."""
     if not a.attack_types or not b.attack_types:
         return None
-    jac = len(a.attack_types & b.attack_types) / len(a.attack_types | b.attack_types)
+    # Overlap, not Jaccard: a report that lists rockets, gunfire and a ground assault
+    # agrees with one that only mentions the assault.
+    shared = len(a.attack_types & b.attack_types)
+    overlap = shared / min(len(a.attack_types), len(b.attack_types))
     weapon = 1.0 if a.weapons & b.weapons else 0.0
-    value = max(jac, weapon)
+    value = max(overlap, weapon)
     detail = f"attack types {sorted(a.attack_types)} vs {sorted(b.attack_types)}"
     if weapon:
         detail += f", shared weapon {sorted(a.weapons & b.weapons)[0]}"
