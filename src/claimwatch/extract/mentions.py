@@ -31,7 +31,7 @@ ACTOR_LABELS = ("ORG", "NORP", "GPE", "PERSON")
 
 
 def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
-                  locate: Callable[[str], Place | None] | None = None) -> list[Mention]:
+                  locate: Callable[[str, bool], Place | None] | None = None) -> list[Mention]:
     """Every incident the report describes, one Mention each, in order of first mention.
 
     ``locate`` resolves a place phrase in the report's context; with it, incidents far
@@ -114,7 +114,7 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
 
 
 def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
-          lex: Lexicon, locate: Callable[[str], Place | None] | None) -> TriggerInfo:
+          lex: Lexicon, locate: Callable[[str, bool], Place | None] | None) -> TriggerInfo:
     perp = roles.perpetrator_token(trigger.token, trigger.kind, lex)
     target = roles.target_token(trigger.token, trigger.kind)
     places = roles.place_phrases(trigger.token, target)
@@ -124,8 +124,8 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     point: Place | None = None
     rank = 9
     best: tuple[int, int] | None = None
-    for phrase, _why, prank in places if locate else []:
-        spot = locate(phrase) if locate else None
+    for phrase, why, prank in places if locate else []:
+        spot = locate(phrase, roles.UNTAGGED in why) if locate else None
         if spot is None or spot.latitude is None:
             continue
         key = (prank + (2 if spot.precision >= 3 else 0), spot.precision)
@@ -163,7 +163,8 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
         for ent in roles.place_spans(scope):
             if not roles.used_as_actor(ent, trigger.token) and ent.root.dep_ not in (
                     "compound", "amod", "nmod"):
-                out.append((str(ent.text), f"place named in {why}", rank))
+                untagged = roles.UNTAGGED if ent.label_ not in roles.PLACE_LABELS else ""
+                out.append((str(ent.text), f"place named in {why}{untagged}", rank))
     return out
 
 

@@ -185,6 +185,9 @@ def _modified_noun(tok: Token) -> str:
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip()
 
 
+UNTAGGED = " (a proper noun the model did not tag as a place)"
+
+
 def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, int]]:
     """Candidate place phrases for the incident, best first: (phrase, reason, rank).
 
@@ -203,6 +206,8 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
                 and ent.root.head.pos_ in ("NOUN", "PROPN"):
             return  # "the US military", "Israeli officials": a modifier, not a place
         seen.add(ent.start)
+        if ent.label_ not in PLACE_LABELS:
+            why += UNTAGGED
         cands.append((_with_direction(ent), why, rank))
 
     ents = place_spans(sent)
@@ -214,7 +219,8 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     if target is not None and target.pos_ == "PROPN" and not any(
             e.start <= target.i < e.end for e in ents):
         first = min(t.i for t in target.subtree if t.pos_ == "PROPN" or t.i == target.i)
-        cands.append((str(target.doc[first:target.i + 1].text), "proper noun target", 0))
+        cands.append((str(target.doc[first:target.i + 1].text), "proper noun target" + UNTAGGED,
+                      0))
     attach = {trigger.i, trigger.head.i}
     for e in ents:
         head = e.root.head

@@ -26,29 +26,39 @@ def report_context(sdoc: Any) -> Any:
     return document_context(sdoc.text, ents)
 
 
-def locator(context: Any) -> Callable[[str], Place | None]:
-    """A cached phrase -> Place lookup against one report's context (used for grouping)."""
+def locator(context: Any) -> Callable[[str, bool], Place | None]:
+    """A cached (phrase, strict) -> Place lookup against one report's context (used for
+    grouping). ``strict``: the phrase is a proper noun the model did not tag as a place,
+    so it must name a place in a country the report is about."""
     from claimwatch.resolve.place import resolve_place
 
-    cache: dict[str, Place | None] = {}
+    cache: dict[tuple[str, bool], Place | None] = {}
 
-    def locate(phrase: str) -> Place | None:
-        if phrase not in cache:
+    def locate(phrase: str, strict: bool = False) -> Place | None:
+        key = (phrase, strict)
+        if key not in cache:
             place, why = resolve_offset(phrase, context) or resolve_place(phrase, context)
-            cache[phrase] = place if place is not None and in_context(place, context, why) \
-                else None
-        return cache[phrase]
+            ok = place is not None and in_context(place, context, "strict" if strict else why)
+            cache[key] = place if ok else None
+        return cache[key]
 
     return locate
 
 
 def in_context(place: Place, context: Any, why: str = "") -> bool:
-    """A town found only through a spelling variant must lie in a country the report is
-    about (a namesake abroad is not the incident's place); exact names always stand."""
-    if "spelling" not in why and "fuzzy" not in why:
+    """Whether a resolved town can be the incident's place in this report.
+
+    Exact names stand. A town found through a spelling variant, or named by a proper noun
+    the model did not tag as a place (``why == "strict"``), must lie in a country the
+    report is about: a namesake abroad is not the incident's place. Regions and seas are
+    left to the resolver.
+    """
+    if why and "spelling" not in why and "fuzzy" not in why and why != "strict":
         return True
     countries = {iso for iso, w in (getattr(context, "countries", None) or {}).items()
                  if w >= 0.25}
+    if why == "strict" and (not countries or place.iso3 is None):
+        return False
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
 
 
