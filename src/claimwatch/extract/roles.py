@@ -186,6 +186,7 @@ def _modified_noun(tok: Token) -> str:
 
 
 UNTAGGED = " (a proper noun the model did not tag as a place)"
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "inside", "off"}
 
 
 def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, int]]:
@@ -206,7 +207,8 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
                 and ent.root.head.pos_ in ("NOUN", "PROPN"):
             return  # "the US military", "Israeli officials": a modifier, not a place
         seen.add(ent.start)
-        if ent.label_ not in PLACE_LABELS:
+        locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
+        if ent.label_ not in PLACE_LABELS and not locative:
             why += UNTAGGED
         cands.append((_with_direction(ent), why, rank))
 
