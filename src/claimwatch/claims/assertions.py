@@ -179,6 +179,10 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
     if inside:
         return inside
     holding = [m for m in mentions if any(s <= start < e for s, e in _spans(m, text))]
+    para = text.rfind("\n", 0, start) + 1
+    recalled = [m for m in mentions if para <= m.trigger.start < start and m not in holding]
+    if holding and recalled:   # 'that attack' right after a recalled incident in the paragraph
+        holding.append(max(recalled, key=lambda m: m.trigger.start))
     pool = holding or list(mentions)
     before = [m for m in pool if m.trigger.start < start]
     if before:
