@@ -217,8 +217,15 @@ def _types(cluster: Cluster) -> list[str]:
             if t not in types:
                 types.append(t)
     if not types:
-        types = ["other"]
-    return types
+        # "an attack" alone: the weapons named anywhere in its sentences decide the type
+        seen_sents = {m.trigger.sent.start: m.trigger.sent for m in cluster.members}
+        for sent in seen_sents.values():
+            for tok in sent:
+                wtype = lexicon().weapons.get(str(tok.lemma_).lower()) \
+                    or lexicon().weapons.get(tok.lower_)
+                if wtype and tok.pos_ in ("NOUN", "PROPN") and wtype not in types:
+                    types.append(wtype)
+    return types or ["other"]
 
 
 def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
