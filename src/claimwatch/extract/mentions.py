@@ -245,7 +245,7 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
         tgt = roles.target_token(m.trigger.token, m.trigger.kind)
         if tgt is None or not _target_like(tgt, lex):
             continue
-        text = roles.phrase(tgt)
+        text = roles.target_phrase(tgt)
         if not text:
             continue
         if "abduction" in m.trigger.attack_types and m.trigger.kind == "verb":

@@ -51,6 +51,34 @@ def phrase(tok: Token, *, drop_det: bool = True) -> str:
     return span_text(keep)
 
 
+def target_phrase(tok: Token) -> str:
+    """The attacked thing as a short phrase: modifiers, the head and an "of" phrase ("port
+    of Haifa"); places after in/near/outside and clauses are left to other fields."""
+    keep = {tok.i}
+    for c in tok.lefts:
+        if c.dep_ not in ("det", "predet", "punct", "nummod", "quantmod", "poss") or c.text == "-":
+            keep.update(t.i for t in c.subtree)
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                keep.add(c.i)
+                keep.update(int(i) for i in _target_indices(pobj))
+        elif c.dep_ == "compound" or (c.dep_ == "punct" and c.text == "-"):
+            keep.add(c.i)
+    doc = tok.doc
+    words = [doc[i] for i in sorted(keep)]
+    return span_text(words)
+
+
+def _target_indices(tok: Token) -> set[int]:
+    keep = {tok.i}
+    for c in tok.lefts:
+        if c.dep_ not in ("det", "predet", "punct") or c.text == "-":
+            keep.update(t.i for t in c.subtree)
+    return keep
+
+
 def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "agent_subj"):
@@ -105,8 +133,9 @@ def is_pronoun_like(tok: Token) -> bool:
 def target_token(trigger: Token, kind: str) -> Token | None:
     """The head of the attacked thing's phrase."""
     if kind == "verb":
+        lex = lexicon()
         for c in trigger.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
+            if c.dep_ in ("dobj", "nsubjpass") and str(c.lemma_).lower() not in lex.weapons:
                 return c
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
