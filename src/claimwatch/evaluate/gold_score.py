@@ -14,16 +14,12 @@ from typing import Any
 from claimwatch.evaluate.gold_load import GoldFile
 from claimwatch.evaluate.gold_match import (
     FIELDS,
-    as_list,
     describe,
     incompatibilities,
     match_events,
-    name_key,
-    options,
-    same_text,
     status_right,
-    text_key,
 )
+from claimwatch.evaluate.gold_values import as_list, name_key, options, same_text, text_key
 
 MIN_QUOTE_CHARS = 12
 EDGE_CHARS = "\"'`“”‘’„«»‹› .…"
