@@ -116,11 +116,8 @@ def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
     anchor = cluster.anchor
     if anchor is None or info.anchor is None:
         return False
-    if not _overlap(anchor, info.anchor) or _conflicts(info, cluster, by_place=False):
-        return False
-    same_perp = bool(info.perpetrator and any(same_side(info.perpetrator, p)
-                                              for p in cluster.perpetrators))
-    return same_perp or not _conflicts(info, cluster)
+    # one side striking two cities on the same day is two incidents: places decide
+    return _overlap(anchor, info.anchor) and not _conflicts(info, cluster)
 
 
 def assign(infos: list[TriggerInfo]) -> list[Cluster]:
