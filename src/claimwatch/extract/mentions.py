@@ -191,9 +191,9 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     mention.attack_types = _types(cluster)
     mention.explain("attack_types", "trigger lexicon + weapon words",
                     detail="; ".join(m.trigger.rule for m in cluster.members))
-    _fill_roles(mention, cluster, lex)
-    # a toll often follows in the next sentence, which names no attack of its own
+    # a toll or a claim often follows in the next sentence, which names no attack of its own
     follow = [i + 1 for i in sent_ids if i + 1 < len(sents) and i + 1 not in busy]
+    _fill_roles(mention, cluster, lex, [sents[i] for i in follow])
     tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow})], lex)
     for key, count in tolls.items():
         setattr(mention, key, count)
@@ -228,13 +228,14 @@ def _types(cluster: Cluster) -> list[str]:
     return types or ["other"]
 
 
-def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon) -> None:
+def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
+                following: list[Any]) -> None:
     chosen = next(((m.perpetrator, m.perpetrator_why, m.trigger.sent.text)
                    for m in sorted(cluster.members, key=lambda m: m.trigger.kind != "verb")
                    if m.perpetrator), None)
     if chosen is None or perpetrator.actor_in(chosen[0]) is None:
         # a generic attacker noun ("gunmen") yields to a named claimant or blamed actor
-        found = perpetrator.from_claims([m.trigger.sent for m in cluster.members])
+        found = perpetrator.from_claims([m.trigger.sent for m in cluster.members] + following)
         if found:
             chosen = (found[0], found[1], cluster.members[0].trigger.sent.text)
     if chosen is not None:

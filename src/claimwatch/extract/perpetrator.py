@@ -22,7 +22,7 @@ ATTACKER_NOUNS = {"gunman", "gunmen", "militant", "attacker", "assailant", "rebe
                   "bandit", "sniper", "warplane", "jet", "pilot"}
 NOT_PERPETRATORS = {"media", "osint", "ngo", "igo"}
 CLAIM_LEMMAS = {"claim", "admit", "acknowledge"}
-BLAME_LEMMAS = {"blame", "accuse", "attribute"}
+BLAME_LEMMAS = {"blame", "accuse", "attribute", "suspect"}
 
 
 @lru_cache(maxsize=1)
