@@ -45,7 +45,45 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
              for t in triggers]
     clusters = assign(infos)
     busy = {i.sent_index for i in infos}
-    return [_mention(document, c, sents, lex, busy) for c in clusters]
+    found = [_mention(document, c, sents, lex, busy) for c in clusters]
+    if locate is not None:
+        for mention, cluster in zip(found, clusters, strict=True):
+            _sharpen_place(mention, cluster, sdoc, locate)
+    return found
+
+
+def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
+                   locate: Callable[[str, bool], Place | None]) -> None:
+    """A country or region only: the town the incident's own sentences name most in it.
+
+    "a bombing in the southern Philippines ... the gym of the university in Marawi" is
+    placed at Marawi (precision 1), and the explanation says so.
+    """
+    best = min((m for m in cluster.members if m.point is not None),
+               key=lambda m: m.point.precision, default=None)
+    if best is not None and best.point.precision < 3:
+        return
+    region = best.point.iso3 if best is not None else None
+    counts: dict[str, int] = {}
+    firsts: dict[str, int] = {}
+    sents = list(sdoc.sents)
+    index = {sent.start: i for i, sent in enumerate(sents)}
+    own = {index[m.trigger.sent.start] for m in cluster.members}
+    scope = [sents[i] for i in sorted(own | {i + 1 for i in own if i + 1 < len(sents)})]
+    for sent in scope:
+        for span in roles.place_spans(sent):
+            text = str(span.text)
+            spot = locate(text, span.label_ not in roles.PLACE_LABELS)
+            if spot is None or spot.precision >= 3 or (region and spot.iso3 != region):
+                continue
+            counts[text] = counts.get(text, 0) + 1
+            firsts.setdefault(text, span.start)
+    if not counts:
+        return
+    text = max(counts, key=lambda t: (counts[t], -firsts[t]))
+    mention.place_text = text
+    mention.explain("location", "the town the incident's sentences name most, within its "
+                    "country or region", detail=f"{text} ({counts[text]} mention(s))")
 
 
 REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "tell", "add",

@@ -19,7 +19,7 @@ PRONOUNS = {"they", "it", "he", "she", "we", "them", "who", "which", "that"}
 GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "rebels",
                "militants", "fighters", "insurgents", "jihadists", "faction"}
 PLACE_PREPS = {"in", "at", "near", "outside", "on", "off", "into", "inside", "across", "over",
-               "around", "from", "within", "of", "against", "to"}
+               "around", "within", "of", "against", "to"}  # not "from": where it came from
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south",
                    "east", "west", "northeastern", "northwestern", "southeastern",
