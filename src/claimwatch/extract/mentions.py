@@ -45,7 +45,7 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
              for t in triggers]
     clusters = assign(infos)
     busy = {i.sent_index for i in infos}
-    found = [_mention(document, c, sents, lex, busy) for c in clusters]
+    found = [_mention(document, c, sents, lex, busy, timexes) for c in clusters]
     if locate is not None:
         for mention, cluster in zip(found, clusters, strict=True):
             _sharpen_place(mention, cluster, sdoc, locate)
@@ -215,8 +215,7 @@ def _coref_actor(tok: Any) -> tuple[str, str] | None:
 
 
 def _mention(document: Document, cluster: Cluster, sents: list[Any],
-             lex: Lexicon, busy: set[int]) -> Mention:
-    first = cluster.members[0].trigger
+             lex: Lexicon, busy: set[int], timexes: list[Any]) -> Mention:
     sent_ids = sorted({m.sent_index for m in cluster.members})
     spans = [Span(sents[i].start_char, sents[i].end_char, sents[i].text) for i in sent_ids]
     main = _main_trigger(cluster)
@@ -236,7 +235,7 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     for key, count in tolls.items():
         setattr(mention, key, count)
         mention.explain(key, "casualty word tied to a person noun by the parse")
-    _fill_date_and_role(mention, cluster, document, first, lex)
+    _fill_date_and_role(mention, cluster, document, lex, timexes)
     return mention
 
 
@@ -322,7 +321,7 @@ def _target_like(tok: Any, lex: Lexicon) -> bool:
 
 
 def _fill_date_and_role(mention: Mention, cluster: Cluster, document: Document,
-                        first: Trigger, lex: Lexicon) -> None:
+                        lex: Lexicon, timexes: list[Any]) -> None:
     anchor = cluster.anchor
     published = document.published
     if anchor is not None:
@@ -330,12 +329,33 @@ def _fill_date_and_role(mention: Mention, cluster: Cluster, document: Document,
         mention.date = DateRange(tx.start, tx.end, tx.precision or "day", tx.text)
         how = "tied to the trigger" if anchor.attached else "date of the statement about it"
         mention.explain("date", f"time expression '{tx.text}' ({tx.rule}), {how}")
+    elif published is not None and (day := _sentence_day(cluster, timexes, published)):
+        mention.date = DateRange(day.start, day.end, "day", day.text)
+        mention.explain("date", f"no date tied to the incident: the day its sentence gives, "
+                        f"'{day.text}' ({day.rule})")
     elif published is not None:
         mention.date = DateRange(published - dt.timedelta(days=6), published, "week")
         mention.explain("date", "no date in the text: the week up to publication")
     mention.mention_role = _role(mention, cluster, published, lex)
     mention.explain("mention_role", f"{mention.mention_role}: date against publication "
                     "and recall/background cues")
+
+
+def _sentence_day(cluster: Cluster, timexes: list[Any], published: dt.date) -> Any:
+    """A single day named in the incident's own sentences (often the day of the statement
+    that reports it), when nothing is tied to the trigger itself."""
+    for m in sorted(cluster.members, key=lambda m: m.sent_index):
+        sent = m.trigger.sent
+        sig = EMBED_SIGNATURE.search(sent.text)
+        cutoff = sent.start_char + sig.start() if sig else sent.end_char
+        for tx in timexes:
+            if tx.start is None or tx.precision != "day" or tx.start != tx.end:
+                continue
+            if sent.start_char <= tx.start_char < cutoff and tx.start <= published:
+                before = sent.doc.text[max(0, tx.start_char - 8):tx.start_char].lower().split()
+                if not (before and before[-1] in NOT_ANCHOR_PREFIX):
+                    return tx
+    return None
 
 
 def _role(mention: Mention, cluster: Cluster, published: dt.date | None,
