@@ -226,6 +226,10 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
         + [s for s in spans if s.start != main.sent.start_char],
     )
     mention.attack_types = _types(cluster)
+    if mention.attack_types == ["other"] and _air_force_strike(cluster):
+        mention.attack_types = ["airstrike"]
+        mention.explain("attack_types", "a 'strike' by a state's forces with no weapon named "
+                        "is an air strike (ACLED convention)")
     mention.explain("attack_types", "trigger lexicon + weapon words",
                     detail="; ".join(m.trigger.rule for m in cluster.members))
     # a toll or a claim often follows in the next sentence, which names no attack of its own
@@ -263,6 +267,17 @@ def _types(cluster: Cluster) -> list[str]:
                 if wtype and tok.pos_ in ("NOUN", "PROPN") and wtype not in types:
                     types.append(wtype)
     return types or ["other"]
+
+
+def _air_force_strike(cluster: Cluster) -> bool:
+    from claimwatch.resolve.actor import ActorTable
+
+    if not any(str(m.trigger.token.lemma_).lower() in ("strike", "raid", "bombard")
+               for m in cluster.members):
+        return False
+    table = ActorTable.load()
+    entries = [table.by_name(p) for p in cluster.perpetrators]
+    return any(e is not None and e.category in ("state", "state_force") for e in entries)
 
 
 def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
