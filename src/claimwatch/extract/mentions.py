@@ -266,6 +266,13 @@ def _types(cluster: Cluster) -> list[str]:
                     or lexicon().weapons.get(tok.lower_)
                 if wtype and tok.pos_ in ("NOUN", "PROPN") and wtype not in types:
                     types.append(wtype)
+    remote = {"airstrike", "missile", "rocket", "drone", "artillery", "mortar", "bombing", "ied"}
+    if "airstrike" in types and "bombing" in types:
+        types.remove("bombing")  # bombs dropped from aircraft are the air strike itself
+    if "arson" in types and remote & set(types):
+        types.remove("arson")  # fires started by a strike are its damage, not arson
+    if len(types) > 1 and "other" in types:
+        types.remove("other")
     return types or ["other"]
 
 
