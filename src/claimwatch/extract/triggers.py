@@ -50,7 +50,8 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
                 continue
             chunk = words[i:i + span]
             wt = lex.weapons.get(" ".join(_lemma(w) for w in chunk)) or lex.weapons.get(
-                " ".join(w.lower_ for w in chunk))
+                " ".join(w.lower_ for w in chunk)) or lex.weapons.get(
+                " ".join([*(w.lower_ for w in chunk[:-1]), _lemma(chunk[-1])]))
             if wt:
                 if wt not in types:
                     types.append(wt)

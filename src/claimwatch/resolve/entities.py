@@ -11,6 +11,7 @@ import dataclasses
 import math
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from claimwatch.model import Mention, Place
@@ -45,6 +46,24 @@ def locator(context: Any) -> Callable[[str, bool], Place | None]:
     return locate
 
 
+@lru_cache(maxsize=1)
+def borders() -> dict[str, set[str]]:
+    """Land neighbours by ISO3 (countryinfo's lists, made symmetric)."""
+    from countryinfo import all_countries
+
+    out: dict[str, set[str]] = {}
+    for info in all_countries():
+        try:
+            iso = info.iso(3)
+            near = info.borders() or []
+        except Exception:  # noqa: BLE001  a country record without those fields
+            continue
+        for other in near:
+            out.setdefault(str(iso), set()).add(str(other))
+            out.setdefault(str(other), set()).add(str(iso))
+    return out
+
+
 def in_context(place: Place, context: Any, why: str = "") -> bool:
     """Whether a resolved town can be the incident's place in this report.
 
@@ -53,10 +72,14 @@ def in_context(place: Place, context: Any, why: str = "") -> bool:
     report is about: a namesake abroad is not the incident's place. Regions and seas are
     left to the resolver.
     """
-    if why and "spelling" not in why and "fuzzy" not in why and why != "strict":
-        return True
     countries = {iso for iso, w in (getattr(context, "countries", None) or {}).items()
                  if w >= 0.25}
+    if why and "spelling" not in why and "fuzzy" not in why and why != "strict":
+        # an exact name stands unless it lies beyond the report's countries and their
+        # neighbours ("Moura" in a report on Mali is not the town in Portugal)
+        near = countries | {n for c in countries for n in borders().get(c, ())}
+        return not countries or place.precision >= 3 or place.iso3 is None \
+            or place.iso3 in near
     if why == "strict" and (not countries or place.iso3 is None):
         return False
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
