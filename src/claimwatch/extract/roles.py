@@ -276,6 +276,11 @@ def place_spans(sent: Any) -> list[Any]:
         if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered:
             run.append(tok)
             continue
+        if tok is not None and run and tok.text in ("-", "e", "al", "el", "ul", "i") \
+                and tok.i + 1 < len(tok.doc) and tok.nbor(1).pos_ == "PROPN" \
+                and not tok.whitespace_:
+            run.append(tok)  # "Dasht-e-Barchi", "Deir al-Balah"
+            continue
         if run:
             spans.append(sent.doc[run[0].i:run[-1].i + 1])
             run = []

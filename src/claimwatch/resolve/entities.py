@@ -72,16 +72,21 @@ def in_context(place: Place, context: Any, why: str = "") -> bool:
     report is about: a namesake abroad is not the incident's place. Regions and seas are
     left to the resolver.
     """
-    countries = {iso for iso, w in (getattr(context, "countries", None) or {}).items()
-                 if w >= 0.25}
+    weights = getattr(context, "countries", None) or {}
+    countries = {iso for iso, w in weights.items() if w >= 0.25}
+    if why and "spelling" in why:
+        countries = {iso for iso, w in weights.items() if w >= 0.5}
     if why and "spelling" not in why and "fuzzy" not in why and why != "strict":
         # an exact name stands unless it lies beyond the report's countries and their
         # neighbours ("Moura" in a report on Mali is not the town in Portugal)
         near = countries | {n for c in countries for n in borders().get(c, ())}
         return not countries or place.precision >= 3 or place.iso3 is None \
             or place.iso3 in near
-    if why == "strict" and (not countries or place.iso3 is None):
-        return False
+    if why == "strict":
+        # an untagged capitalised word ("Mass", "Alliance") must name a place in or next to
+        # the report's countries, whatever its size
+        near = countries | {n for c in countries for n in borders().get(c, ())}
+        return bool(countries) and place.iso3 is not None and place.iso3 in near
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
 
 
