@@ -214,7 +214,8 @@ def find_triggers(sdoc: Any, lex: Lexicon | None = None) -> tuple[list[Trigger],
             trig = _noun_trigger(tok, lex)
         if trig is None:
             continue
-        reason = _is_irrealis(tok, lex) or _is_generic(tok, lex)
+        reason = _is_irrealis(tok, lex) or _is_generic(tok, lex) or (
+            _abstract_subject(tok, lex) if trig.weak else None)
         if reason:
             dropped.append(f"{tok.text!r} at {tok.idx}: {reason}")
             continue
@@ -224,6 +225,14 @@ def find_triggers(sdoc: Any, lex: Lexicon | None = None) -> tuple[list[Trigger],
                 trig.attack_types.append(wt)
         found.append(trig)
     return _drop_weak(found), dropped
+
+
+def _abstract_subject(tok: Token, lex: Lexicon) -> str | None:
+    """ "The conflict has killed 300,000": a toll of a war, not an incident."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and _lemma(subj) in lex.cues["abstract_subjects"]:
+        return f"subject '{subj.text}' is not an attacker"
+    return None
 
 
 def _drop_weak(triggers: list[Trigger]) -> list[Trigger]:
