@@ -85,3 +85,27 @@ def test_every_value_explains_itself() -> None:
     fields = {x.field for x in ev.explanations}
     assert {"attack_types", "date", "location", "fatalities"} <= fields
     assert all(x.document_id for x in ev.explanations)
+
+
+@pytest.mark.parametrize(("phrase", "low", "high", "qualifier"), [
+    ("about 40 people were killed", 40, None, "about"),
+    ("nearly 60 people were killed", None, 60, "nearly"),
+])
+def test_approximate_counts_are_a_figure_or_a_bound(phrase: str, low: int | None,
+                                                    high: int | None, qualifier: str) -> None:
+    (ev,) = events(f"A car bomb exploded outside a market in Mogadishu on Tuesday; {phrase}.")
+    assert (ev.fatalities.low, ev.fatalities.high, ev.fatalities.qualifier) == (
+        low, high, qualifier)
+
+
+def test_hostages_taken_are_abducted() -> None:
+    (ev,) = events("Pirates boarded a fishing trawler off Eyl on Monday and took its 14 crew "
+                   "members hostage, the coastguard said.")
+    assert (ev.abducted.low, ev.abducted.high) == (14, 14)
+
+
+def test_unharmed_crew_means_no_casualties() -> None:
+    (ev,) = events("A drone struck a tanker off Hodeidah on Tuesday, the navy said. "
+                   "Its crew was rescued unharmed.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (0, 0)
+    assert (ev.injured.low, ev.injured.high) == (0, 0)

@@ -76,7 +76,9 @@ def _number_of(noun: Token, lex: Lexicon) -> Count | None:
     if qual == "fewer than":
         return Count(None, value - 1, qual)
     if qual == "about":
-        return Count(value, value, qual)
+        return Count(value, None, qual)  # "about 1,400": a figure, not a bound
+    if qual == "nearly":
+        return Count(None, value, qual)  # "nearly 100": below it
     return Count(value, value, None)
 
 
@@ -129,6 +131,18 @@ def _counted_nouns(word: Token) -> list[Token]:
     return out
 
 
+def _person_in_compound(noun: Token, lex: Lexicon) -> Token:
+    """ "took its 25 crew members hostage": the parse may make the counted people a
+    compound of "hostage"; the person noun carries the number."""
+    if _is_person(noun, lex) and _number_of(noun, lex) is not None:
+        return noun
+    for c in noun.children:
+        if c.dep_ == "compound" and c.i < noun.i and _is_person(c, lex) \
+                and _number_of(c, lex) is not None:
+            return c
+    return noun
+
+
 def _toll(word: Token, lex: Lexicon) -> Count | None:
     """ "the death toll rose to at least 137"."""
     verb = word.head
@@ -157,6 +171,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None) -> dict[st
                 found = _toll(tok, lex) if lemma == "toll" else None
                 if found is None:
                     for noun in _counted_nouns(tok):
+                        noun = _person_in_compound(noun, lex)
                         if _is_person(noun, lex):
                             found = _sum_conjuncts(noun, lex)
                             if found is not None:
