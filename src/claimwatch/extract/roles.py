@@ -10,9 +10,12 @@ place: a place name inside the target or after in/at/near/outside/off the trigge
 from __future__ import annotations
 
 import re
+import sqlite3
+from functools import lru_cache
 from typing import Any
 
-from claimwatch.extract.lexicon import Lexicon, lexicon
+from claimwatch.errors import ClaimwatchError
+from claimwatch.extract.lexicon import Lexicon, lexicon, load_data
 
 Token = Any
 PRONOUNS = {"they", "it", "he", "she", "we", "them", "who", "which", "that"}
@@ -223,7 +226,8 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
 
     Rank 0: inside the target phrase; 1: after in/at/near... on the trigger; 2: near the
     trigger; 3: elsewhere in the sentence. Names used as actors ("Russia's strike",
-    "Ukraine said") are not places of the incident.
+    "Ukraine said") are not places of the incident. A name introduced by a place noun
+    ("the port city of X", "the X border area") is placed where that noun attaches.
     """
     sent = trigger.sent
     cands: list[tuple[str, str, int]] = []
@@ -232,11 +236,15 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     def add(ent: Any, why: str, rank: int) -> None:
         if ent.start in seen or used_as_actor(ent, trigger):
             return
-        if rank > 0 and ent.root.dep_ in ("compound", "amod", "nmod") \
+        head = _place_head(ent)
+        if rank > 0 and head.i == ent.root.i and ent.root.dep_ in ("compound", "amod", "nmod") \
                 and ent.root.head.pos_ in ("NOUN", "PROPN"):
             return  # "the US military", "Israeli officials": a modifier, not a place
+        if rank == 0 and ent.label_ in ("GPE", "NORP") and ent.root.dep_ in ("compound", "amod") \
+                and head.i == ent.root.i and _is_country(ent):
+            rank = 3  # "the US aircraft carrier": whose it is, not where
         seen.add(ent.start)
-        locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
+        locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
         if ent.label_ not in PLACE_LABELS and not locative:
             why += UNTAGGED
         cands.append((_with_direction(ent), why, rank))
@@ -247,15 +255,17 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
         for e in ents:
             if e.start in sub:
                 add(e, "place named in the target phrase", 0)
-    if target is not None and target.pos_ == "PROPN" and not any(
+    if target is not None and target.pos_ == "PROPN" and target.ent_type_ != "NORP" and not any(
             e.start <= target.i < e.end for e in ents):
         first = min(t.i for t in target.subtree if t.pos_ == "PROPN" or t.i == target.i)
         cands.append((str(target.doc[first:target.i + 1].text), "proper noun target" + UNTAGGED,
                       0))
-    attach = {trigger.i, trigger.head.i}
+    # a conjoined verb has its own places: "fired at X, and a strike hit Y"
+    attach = {trigger.i} if trigger.dep_ == "conj" else {trigger.i, trigger.head.i}
     for e in ents:
-        head = e.root.head
-        if e.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i in attach:
+        root = _place_head(e)
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i in attach:
             add(e, f"'{head.text} {e.text}' attached to the trigger", 1)
     for e in ents:
         if abs(e.root.i - trigger.i) <= 12:
@@ -265,11 +275,43 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     return cands
 
 
+@lru_cache(maxsize=1)
+def _place_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("place_phrases.json")
+    return frozenset(data["name_nouns"]), frozenset(data["area_heads"])
+
+
+def _place_head(ent: Any) -> Token:
+    """The token that carries a name's attachment: the place noun that introduces it
+    ("the port city of X" -> city, "the X border area" -> area), else its root."""
+    root = ent.root
+    name_nouns, area_heads = _place_nouns()
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in name_nouns:
+        return root.head.head
+    tok = root
+    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        tok = tok.head
+    if tok.i != root.i and tok.lower_ in area_heads:
+        return tok
+    return root
+
+
+def _is_country(ent: Any) -> bool:
+    from claimwatch.resolve.gazetteer import Gazetteer
+
+    try:
+        return any(e.feature == "country" for e in Gazetteer.load().lookup(str(ent.text)))
+    except (ClaimwatchError, OSError, sqlite3.Error):
+        return False
+
+
 def place_spans(sent: Any) -> list[Any]:
     """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
+    name_nouns, _ = _place_nouns()
     spans = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
-        e.label_ in ("ORG", "PERSON") and e.root.dep_ == "pobj"
-        and e.root.head.lower_ in ("in", "at", "near", "outside", "around"))]
+        e.label_ in ("ORG", "PERSON") and e.root.dep_ == "pobj" and (
+            e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off")
+            or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))]
     covered = {i for e in sent.ents for i in range(e.start, e.end)}
     run: list[Token] = []
     for tok in [*sent, None]:
@@ -308,7 +350,9 @@ def _with_direction(ent: Any) -> str:
     offset = OFFSET_BEFORE.search(before)
     if offset:
         return f"{offset.group(0).strip()} {doc[start:ent.end].text}"
-    return str(doc[start:ent.end].text)
+    head = _place_head(ent)
+    end = head.i + 1 if head.i >= ent.end else ent.end
+    return str(doc[start:end].text)
 
 
 OFFSET_BEFORE = re.compile(
