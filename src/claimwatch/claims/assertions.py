@@ -33,7 +33,8 @@ _INCIDENT_WORDS = re.compile(
     r"\b(?:attack\w*|strik\w*|struck|bomb\w*|blast\w*|explo\w*|kill\w*|dead|death\w*|"
     r"wound\w*|injur\w*|claim\w*|responsib\w*|drones?|missiles?|rockets?|shell\w*|"
     r"fir(?:e|ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
-    r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*)\b")
+    r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*|"
+    r"devices?|went off|detonat\w*|blew up|terror\w*)\b")
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
 _HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
@@ -58,6 +59,7 @@ class _Memory:
 
     last_person: Speaker | None = None
     last_org: Speaker | None = None
+    people: list[Speaker] = field(default_factory=list)
     by_head: dict[str, Speaker] = field(default_factory=dict)
 
 
@@ -172,14 +174,20 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
     """The mention(s) a statement at [start, end) is about.
 
     Mentions whose trigger lies inside the statement; else the one whose sentences hold
-    it (the trigger sentence cut at paragraph breaks); else the nearest mention before it;
-    else the first one after it.
+    it (the trigger sentence cut at paragraph breaks) and whose trigger comes before the
+    statement's paragraph ends (a mention told later in the report does not take an
+    earlier paragraph's statements while another incident precedes them); else the
+    nearest mention before it; else the first one after it.
     """
     inside = [m for m in mentions if start <= m.trigger.start < end]
     if inside:
         return inside
-    holding = [m for m in mentions if any(s <= start < e for s, e in _spans(m, text))]
     para = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", start)
+    para_end = len(text) if para_end < 0 else para_end
+    holding = [m for m in mentions if any(s <= start < e for s, e in _spans(m, text))
+               and (m.trigger.start < para_end or not any(
+                   n.trigger.start < start for n in mentions))]
     recalled = [m for m in mentions if para <= m.trigger.start < start and m not in holding]
     if holding and recalled:   # 'that attack' right after a recalled incident in the paragraph
         holding.append(max(recalled, key=lambda m: m.trigger.start))
@@ -258,6 +266,9 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
                 return own
     if not clean_surface(raw):
         return None
+    named = _named_before(clean_surface(raw), memory)
+    if named is not None:
+        return named
     sp = describe(raw, handle, context, person_name)
     _remember(memory, sp, person or person_name is not None)
     return sp
@@ -277,7 +288,24 @@ def _only_demonyms(phrase: str) -> bool:
     return all(w.lower() in lexicon().countries for w in caps)
 
 
+def _named_before(phrase: str, memory: _Memory) -> Speaker | None:
+    """The person named in full earlier whom a bare surname ('Mutunga said') refers to."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or \
+            words[0].lower() in lexicon().countries:
+        return None
+    surname = words[-1].lower()
+    for sp in reversed(memory.people):
+        full = (sp.person or "").lower().split()
+        if len(full) > len(words) and full[-1] == surname:
+            memory.last_person = sp
+            return sp
+    return None
+
+
 def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
+    if sp.person:
+        memory.people.append(sp)
     if (person and not sp.organisation) or sp.name != sp.surface:
         memory.last_person = sp
     else:

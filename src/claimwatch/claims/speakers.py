@@ -53,6 +53,7 @@ class Speaker:
     canonical: str | None = None   # the actor table's name when ``name`` keeps the wording
     organisation: bool = False     # the table knows it as a body, not a person
     igo: bool = False              # a UN body or other intergovernmental organisation
+    person: str | None = None      # the person's full name, for a later 'Mutunga said'
     rule: str = "unresolved"
 
 
@@ -156,7 +157,28 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.name = tail.group(1)   # the name after a description: "... agency UKMTO"
     elif proper and (entry is None or partial):
         sp.name = proper.group(1)   # "X Civil Defence rescue service" -> its name
+    if person or (entry is not None and entry.kind == "individual" and not partial):
+        sp.person = person or (entry.name if entry is not None else None)
+    elif re.fullmatch(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+", sp.name) and sp.kind == "unknown":
+        sp.person = sp.name
+    body = _spoken_for(entry, clean) if entry is not None else None
+    if body is not None:
+        sp.name, sp.canonical = body, None
     return sp
+
+
+def _spoken_for(entry: Any, phrase: str) -> str | None:
+    """The armed group a spokesperson speaks for ('a Houthi spokesman' -> 'Houthis').
+
+    A group's spokesperson voices the group: the statement is the group's (its claim), so
+    it takes the table's name of the group named in the phrase or of the group a known
+    spokesperson belongs to. A state's spokespeople keep their own names (officials).
+    """
+    if not has_word(phrase, lexicon().kinds["spokesperson"]):
+        return None
+    if entry.kind == "individual" or entry.category == "individual":
+        entry = lookup(entry.affiliation) if entry.affiliation else None
+    return str(entry.name) if entry is not None and entry.category == "armed_group" else None
 
 
 def _apply_entry(sp: Speaker, entry: Any, partial: bool, text: str) -> None:
