@@ -67,3 +67,18 @@ def test_scores_a_tiny_file_end_to_end(tmp_path: Path) -> None:
     assert report.baseline.summary()["acc161"] == 0.5
     result = CliRunner().invoke(main, ["eval", "geo", str(path)])
     assert result.exit_code == 0 and "acc@161" in result.output and "baseline" in result.output
+
+
+def test_error_listing_groups_misses_by_surface_and_gold(tmp_path: Path) -> None:
+    from claimwatch.evaluate.geo import GeoReport, ToponymResult, format_errors
+
+    rep = GeoReport("x.xml", 1, ErrorStats(), ErrorStats(), ErrorStats(), 0, 0, 0, 0)
+    far = ToponymResult(0, "Springfield", "Springfield, Illinois", (39.8, -89.6),
+                        "Springfield (USA, city)", (37.2, -93.3), 420.0, "exact:city")
+    near = ToponymResult(0, "Kharkiv", "Kharkiv", (50.0, 36.2), "Kharkiv (UKR, city)",
+                         (50.0, 36.25), 3.0, "exact:city")
+    rep.results += [far, far, near]
+    text = format_errors(rep, 5)
+    assert "2 toponyms in 1 groups" in text
+    assert "2x 'Springfield'" in text and "420 km" in text and "exact:city" in text
+    assert "Kharkiv" not in text

@@ -82,3 +82,15 @@ def test_an_unwritable_location_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a directory", encoding="utf-8")
     with pytest.raises(GazetteerError, match="CLAIMWATCH_GAZETTEER"):
         ensure_built(blocker / "sub" / "gaz.sqlite")
+
+
+def test_countries_sit_at_the_conventional_country_point(gaz: Gazetteer) -> None:
+    from claimwatch.resolve.gazetteer import distance_km
+
+    # Canada's usual point is far north of its towns (60N 95W), Indonesia's on Sulawesi's
+    # side of the archipelago, not on Borneo, its largest island.
+    canada, indonesia, usa = (gaz.country(c) for c in ("CAN", "IDN", "USA"))
+    assert canada is not None and distance_km(canada.latitude, canada.longitude, 60, -95) < 50
+    assert indonesia is not None and abs(indonesia.latitude + 5) < 1
+    # The team's table: the geographic centre of the contiguous United States, in Kansas.
+    assert usa is not None and distance_km(usa.latitude, usa.longitude, 39.8, -98.6) < 30

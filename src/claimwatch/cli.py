@@ -320,17 +320,21 @@ def gazetteer_build(path: str | None, force: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
+@click.option("--errors", "n_errors", type=int, default=0, metavar="N",
+              help="Also list the N most frequent oracle misses (surface, gold, system, km, rule).")
 @errors_as_click
-def eval_geo(files: tuple[str, ...], fmt: str) -> None:
+def eval_geo(files: tuple[str, ...], fmt: str, n_errors: int) -> None:
     """Score toponym resolution on GeoVirus / TR-News style XML FILES (with a baseline)."""
     import json
 
-    from claimwatch.evaluate.geo import evaluate_geo, format_report
+    from claimwatch.evaluate.geo import evaluate_geo, format_errors, format_report
 
     for file in files:
         report = evaluate_geo(file)
         click.echo(format_report(report) if fmt == "text"
                    else json.dumps(report.to_dict(), indent=2))
+        if n_errors > 0:
+            click.echo(format_errors(report, n_errors))
 
 
 @main.command(name="actor")

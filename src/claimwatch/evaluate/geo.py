@@ -32,6 +32,7 @@ class GoldToponym:
     text: str
     latitude: float
     longitude: float
+    name: str = ""  # the gold place's name (TR-News gaztag name, GeoVirus Wikipedia page)
 
 
 @dataclass
@@ -68,6 +69,20 @@ class ErrorStats:
                 "auc": auc, "unresolved": self.unresolved}
 
 
+@dataclass(frozen=True)
+class ToponymResult:
+    """One oracle toponym as resolved, for the error listing."""
+
+    article: int
+    surface: str
+    gold_name: str
+    gold: tuple[float, float]
+    name: str | None
+    point: tuple[float, float] | None
+    error_km: float
+    rule: str
+
+
 @dataclass
 class GeoReport:
     """Everything ``claimwatch eval geo`` prints for one file."""
@@ -82,6 +97,7 @@ class GeoReport:
     matched_gold: int
     matched_predicted: int
     by_precision: dict[int, ErrorStats] = field(default_factory=dict)  # oracle, per precision
+    results: list[ToponymResult] = field(default_factory=list)  # oracle, every toponym
 
     def recognition(self) -> dict[str, float]:
         p = self.matched_predicted / self.predicted_toponyms if self.predicted_toponyms else 0.0
@@ -132,7 +148,8 @@ def _geovirus(art: ET.Element, text: str) -> Iterator[GoldToponym]:
         if not name or lat is None or lon is None:
             continue
         start = _aligned(text, int(loc.findtext("start") or 0), name)
-        yield GoldToponym(start, start + len(name), name, float(lat), float(lon))
+        page = (loc.findtext("page") or "").rsplit("/", 1)[-1].replace("_", " ")
+        yield GoldToponym(start, start + len(name), name, float(lat), float(lon), page)
 
 
 def _lgl(art: ET.Element, text: str) -> Iterator[GoldToponym]:
@@ -142,7 +159,7 @@ def _lgl(art: ET.Element, text: str) -> Iterator[GoldToponym]:
             continue
         start = _aligned(text, int(top.findtext("start") or 0), phrase)
         yield GoldToponym(start, start + len(phrase), phrase, float(tag.findtext("lat") or 0),
-                          float(tag.findtext("lon") or 0))
+                          float(tag.findtext("lon") or 0), tag.findtext("name") or "")
 
 
 def _error(place_latlon: tuple[float, float] | None, gold: GoldToponym) -> float | None:
@@ -153,10 +170,18 @@ def _error(place_latlon: tuple[float, float] | None, gold: GoldToponym) -> float
 
 def _resolve(phrase: str, ctx: PlaceContext) -> tuple[tuple[float, float] | None, int]:
     """Coordinates for a phrase (None if unresolved) and their precision (0 if unresolved)."""
-    place, _rule = resolve_place(phrase, ctx)
+    point, precision, _name, _rule = _resolve_full(phrase, ctx)
+    return point, precision
+
+
+def _resolve_full(phrase: str, ctx: PlaceContext
+                  ) -> tuple[tuple[float, float] | None, int, str | None, str]:
+    """``_resolve`` plus the place's name and the rule that chose it."""
+    place, rule = resolve_place(phrase, ctx)
     if place is None or place.latitude is None or place.longitude is None:
-        return None, 0
-    return (place.latitude, place.longitude), place.precision
+        return None, 0, None, rule
+    name = f"{place.name} ({place.iso3 or '-'}, {place.feature})"
+    return (place.latitude, place.longitude), place.precision, name, rule
 
 
 def evaluate_geo(path: Path | str, nlp: object | None = None,
@@ -174,9 +199,14 @@ def evaluate_geo(path: Path | str, nlp: object | None = None,
         ents = [(e.text, e.label_, e.start_char, e.end_char) for e in sdoc.ents]
         ctx = document_context(art.text, [(t, lab) for t, lab, _, _ in ents])
         for gold in art.toponyms:
-            point, precision = _resolve(art.text[gold.start:gold.end], ctx)
-            rep.oracle.add(_error(point, gold))
-            rep.by_precision.setdefault(precision, ErrorStats()).add(_error(point, gold))
+            surface = art.text[gold.start:gold.end]
+            point, precision, name, rule = _resolve_full(surface, ctx)
+            err = _error(point, gold)
+            rep.oracle.add(err)
+            rep.by_precision.setdefault(precision, ErrorStats()).add(err)
+            rep.results.append(ToponymResult(
+                i, surface, gold.name, (gold.latitude, gold.longitude), name, point,
+                MAX_ERROR_KM if err is None else err, rule))
             rep.baseline.add(_error(baseline.lookup(art.text[gold.start:gold.end]), gold))
         predicted = [(s, e, t) for t, lab, s, e in ents if lab in RECOGNISED_LABELS]
         rep.gold_toponyms += len(art.toponyms)
@@ -223,6 +253,26 @@ class _Baseline:
             return self.countries[key]
         hit = self.by_name.get(key)
         return (hit[1], hit[2]) if hit else None
+
+
+def format_errors(rep: GeoReport, limit: int) -> str:
+    """The oracle toponyms missed by 161 km or more, grouped by surface and gold place,
+    the most frequent (then the farthest) first: ``limit`` groups."""
+    groups: dict[tuple[str, str, str | None], list[ToponymResult]] = {}
+    for r in rep.results:
+        if r.error_km >= 161:
+            groups.setdefault((r.surface, r.gold_name, r.name), []).append(r)
+    ranked = sorted(groups.values(), key=lambda g: (-len(g), -g[0].error_km, g[0].surface))
+    lines = [f"oracle misses (>= 161 km): {sum(len(g) for g in groups.values())} toponyms in "
+             f"{len(groups)} groups; {min(limit, len(ranked))} shown"]
+    for g in ranked[:limit]:
+        r = g[0]
+        point = f"({r.point[0]:.2f}, {r.point[1]:.2f})" if r.point else "-"
+        arts = ",".join(str(x.article) for x in g[:5])
+        lines.append(f"{len(g):>4}x {r.surface!r} gold {r.gold_name or '?'} "
+                     f"({r.gold[0]:.2f}, {r.gold[1]:.2f}) -> {r.name or 'unresolved'} {point} "
+                     f"{r.error_km:.0f} km [{r.rule}] art {arts}")
+    return "\n".join(lines)
 
 
 def format_report(rep: GeoReport) -> str:

@@ -157,7 +157,7 @@ def _countries(extras: dict[str, Any]) -> dict[str, BuildPlace]:
     out: dict[str, BuildPlace] = {}
     for iso2, c in gnc.items():
         ci = info.get(iso2, {})
-        lat, lon = _outline_centroid(ci) or tuple(ci.get("latlng") or (math.nan, math.nan))
+        lat, lon = _country_point(c["iso3"], ci, extras)
         area = float(c.get("areakm2") or ci.get("area") or 0)
         p = BuildPlace(name=c["name"], feature="country", lat=lat, lon=lon, iso3=c["iso3"],
                    country=c["name"], population=int(c.get("population") or 0),
@@ -182,6 +182,20 @@ def _countries(extras: dict[str, Any]) -> dict[str, BuildPlace]:
         for d in demonyms:
             by_iso3[iso3].names.setdefault(d, "3demonym")
     return out
+
+
+def _country_point(iso3: str, ci: dict[str, Any], extras: dict[str, Any]) -> tuple[float, float]:
+    """The conventional country point that gazetteers and encyclopedias give (a rounded
+    interior point, e.g. Canada 60N 95W): the team's table for the few countries where the
+    PyPI data differs from the geographic centre, then countryinfo's ``latlng``, then the
+    centroid of the largest outline; NaN when none (the largest town is used later)."""
+    fixed = extras.get("country_points", {}).get(iso3)
+    if fixed:
+        return float(fixed[0]), float(fixed[1])
+    latlng = ci.get("latlng")
+    if latlng and len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    return _outline_centroid(ci) or (math.nan, math.nan)
 
 
 def _countryinfo() -> dict[str, dict[str, Any]]:
