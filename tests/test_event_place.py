@@ -33,3 +33,15 @@ def test_a_people_noun_is_not_a_place() -> None:
     ev = only_event("On Monday, more than 20 Ukrainians were killed when a missile hit a market "
                     "in Odesa.")
     assert ev.location is not None and ev.location.name == "Odesa"
+
+
+def test_a_capital_speaking_for_its_government_is_not_the_place() -> None:
+    ev = only_event("Gunmen attacked a checkpoint outside Mopti on Monday, killing four soldiers. "
+                    "Bamako said the attackers had come from across the border.")
+    assert ev.location is not None and ev.location.name == "Mopti"
+
+
+def test_a_capital_addressed_is_not_the_place() -> None:
+    ev = only_event("Rebels attacked an army post in the north on Monday, killing four soldiers. "
+                    "Their leader said the raid was a warning to Nairobi.")
+    assert ev.location is None or ev.location.name != "Nairobi"

@@ -24,6 +24,7 @@ from claimwatch.extract.grouping import (
 from claimwatch.extract.lexicon import Lexicon, lexicon
 from claimwatch.extract.triggers import Trigger, find_triggers
 from claimwatch.model import Actor, DateRange, Document, Mention, Place, Span, Target, Victim
+from claimwatch.resolve.entities import is_capital
 
 EMBED_SIGNATURE = re.compile(r"(?:—|--|-)\s*[^—\n]{1,80}\(@\w{1,30}\)")
 NEW_WINDOW_DAYS = 10
@@ -73,9 +74,13 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
     for sent in scope:
         for span in roles.place_spans(sent):
             text = str(span.text)
+            if roles.names_actor(span):
+                continue  # "Moscow said ...": the government speaking
             spot = locate(text, span.label_ not in roles.PLACE_LABELS)
             if spot is None or spot.precision >= 3 or (region and spot.iso3 != region):
                 continue
+            if not roles.is_locative(span) and is_capital(spot):
+                continue  # "a message to Yaounde": the government addressed
             counts[text] = counts.get(text, 0) + 1
             firsts.setdefault(text, span.start)
     if not counts:
@@ -166,6 +171,8 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         spot = locate(phrase, roles.UNTAGGED in why) if locate else None
         if spot is None or spot.latitude is None:
             continue
+        if roles.NOT_LOCATIVE in why and is_capital(spot):
+            continue  # a capital named as the government, not as the scene
         key = (prank + (2 if spot.precision >= 3 else 0), spot.precision)
         if best is None or key < best:
             best, place, point, rank = key, phrase, spot, prank
@@ -200,9 +207,10 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
             continue
         for ent in roles.place_spans(scope):
             if not roles.used_as_actor(ent, trigger.token) and ent.root.dep_ not in (
-                    "compound", "amod", "nmod"):
+                    "compound", "amod", "nmod") and not roles.names_actor(ent):
                 untagged = roles.UNTAGGED if ent.label_ not in roles.PLACE_LABELS else ""
-                out.append((str(ent.text), f"place named in {why}{untagged}", rank))
+                metonym = "" if roles.is_locative(ent) else roles.NOT_LOCATIVE
+                out.append((str(ent.text), f"place named in {why}{untagged}{metonym}", rank))
     return out
 
 

@@ -218,6 +218,7 @@ def _modified_noun(tok: Token) -> str:
 
 
 UNTAGGED = " (a proper noun the model did not tag as a place)"
+NOT_LOCATIVE = " (not in a locative phrase)"
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "inside", "off"}
 
 
@@ -247,6 +248,8 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
         if ent.label_ not in PLACE_LABELS and not locative:
             why += UNTAGGED
+        if rank > 0 and not is_locative(ent):
+            why += NOT_LOCATIVE
         cands.append((_with_direction(ent), why, rank))
 
     ents = place_spans(sent)
@@ -327,6 +330,24 @@ def place_spans(sent: Any) -> list[Any]:
             spans.append(sent.doc[run[0].i:run[-1].i + 1])
             run = []
     return sorted(spans, key=lambda e: e.start)
+
+
+def is_locative(ent: Any) -> bool:
+    """Whether a name stands where a place does: after in/at/near..., as what was hit, or
+    beside a place noun. "a message to Yaounde", "talks with Kyiv" are not."""
+    head = _place_head(ent)
+    if head.i != ent.root.i:
+        return True
+    if head.dep_ == "pobj":
+        return head.head.lower_ in PLACE_PREPS and head.head.lower_ not in ("to", "against")
+    return head.dep_ in ("dobj", "nsubjpass", "appos", "conj", "npadvmod")
+
+
+def names_actor(ent: Any) -> bool:
+    """ "Moscow said", "until Jakarta recognised", "Kyiv's allies": a government, not a
+    place, whatever the trigger."""
+    root = ent.root
+    return root.dep_ in ("nsubj", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
 def used_as_actor(ent: Any, trigger: Token) -> bool:

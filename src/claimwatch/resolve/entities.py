@@ -90,6 +90,25 @@ def in_context(place: Place, context: Any, why: str = "") -> bool:
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
 
 
+def is_capital(place: Place) -> bool:
+    """Whether a place is its country's capital city (often named for the government)."""
+    if place.country is None or place.geonameid is None or place.feature != "city":
+        return False
+    return place.geonameid in _capital_ids(place.country)
+
+
+@lru_cache(maxsize=256)
+def _capital_ids(country: str) -> frozenset[int]:
+    from claimwatch.errors import ClaimwatchError
+    from claimwatch.resolve.gazetteer import Gazetteer
+
+    try:
+        found = Gazetteer.load().lookup(f"capital of {country}")
+    except (ClaimwatchError, OSError):
+        return frozenset()
+    return frozenset(e.geonameid for e in found if e.geonameid is not None)
+
+
 OFFSET = re.compile(
     r"^(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>km|kilometres|kilometers|miles|nautical miles|nm)\s+"
     r"(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
