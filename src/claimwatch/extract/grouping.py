@@ -138,6 +138,9 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     recent = max(clusters, key=lambda c: c.last_sent, default=None)
     same_sentence = [c for c in clusters if any(m.sent_index == info.sent_index
                                                  for m in c.members)]
+    # "Hamas fired rockets at Tel Aviv, and hours later an Israeli strike hit Rafah":
+    # one sentence, two sides, two incidents
+    same_sentence = [c for c in same_sentence if not _conflicts(info, c, by_place=False)]
     if same_sentence and (info.anchor is None or same_sentence[-1].anchor is None
                           or _overlap(info.anchor, same_sentence[-1].anchor)):
         return same_sentence[-1]
@@ -208,7 +211,20 @@ def same_side(a: str, b: str) -> bool:
                 and eb.category in state_like)
 
 
-def has_separate_cue(sent: Any, lex: Lexicon | None = None) -> bool:
+def has_separate_cue(sent: Any, lex: Lexicon | None = None, trigger: Any = None) -> bool:
+    """ "Separately, ...", "In another attack ...": the sentence names a new incident.
+
+    A cue on a reporting verb ("It later said 50 soldiers had been killed") dates the
+    statement, not the incident.
+    """
     lex = lex or lexicon()
-    words = {t.lower_ for t in sent[:6]}
-    return bool(words & set(lex.cues["separate_cues"]))
+    cues = set(lex.cues["separate_cues"])
+    reporting = set(lex.cues["reporting_verbs"])
+    for tok in sent[:6]:
+        if tok.lower_ not in cues:
+            continue
+        if trigger is not None and tok.head.i != trigger.i \
+                and str(tok.head.lemma_).lower() in reporting:
+            continue
+        return True
+    return False

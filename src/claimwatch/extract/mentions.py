@@ -134,6 +134,8 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
     if span is None:
         return True
+    if _in_since_clause(span):
+        return None  # "the deadliest since the uprising began in 2011"
     clause = trigger.token
     path = []
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -150,10 +152,52 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         return False  # "the toll from the strike rose to 12 on Sunday"
     if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
+    if _leads_sentence(span) and not _reported(clause):
+        return True  # "On Tuesday, a man drove into a crowd and then stabbed people"
+    head = clause
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "drove into pedestrians on Tuesday and stabbed people"
+        if head == verb:
+            return True
     if clause.i in {t.i for t in verb.subtree} and str(verb.lemma_).lower() in CONSEQUENCE_LEMMAS:
         return True  # "three were killed on Wednesday when a missile slammed into ..."
     lemma = str(verb.lemma_).lower()
     return False if lemma in REPORTING_LEMMAS or lemma in LATER_SCENE_LEMMAS else None
+
+
+def _in_since_clause(span: Any) -> bool:
+    """The date of a "since ..." clause: when a period began, not when this happened."""
+    cur = span.root
+    for _ in range(5):
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in cur.children) or (
+                cur.dep_ == "prep" and cur.lower_ == "since"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _leads_sentence(span: Any) -> bool:
+    """A time expression that opens its sentence ("In April 2019, gunmen ..."): it dates
+    the whole sentence, whatever the parser attached it to."""
+    before = span.doc[span.sent.start:span.start]
+    return len(before) <= 3 and all(t.pos_ in ("ADP", "ADV", "PUNCT", "CCONJ", "DET")
+                                    for t in before) and \
+        span.end < span.sent.end and span.doc[span.end].text == ","
+
+
+def _reported(clause: Any) -> bool:
+    """A clause under a reporting verb ("they said they had ambushed ..."): the opening
+    date is the statement's."""
+    cur = clause
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "xcomp") and str(cur.head.lemma_).lower() in REPORTING_LEMMAS:
+            return True
+        cur = cur.head
+    return False
 
 
 def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
@@ -191,7 +235,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         trigger=trigger, sent_index=index, anchor=anchor,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank,
-        separate=has_separate_cue(trigger.sent, lex), anaphoric=anaphoric,
+        separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
     )
 
 

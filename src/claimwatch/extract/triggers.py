@@ -13,6 +13,7 @@ from typing import Any
 from claimwatch.extract.lexicon import Lexicon, lexicon
 
 Token = Any  # spaCy Token
+TEMPORAL_MARKS = ("after", "when", "as", "since", "because", "once", "while", "before")
 
 
 @dataclass
@@ -81,6 +82,9 @@ def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
         if head.head.i == head.i:
             break
         parent = head.head
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS
+                                        for c in head.children):
+            break  # "mourning began after drones attacked": the attack happened
         if head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "nsubj",
                          "relcl", "nsubjpass", "attr", "conj", "pcomp") \
                 and _lemma(parent) in cues["irrealis_heads"]:
