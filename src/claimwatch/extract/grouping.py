@@ -18,6 +18,7 @@ from claimwatch.extract.lexicon import Lexicon, lexicon
 from claimwatch.extract.triggers import Trigger
 
 CONTINUATION_WINDOW = 3  # sentences
+RECENT_DAYS = 14  # an undated incident in a news report happened within this many days
 
 
 @dataclass
@@ -50,6 +51,12 @@ class TriggerInfo:
     anaphoric: bool = False
     point: Any = None  # the resolved Place of ``place``, when known
     place_rank: int = 9
+    perp_guessed: bool = False  # "the group's forces": the nearest actor named before
+
+    @property
+    def own_perpetrator(self) -> str | None:
+        """The perpetrator the trigger's own clause names, not one guessed by coreference."""
+        return None if self.perp_guessed else self.perpetrator
 
 
 @dataclass
@@ -86,8 +93,8 @@ def _overlap(a: Anchor, b: Anchor) -> bool:
 
 def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) -> bool:
     named = {p for p in cluster.perpetrators if is_named(p)}
-    if info.perpetrator and is_named(info.perpetrator) and named and not any(
-            same_side(info.perpetrator, p) for p in named):
+    own = info.own_perpetrator
+    if own and is_named(own) and named and not any(same_side(own, p) for p in named):
         return True
     if not by_place or info.point is None:
         return False
@@ -120,13 +127,22 @@ def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
     return _overlap(anchor, info.anchor) and not _conflicts(info, cluster)
 
 
-def assign(infos: list[TriggerInfo]) -> list[Cluster]:
-    """Clusters of triggers, in order of first mention."""
+def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[Cluster]:
+    """Clusters of triggers, in order of first mention.
+
+    With ``published``, an undated incident is taken to be recent news: a trigger dated
+    months earlier ("In April 2019, gunmen abducted ...") does not join it.
+    """
     clusters: list[Cluster] = []
     for info in infos:
         target = _choose(info, clusters)
+        if target is not None and target.anchor is None and published is not None \
+                and _long_before(info, published):
+            target = None
         if target is None and info.trigger.needs_date and info.anchor is None:
             continue  # "its offensive in Rafah": a campaign, not an incident
+        if target is None and info.anaphoric and info.trigger.token.tag_ == "NNS":
+            continue  # "calling the attacks reckless": several incidents, none described
         if target is None:
             target = Cluster()
             clusters.append(target)
@@ -145,7 +161,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                           or _overlap(info.anchor, same_sentence[-1].anchor)):
         return same_sentence[-1]
     if info.anaphoric and recent is not None:
-        return recent  # "the attack", "the bombing": the incident just described
+        return _antecedent(info, clusters) or recent  # "the attack": the incident described
     if info.anchor is not None:
         for c in reversed(clusters):
             if _compatible_dated(info, c) and not (info.separate and _vaguer(info, c)):
@@ -171,6 +187,22 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                                         or (info.place and info.place.lower() in c.places)
                                         or (info.perpetrator and info.perpetrator.lower()
                                             in c.perpetrators)):
+            return c
+    return None
+
+
+def _long_before(info: TriggerInfo, published: dt.date) -> bool:
+    """A trigger dated before the week of publication (undated news is that fortnight's)."""
+    if info.anchor is None or not info.anchor.attached or info.anaphoric:
+        return False
+    return bool(info.anchor.end < published - dt.timedelta(days=RECENT_DAYS))
+
+
+def _antecedent(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
+    """The latest incident named by the same word ("the attack" after "an attack")."""
+    lemma = str(info.trigger.token.lemma_).lower()
+    for c in reversed(clusters):
+        if any(str(m.trigger.token.lemma_).lower() == lemma for m in c.members):
             return c
     return None
 

@@ -44,7 +44,7 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
     sent_index = {s.start: i for i, s in enumerate(sents)}
     infos = [_info(t, sent_index[t.sent.start], timexes, document, lex, locate)
              for t in triggers]
-    clusters = assign(infos)
+    clusters = assign(infos, document.published)
     busy = {i.sent_index for i in infos}
     found = [_mention(document, c, sents, lex, busy, timexes) for c in clusters]
     if locate is not None:
@@ -178,6 +178,19 @@ def _in_since_clause(span: Any) -> bool:
     return False
 
 
+def _judged(tok: Any, lex: Lexicon) -> bool:
+    """ "condemned what he called a cowardly attack": a verdict on the incident already
+    described, not a new one."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if str(cur.lemma_).lower() in lex.cues["verdict_verbs"]:
+            return True
+    return False
+
+
 def _leads_sentence(span: Any) -> bool:
     """A time expression that opens its sentence ("In April 2019, gunmen ..."): it dates
     the whole sentence, whatever the parser attached it to."""
@@ -206,7 +219,11 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     target = roles.target_token(trigger.token, trigger.kind)
     places = roles.place_phrases(trigger.token, target)
     anchor = _anchor_for(trigger, timexes, document.published)
-    places = places + _context_places(trigger)
+    anaphoric = trigger.kind == "noun" and (anchor is None or not anchor.attached) and (any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
+        or _judged(trigger.token, lex))
+    if not anaphoric:  # "the attack" takes its place from the incident it refers to
+        places = places + _context_places(trigger)
     place: str | None = places[0][0] if places and locate is None else None
     point: Place | None = None
     rank = 9
@@ -220,21 +237,22 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         key = (prank + (2 if spot.precision >= 3 else 0), spot.precision)
         if best is None or key < best:
             best, place, point, rank = key, phrase, spot, prank
-    anaphoric = trigger.kind == "noun" and (anchor is None or not anchor.attached) and any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in trigger.token.children)
     found = None
+    guessed = False
     if perp is not None and roles.is_weapon(perp, lex):
         found = perpetrator.weapon_owner(perp)  # "Russian guided bombs hit ..."
     elif perp is not None and not anaphoric:
-        found = _coref_actor(perp) if roles.is_pronoun_like(perp) else perpetrator.accept(perp)
+        guessed = roles.is_pronoun_like(perp)
+        found = _coref_actor(perp) if guessed else perpetrator.accept(perp)
         poss = next((c for c in perp.children if c.dep_ == "poss"), None)
         if found and found[1].startswith("attacker noun") and poss is not None \
                 and roles.is_pronoun_like(poss):
+            guessed = True
             found = _coref_actor(poss) or found  # "the group's naval forces"
     return TriggerInfo(
         trigger=trigger, sent_index=index, anchor=anchor,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
-        place=place, point=point, place_rank=rank,
+        place=place, point=point, place_rank=rank, perp_guessed=guessed,
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
     )
 

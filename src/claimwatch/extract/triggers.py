@@ -38,9 +38,10 @@ def _lemma(tok: Token) -> str:
 
 def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     """Attack types implied by weapon words in the trigger's phrase and its head's."""
-    scope = list(tok.subtree)
+    scope = _own_clause(tok)
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
-        scope += [c for c in tok.head.children if c.i != tok.i for c in c.subtree]
+        scope += [t for c in tok.head.children if c.i != tok.i and not _is_clause_conj(c)
+                  for t in _own_clause(c)]
     types: list[str] = []
     words = [t for t in scope if t.sent == tok.sent and t.i != tok.i]
     i = 0
@@ -60,6 +61,20 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
                 break
         i += step
     return types
+
+
+def _own_clause(tok: Token) -> list[Token]:
+    """The token's subtree without clauses conjoined to it ("fired rockets, and an air
+    strike hit ..."): their weapons are another incident's."""
+    skip: set[int] = set()
+    for c in tok.subtree:
+        if _is_clause_conj(c) and c.i != tok.i:
+            skip.update(t.i for t in c.subtree)
+    return [t for t in tok.subtree if t.i not in skip]
+
+
+def _is_clause_conj(tok: Token) -> bool:
+    return bool(tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))
 
 
 def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:

@@ -1,0 +1,74 @@
+"""Event identity within one report: which sentences describe one incident, which several.
+
+Every text here is invented for these tests and runs through the real pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import claimwatch
+from claimwatch.model import Event
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+
+
+def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
+    return claimwatch.extract(text, published=published)
+
+
+def test_two_sides_attacking_in_one_sentence_are_two_incidents() -> None:
+    text = ("Hamas fired a barrage of rockets at Ashkelon on Monday, and hours later an "
+            "Israeli air strike hit a house in Khan Younis, killing five people.")
+    found = events(text)
+    assert len(found) == 2
+    assert {frozenset(e.attack_types) & {"rocket", "airstrike"} for e in found} == {
+        frozenset({"rocket"}), frozenset({"airstrike"})}
+
+
+def test_sentence_opening_date_dates_every_verb_of_the_sentence() -> None:
+    text = ("Soldiers raided a village near Nablus on Monday, arresting six men. "
+            "On Tuesday afternoon, a man drove his car into a bus stop in Haifa and then "
+            "stabbed two passers-by, police said.")
+    found = sorted(events(text), key=lambda e: e.date_start or dt.date.min)
+    assert len(found) == 2
+    assert found[1].date_start == dt.date(2024, 3, 5)
+
+
+def test_old_dated_incident_does_not_join_undated_news() -> None:
+    text = ("A bomb hidden in a minibus killed four passengers in the town of Garissa, "
+            "police said. The governor condemned what he called a cowardly attack. "
+            "In June 2019, gunmen abducted two engineers in Garissa.")
+    found = sorted(events(text), key=lambda e: e.date_start or dt.date.min)
+    assert len(found) == 2
+    old, new = found
+    assert "abduction" in old.attack_types and old.date_start == dt.date(2019, 6, 1)
+    assert "abduction" not in new.attack_types
+
+
+def test_temporal_clause_after_mourning_is_an_incident() -> None:
+    (ev,) = events("The country began three days of mourning on Wednesday after gunmen "
+                   "attacked a wedding party in the village of Dogo on Tuesday.")
+    assert ev.date_start == dt.date(2024, 3, 5)
+
+
+def test_date_of_a_since_clause_is_not_the_incident_date() -> None:
+    text = ("A car bomb exploded outside a police station in Baqubah on Monday. "
+            "The bombing was the deadliest in the province since the insurgency began "
+            "in 2014.")
+    (ev,) = events(text)
+    assert ev.date_start == dt.date(2024, 3, 4)
+
+
+def test_later_on_a_reporting_verb_does_not_start_a_new_incident() -> None:
+    text = ("Artillery shelled army positions near the town of Goris on Tuesday, the "
+            "defence ministry said. It later said 12 of its soldiers had been killed.")
+    (ev,) = events(text)
+    assert ev.fatalities.low == 12
+
+
+def test_plural_attacks_in_a_statement_are_no_incident() -> None:
+    text = ("The navy announced joint patrols in the Gulf on Monday. "
+            "\"This is a shared challenge,\" the admiral said, calling the pirate attacks "
+            "reckless.")
+    assert events(text) == []
