@@ -55,3 +55,63 @@ def test_a_later_historical_mention_does_not_take_an_earlier_paragraph() -> None
     new, old = mentions
     assert find(new, "governor")
     assert not find(old, "governor")
+
+
+def test_perpetrator_owning_up_to_a_mistake_confirms() -> None:
+    text = ("An air strike hit an aid truck near Khan Younis on Monday. The Israeli military "
+            "said the strike had been a tragic mistake and opened an inquiry.")
+    (m,) = analyse(text, {"trigger": "hit", "perpetrator": "Israel Defense Forces",
+                          "iso3": "PSE"})
+    assert ("perpetrator", "confirms") in stances_of(m, "Israeli military")
+
+
+def test_titles_are_not_part_of_a_persons_name() -> None:
+    text = ("A drone struck a fuel depot in Belgorod on Sunday, said Maj Gen Ivan Petrovsky, "
+            "the regional commander.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "RUS"})
+    assert find(m, "Ivan Petrovsky")
+    assert not any(a.speaker.startswith(("Maj", "Gen")) for a in m.assertions)
+
+
+def test_a_relayed_report_is_reported_not_confirmed() -> None:
+    text = ("A blast was heard near a tanker off Aden on Friday. The British agency UKMTO said "
+            "the tanker's master had reported an explosion close to the ship.")
+    (m,) = analyse(text, {"trigger": "blast", "iso3": "YEM"})
+    assert ("confirms" not in {a.stance for a in find(m, "UKMTO")})
+    assert "reports" in {a.stance for a in find(m, "UKMTO")}
+
+
+def test_killed_state_forces_make_their_state_the_target() -> None:
+    text = ("An air strike destroyed a villa in Beirut on Monday, killing two officers of the "
+            "Revolutionary Guards. The Revolutionary Guards said the two men had been killed.")
+    (m,) = analyse(text, {"trigger": "destroyed", "iso3": "LBN"})
+    assert ("target_state", "confirms") in stances_of(m, "Revolutionary Guards")
+
+
+def test_first_silence_cue_gives_the_silent_side() -> None:
+    text = ("Jets struck a depot near Homs on Monday. Israel's military declined to comment, "
+            "saying it does not respond to foreign reports.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "SYR"})
+    assert "no_comment" in {a.stance for a in find(m, "Israel")}
+
+
+def test_putting_the_death_toll_at_a_figure_is_a_statement() -> None:
+    text = ("Shelling hit a market in Idlib on Friday. The Syrian Observatory for Human Rights, a "
+            "war monitor, put the death toll at nine.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "SYR"})
+    assert ("ngo", "reports") in stances_of(m, "Syrian Observatory for Human Rights")
+
+
+def test_the_group_is_the_armed_group_named_last() -> None:
+    text = ("ISKP has attacked Taliban officials before. Last year the group claimed a bombing "
+            "that killed a district chief in Kunduz.")
+    (m,) = analyse(text, {"trigger": "bombing", "perpetrator": "Islamic State Khorasan Province",
+                          "iso3": "AFG"})
+    assert ("perpetrator", "claims") in stances_of(m, "ISKP")
+
+
+def test_staff_of_a_hospital_are_named_by_the_hospital() -> None:
+    text = ("A car bomb exploded in Mogadishu on Sunday. Doctors at the city's Medina hospital "
+            "said 12 bodies had been brought in.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "SOM"})
+    assert [a.speaker for a in m.assertions if "Medina" in a.speaker] == ["Medina hospital"]

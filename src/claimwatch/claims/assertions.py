@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimwatch.claims.evidence import find_evidence
-from claimwatch.claims.lexicon import country_in, lexicon
+from claimwatch.claims.lexicon import countries_in, country_in, has_word, lexicon
 from claimwatch.claims.speakers import (
     EventContext,
     Speaker,
@@ -26,6 +26,9 @@ from claimwatch.claims.speakers import (
     norm_key,
     speaker_role,
 )
+from claimwatch.claims.speakers import (
+    actor_table as _actor_table,
+)
 from claimwatch.claims.statements import Statement, find_statements
 from claimwatch.model import Assertion, Document, Evidence, Mention
 
@@ -34,7 +37,7 @@ _INCIDENT_WORDS = re.compile(
     r"wound\w*|injur\w*|claim\w*|responsib\w*|drones?|missiles?|rockets?|shell\w*|"
     r"fir(?:e|ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
     r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*|"
-    r"devices?|went off|detonat\w*|blew up|terror\w*)\b")
+    r"devices?|went off|detonat\w*|blew up|terror\w*|bod(?:y|ies)|toll)\b")
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
 _HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
@@ -48,6 +51,8 @@ _DENIAL_CONTENT = re.compile(r"\b(?:there (?:had been|was|has been) no (?:such )
                              r"not involved|no involvement|no role in)\b")
 _DOUBT = re.compile(r"\b(?:could not|cannot|can't|was unable to) (?:independently )?"
                     r"(?:validate|verify|confirm)\b")
+_RELAYED = re.compile(r"\b(?:had|has|have|was|were) (?:been )?reported\b|\breports? of\b|"
+                      r"\breceived (?:a |several )?reports?\b")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
                 "rebels", "insurgents", "jihadists", "separatists", "fighters")
@@ -76,7 +81,7 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
         nearest = _attach(st.start, st.end, ordered, document.text)
         if nearest and not _relevant(st, nearest[0], document.text):
             nearest = []
-        sp = _resolve(st, memory, nearest[0] if nearest else None)
+        sp = _resolve(st, memory, nearest[0] if nearest else None, document.text)
         if sp is None:
             continue
         spoken.append((st.start, st.end, sp.name))
@@ -142,11 +147,14 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
     if st.cue == "blame":
         return ["attributes"]
     if role == "perpetrator":
-        if st.cue == "confirm":
-            return ["confirms"]
+        if st.cue == "confirm" or has_word(said, lexicon().admission):
+            return ["confirms"]   # owning up to it ('a grave mistake') confirms the event
         return ["attributes"] if _blames_other(st.content, ctx) else ["claims"]
     attributes = _names_responsible(st.content, ctx, role)
-    if role in _AUTHORITY_ROLES and st.cue != "claim":
+    if role in ("third_state", "ngo") and st.rule.startswith("verb:") \
+            and _RELAYED.search(st.content):
+        base = "reports"   # 'the agency said a vessel had reported an explosion': relayed word
+    elif role in _AUTHORITY_ROLES and st.cue != "claim":
         base = "confirms" if role != "ngo" or st.cue == "confirm" or sp_igo else "reports"
     else:
         base = "reports"
@@ -159,7 +167,8 @@ def _names_responsible(content: str, ctx: EventContext, role: str) -> bool:
     norm = norm_key(content)
     named = any(re.search(rf"\b{re.escape(k)}\b", norm) for k in ctx.perpetrator_keys if len(k) > 2)
     if not ctx.perpetrator_keys and role in _AUTHORITY_ROLES:
-        named = bool(armed_groups_named(content))
+        named = bool(armed_groups_named(content)) or \
+            bool(countries_in(content) & ctx.perpetrator_countries)   # 'Israeli jets fired
     return phrase or (named and role in _AUTHORITY_ROLES)
 
 
@@ -228,15 +237,30 @@ def _spans(mention: Mention, text: str) -> list[tuple[int, int]]:
     return [(para_start, para_end)] + [(s.start, s.end) for s in rest]
 
 
-def _resolve(st: Statement, memory: _Memory, mention: Mention | None) -> Speaker | None:
+def _resolve(st: Statement, memory: _Memory, mention: Mention | None,
+             text: str = "") -> Speaker | None:
+    at = text.find(st.speaker, st.start, st.end) if text else -1
+    before = text[max(0, (at if at >= 0 else st.start) - 600):at if at >= 0 else st.start]
     return _resolve_phrase(st.speaker, memory, mention, handle=st.handle, context=st.context,
-                           person=st.person, person_name=st.person_name)
+                           person=st.person, person_name=st.person_name, before=before)
+
+
+def _last_group_named(before: str) -> str | None:
+    """The armed group named last in the text before an anaphor ('IS-K ... the group')."""
+    table = _actor_table()
+    if table is None or not before:
+        return None
+    groups = [before[s:e] for s, e, m in table.find_mentions(before)
+              if m.entry.category == "armed_group"]
+    return groups[-1] if groups else None
 
 
 def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
                     handle: str | None = None, context: str = "",
-                    person: bool = False, person_name: str | None = None) -> Speaker | None:
-    """A Speaker for a phrase, following pronouns and 'the group' back to earlier speakers."""
+                    person: bool = False, person_name: str | None = None,
+                    before: str = "") -> Speaker | None:
+    """A Speaker for a phrase, following pronouns and 'the group' back to earlier speakers
+    (or, for 'the group', to the armed group the text named last)."""
     lex = lexicon()
     raw = phrase.strip()
     low = raw.lower()
@@ -254,6 +278,9 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
             and words[-1] in lex.anaphor_heads and _only_demonyms(raw):
         iso3 = country_in(raw)
         prior = memory.by_head.get(_head_key(words[-1]))
+        named = _last_group_named(before) if words[-1] in _GROUP_HEADS else None
+        if named is not None and (prior is None or norm_key(named) not in prior.keys):
+            return describe(named)
         if prior is not None and (iso3 is None or prior.country == iso3):
             if prior.name != prior.surface:   # 'the army said' after its chief spoke
                 return replace(prior, name=clean_surface(raw), handle=None)
@@ -266,9 +293,9 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
                 return own
     if not clean_surface(raw):
         return None
-    named = _named_before(clean_surface(raw), memory)
-    if named is not None:
-        return named
+    earlier = _named_before(clean_surface(raw), memory)
+    if earlier is not None:
+        return earlier
     sp = describe(raw, handle, context, person_name)
     _remember(memory, sp, person or person_name is not None)
     return sp

@@ -27,6 +27,10 @@ class Lexicon:
     evidence_kinds: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     evidence_against: tuple[re.Pattern[str], ...]
     against_kind: str
+    toll_verbs: frozenset[str] = frozenset()   # 'put the death toll at 13' reports a count
+    toll_nouns: frozenset[str] = frozenset()
+    admission: tuple[str, ...] = ()     # a perpetrator owning up: 'a grave mistake'
+    titles: frozenset[str] = frozenset()  # words before a person's name: 'Lt Gen', 'Dr'
 
 
 def _read(name: str) -> Any:
@@ -62,6 +66,10 @@ def lexicon() -> Lexicon:
             for k in ev["kinds"]),
         evidence_against=tuple(re.compile(p, flags) for p in ev["against"]),
         against_kind=ev["against_kind"],
+        toll_verbs=frozenset(lex.get("toll_verbs", ())),
+        toll_nouns=frozenset(lex.get("toll_nouns", ())),
+        admission=tuple(lex.get("admission", ())),
+        titles=frozenset(lex.get("titles", ())),
     )
 
 
@@ -73,6 +81,13 @@ def has_word(text: str, words: tuple[str, ...]) -> bool:
     padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
     padded = padded.replace(". ", " ")
     return any(f" {w.strip().rstrip('.')} " in padded for w in words)
+
+
+def countries_in(text: str) -> set[str]:
+    """The ISO3 of every state named in text by name, demonym or capital."""
+    lex = lexicon()
+    return {lex.countries[m.group(0)] for m in _country_pattern().finditer(text.lower())
+            if m.group(0) not in ("us", "u.s.") or text[m.start():m.end()] in ("US", "U.S.")}
 
 
 def country_in(text: str) -> str | None:
@@ -90,3 +105,12 @@ def country_in(text: str) -> str | None:
 def _country_pattern() -> re.Pattern[str]:
     forms = sorted(lexicon().countries, key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without leading titles ('Lt Gen Herzi Halevi' -> 'Herzi Halevi')."""
+    words = name.split()
+    titles = lexicon().titles
+    while len(words) > 2 and words[0].lower() in titles:
+        words = words[1:]
+    return " ".join(words)

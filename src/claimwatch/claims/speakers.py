@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimwatch.claims.lexicon import country_in, has_word, lexicon
+from claimwatch.claims.lexicon import country_in, has_word, lexicon, strip_titles
 from claimwatch.model import Mention
 
 _STATE_CATEGORIES = ("state", "state_force", "government")
@@ -28,13 +28,18 @@ _CATEGORY_KIND = {
 }
 _DETERMINER = re.compile(r"^(?:a|an|the|some|several|two|three|other|one)\s+", re.IGNORECASE)
 _PERSON_TAIL = re.compile(
-    r"(?:^|\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bat\s)"
+    r"(?:^|\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bto\s)"
     r"((?:[A-Z][\w'.-]+\s){0,3}[A-Z][\w'-]+)$")
 _PROPER_HEAD = re.compile(r"((?:[A-Z][\w'-]*\s){1,4}[A-Z][\w'-]*)\s+[a-z][a-z ]+$")
 _TARGET_NOUN = re.compile(
     r"\b((?:[A-Z][\w.]+[- ]){1,2})(?:embassy|consulate|troops|soldiers|servicemen|warships?|"
     r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
     r"tourists|nationals)\b")
+_KILLING = re.compile(r"\b(?:killing|killed|kills|wounding|wounded)\s+([^.;]{1,90})")
+_STAFF_OF = re.compile(
+    r"(?i:(?:doctors?|medics?|nurses?|staff|officials?|sources?|workers?|surgeons?)\s+"
+    r"(?:at|from|in)\s+(?:the\s+)?(?:(?:city|town|province|region|local)'s\s+)?)"
+    r"((?:[A-Z][\w'-]*\s){1,4}(?i:hospital|clinic|morgue|medical cent(?:er|re)))\b")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
 
@@ -73,6 +78,11 @@ def _table() -> Any:
     except ImportError:
         return None
     return ActorTable.load()
+
+
+def actor_table() -> Any:
+    """The actor table (None when it cannot be loaded)."""
+    return _table()
 
 
 def lookup(name: str | None) -> Any:
@@ -119,6 +129,7 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     Honcharenko"): it becomes the speaker's name when the table does not know the phrase.
     """
     clean = clean_surface(surface) or surface.strip()
+    person = strip_titles(person) if person else None
     entry, partial = _by_handle(handle), False
     if entry is None:
         entry = lookup(clean)
@@ -153,18 +164,29 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     if person and person != clean:
         sp.name = person
     elif tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean) \
-            and not (entry is not None and not partial and not clean[:1].isupper()):
-        sp.name = tail.group(1)   # the name after a description: "... agency UKMTO"
+            and not (entry is not None and not partial and not clean[:1].isupper()) \
+            and _after_description(clean[:tail.start(1)]):
+        sp.name = strip_titles(tail.group(1))   # the name after a description: "... agency UKMTO"
     elif proper and (entry is None or partial):
         sp.name = proper.group(1)   # "X Civil Defence rescue service" -> its name
     if person or (entry is not None and entry.kind == "individual" and not partial):
         sp.person = person or (entry.name if entry is not None else None)
     elif re.fullmatch(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+", sp.name) and sp.kind == "unknown":
         sp.person = sp.name
+    staff = _STAFF_OF.match(clean)
+    if staff and entry is None:
+        sp.name = staff.group(1)   # 'doctors at the city's Mirwais hospital' -> the hospital
     body = _spoken_for(entry, clean) if entry is not None else None
     if body is not None:
         sp.name, sp.canonical = body, None
     return sp
+
+
+def _after_description(head: str) -> bool:
+    """A name follows a lower-case description ('the agency UKMTO'), not a word of a longer
+    name ('Observatory for Human Rights')."""
+    words = head.split()
+    return bool(words) and words[-1].islower() and words[-1] not in ("for", "of", "and", "de")
 
 
 def _spoken_for(entry: Any, phrase: str) -> str | None:
@@ -292,7 +314,24 @@ def _target_country(mention: Mention) -> str | None:
             iso3 = country_in(m.group(1))
             if iso3:
                 return iso3
+    for sentence in mention.sentences:
+        iso3 = _killed_state_force(sentence.text)
+        if iso3:
+            return iso3
     return mention.place.iso3 if mention.place is not None else None
+
+
+def _killed_state_force(sentence: str) -> str | None:
+    """The state whose forces the attack killed ('killing a commander of the Revolutionary
+    Guards'): those forces were its target, wherever it happened."""
+    table = _table()
+    if table is None:
+        return None
+    for m in _KILLING.finditer(sentence):
+        for _, _, match in table.find_mentions(m.group(1)):
+            if match.entry.category in ("state_force", "government") and match.entry.country:
+                return str(match.entry.country)
+    return None
 
 
 def speaker_role(sp: Speaker, ctx: EventContext) -> str:

@@ -142,6 +142,10 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
                 yield _statement(sent, span, obj, "say", "according-to", exclude=tok)
             continue
         cls = lex.verbs.get(tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else None
+        if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.toll_verbs and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.toll_nouns
+                for c in tok.children):
+            cls = "say"   # 'X put the death toll at 13'
         if cls is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
             subject = _noun_speaker(tok)
             if subject is not None:
@@ -245,10 +249,8 @@ def _person_in(doc: Any, start: int, end: int) -> str | None:
 def _silences(sent: Any, doc_text: str, span: tuple[int, int],
               segment: tuple[int, int]) -> Iterator[Statement]:
     text = doc_text[segment[0]:segment[1]]
-    for pattern in lexicon().silence:
-        m = pattern.search(text)
-        if m is None:
-            continue
+    found = [m for m in (p.search(text) for p in lexicon().silence) if m is not None]
+    for m in sorted(found, key=lambda m: m.start())[:1]:   # the first cue in the sentence
         if m.group(0).rstrip().endswith(("from", "by")):
             after = re.match(r"\s*(?:the\s+)?([^,.;:]+)", text[m.end():])
             speaker = after.group(1).strip() if after else ""
