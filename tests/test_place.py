@@ -149,3 +149,26 @@ def test_distance_off_a_coast_reads_through_to_the_town() -> None:
 def test_parts_of_gaza_are_areas_of_the_strip() -> None:
     place, _ = resolve_place("northern Gaza", PlaceContext())
     assert place is not None and place.iso3 == "PSE" and place.precision == 2
+
+
+def test_a_name_is_judged_by_the_other_names_not_its_own_reading() -> None:
+    # London's own most likely country must not outvote the rest of a Canadian report.
+    ctx = document_context("", _ents("London", "London", "London", "Canada", "Canada",
+                                     "Ontario"))
+    place, _ = resolve_place("London", ctx)
+    assert place is not None and place.iso3 == "CAN"
+    assert ctx.countries_besides("london").get("GBR", 0.0) == 0.0
+
+
+def test_a_state_listed_with_other_states_is_the_state() -> None:
+    ctx = document_context("", _ents("United States", "Texas", "Ohio", "Michigan", "Georgia",
+                                     "Oregon", "Wyoming"))
+    for name in ("Georgia", "Wyoming"):
+        place, _ = resolve_place(name, ctx)
+        assert place is not None and place.iso3 == "USA" and place.feature == "admin1", name
+
+
+def test_a_county_is_the_one_in_the_state_the_report_names() -> None:
+    ctx = document_context("", _ents("Missouri", "Missouri", "Monroe County", "Hannibal"))
+    place, _ = resolve_place("Monroe County", ctx)
+    assert place is not None and place.admin1 == "Missouri"

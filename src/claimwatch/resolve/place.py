@@ -32,6 +32,7 @@ _FEATURE_PRIOR = {
 }
 _POPULATION_WEIGHT = 1.0  # per tenfold population
 _COUNTRY_BOOST = 2.0  # for a candidate in the country the report is most about
+_INSIDE_BOOST = 1.0  # more, per province the report names that the candidate lies in
 _MATCH_PRIOR = {"name": 0.0, "alt": -0.6, "abbr": -0.2, "demonym": -0.5, "fuzzy": -2.0}
 _UNITS = r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|mi|miles|mile|m|metres|meters)"
 
@@ -43,6 +44,21 @@ class PlaceContext:
     countries: dict[str, float] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # normalised phrase of each place
+    # What each phrase itself adds to the country weights (raw, before normalising): a
+    # name is judged by the other names, not by its own most likely reading.
+    own: dict[str, dict[str, float]] = field(default_factory=dict)
+    raw: dict[str, float] = field(default_factory=dict)
+    _others: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
+
+    def countries_besides(self, key: str) -> dict[str, float]:
+        """The country weights without the phrase ``key``'s own contribution."""
+        mine = self.own.get(key)
+        if not mine:
+            return self.countries
+        if key not in self._others:
+            self._others[key] = _normalise(
+                {k: v - mine.get(k, 0.0) for k, v in self.raw.items()})
+        return self._others[key]
 
 
 @dataclass(frozen=True)
@@ -164,7 +180,7 @@ def _prior(e: GazEntry) -> float:
 def _score(e: GazEntry, ctx: PlaceContext, key: str) -> float:
     s = _prior(e)
     if e.iso3:
-        s += _COUNTRY_BOOST * ctx.countries.get(e.iso3, 0.0)
+        s += _COUNTRY_BOOST * ctx.countries_besides(key).get(e.iso3, 0.0)
     best = math.inf
     for place, src in zip(ctx.places, ctx.sources, strict=False):
         if src == key or place.latitude is None or place.longitude is None:
@@ -174,8 +190,14 @@ def _score(e: GazEntry, ctx: PlaceContext, key: str) -> float:
             break
         if place.admin1 and place.admin1 == e.name:
             continue
-        if e.admin1 and place.feature == "admin1" and place.name == e.admin1:
-            best = min(best, 10.0)
+        if place.feature == "admin1":
+            # A province is a relation, not a point: a town in it ("Paris" with "Missouri"),
+            # or a province named alongside others of its country (a list of US states).
+            if e.admin1 and place.name == e.admin1 and place.iso3 == e.iso3:
+                best = min(best, 10.0)
+                s += _INSIDE_BOOST
+            elif e.feature == "admin1" and place.iso3 == e.iso3:
+                best = min(best, 10.0)
             continue
         best = min(best, distance_km(e.latitude, e.longitude, place.latitude, place.longitude))
     if best < 60:
@@ -282,26 +304,36 @@ def document_context(text: str, entities: list[tuple[str, str]],
     except (ClaimwatchError, sqlite3.Error, OSError):
         return PlaceContext()
     counts = Counter(s.strip() for s, label in entities if label in PLACE_LABELS and s.strip())
-    ctx = PlaceContext()
     weights: defaultdict[str, float] = defaultdict(float)
+    own: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for surface, n in counts.items():
         for iso3, share in _country_shares(gaz, surface).items():
             weights[iso3] += n * share
-    ctx.countries = _normalise(weights)
+            own[normalize(_clean(surface))][iso3] += n * share
+    ctx = PlaceContext(countries=_normalise(weights), own=_plain(own), raw=dict(weights))
     for _ in range(2):
         places, sources = [], []
         weights = defaultdict(float)
+        own = defaultdict(lambda: defaultdict(float))
         for surface, n in counts.items():
             place, _rule = resolve_place(surface, ctx, gaz)
             if place is None:
                 continue
+            key = normalize(_clean(surface))
             if place.iso3:
-                weights[place.iso3] += n * (1.5 if place.feature == "country" else 1.0)
+                w = n * (1.5 if place.feature == "country" else 1.0)
+                weights[place.iso3] += w
+                own[key][place.iso3] += w
             if place.feature not in ("country", "continent", "sea", "region"):
                 places.append(place)
-                sources.append(normalize(_clean(surface)))
-        ctx = PlaceContext(countries=_normalise(weights), places=places, sources=sources)
+                sources.append(key)
+        ctx = PlaceContext(countries=_normalise(weights), places=places, sources=sources,
+                           own=_plain(own), raw=dict(weights))
     return ctx
+
+
+def _plain(nested: dict[str, defaultdict[str, float]]) -> dict[str, dict[str, float]]:
+    return {k: dict(v) for k, v in nested.items()}
 
 
 def _country_shares(gaz: Gazetteer, surface: str) -> dict[str, float]:
