@@ -109,3 +109,49 @@ def test_unharmed_crew_means_no_casualties() -> None:
                    "Its crew was rescued unharmed.")
     assert (ev.fatalities.low, ev.fatalities.high) == (0, 0)
     assert (ev.injured.low, ev.injured.high) == (0, 0)
+
+
+def _target_texts(ev: Event) -> list[str]:
+    return [t.text for t in ev.targets]
+
+
+def test_target_after_into_and_its_name() -> None:
+    (ev,) = events("A missile fired by the rebels slammed into the oil tanker Sea Falcon off "
+                   "Aden on Tuesday, the navy said.")
+    assert "oil tanker Sea Falcon" in _target_texts(ev)
+    assert "Sea Falcon" in _target_texts(ev)
+
+
+def test_target_of_a_bombing_outside_a_building_not_its_victims() -> None:
+    (ev,) = events("A suicide bomber killed 12 people outside the Turkish consulate in Herat "
+                   "on Monday, police said.")
+    texts = _target_texts(ev)
+    assert "Turkish consulate" in texts
+    assert "people" not in texts and "Monday" not in texts
+
+
+def test_target_of_a_strike_that_flattened_something() -> None:
+    (ev,) = events("The air strike on Monday flattened the ministry's archive annex in "
+                   "Damascus, state media said.")
+    assert "archive annex" in _target_texts(ev)
+
+
+def test_target_hidden_in_a_what_clause_and_praise_dropped() -> None:
+    (ev,) = events("Warplanes struck what the army said was a rocket storage depot in Gaza "
+                   "on Monday.")
+    assert "rocket storage depot" in _target_texts(ev)
+    (ev,) = events("Two guided bombs hit a large furniture warehouse in Kharkiv on Monday.")
+    assert "furniture warehouse" in _target_texts(ev)
+
+
+def test_generic_place_head_keeps_its_place() -> None:
+    (ev,) = events("Government forces shelled villages in Daraa province on Monday, "
+                   "killing three civilians.")
+    assert "villages in Daraa province" in _target_texts(ev)
+
+
+def test_weapon_named_with_its_modifier() -> None:
+    (ev,) = events("A man detonated an explosive vest at a checkpoint in Kabul on Monday, "
+                   "killing four guards.")
+    assert "explosive vest" in ev.weapons
+    assert "explosive vest" not in _target_texts(ev)

@@ -381,8 +381,10 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         if "abduction" in m.trigger.attack_types and m.trigger.kind == "verb":
             if text.lower() not in {v.text.lower() for v in mention.victims}:
                 mention.victims.append(Victim(text, None))
-        elif text.lower() not in {t.text.lower() for t in mention.targets}:
-            mention.targets.append(Target(text, roles.target_type(tgt, lex)))
+        else:
+            for variant in roles.target_texts(tgt):  # the phrase, then a name inside it
+                if variant.lower() not in {t.text.lower() for t in mention.targets}:
+                    mention.targets.append(Target(variant, roles.target_type(tgt, lex)))
         if str(tgt.lemma_).lower() in lex.cues["person_nouns"] and \
                 text.lower() not in {v.text.lower() for v in mention.victims}:
             count = counts.count_of(tgt, lex)

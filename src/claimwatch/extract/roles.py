@@ -54,13 +54,23 @@ def phrase(tok: Token, *, drop_det: bool = True) -> str:
     return span_text(keep)
 
 
+GENERIC_PLACE_HEADS = {"building", "town", "village", "area", "structure", "house", "settlement",
+                       "neighbourhood", "neighborhood", "hamlet", "locality", "compound"}
+LOCATING_WORDS = {"next", "near", "beside", "behind", "opposite", "in", "outside", "close"}
+
+
 def target_phrase(tok: Token) -> str:
     """The attacked thing as a short phrase: modifiers, the head and an "of" phrase ("port
-    of Haifa"); places after in/near/outside and clauses are left to other fields."""
+    of Haifa"); places after in/near/outside and clauses are left to other fields, except
+    after a generic head ("towns in Idlib province", "a building next to the hospital")."""
     keep = {tok.i}
+    drop: set[str] = set(lexicon().cues.get("target_drop_adjectives", []))
     for c in tok.lefts:
+        if c.dep_ == "amod" and str(c.lemma_).lower() in drop | {c.lower_}.intersection(drop):
+            continue  # "a large hypermarket", "the main base": the thing, not its praise
         if c.dep_ not in ("det", "predet", "punct", "nummod", "quantmod", "poss") or c.text == "-":
             keep.update(t.i for t in c.subtree)
+    generic = str(tok.lemma_).lower() in GENERIC_PLACE_HEADS
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "of":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -69,9 +79,67 @@ def target_phrase(tok: Token) -> str:
                 keep.update(int(i) for i in _target_indices(pobj))
         elif c.dep_ == "compound" or (c.dep_ == "punct" and c.text == "-"):
             keep.add(c.i)
+        elif generic and c.lower_ in LOCATING_WORDS and c.i == max(keep) + 1:
+            keep.update(_locating_indices(c))
     doc = tok.doc
     words = [doc[i] for i in sorted(keep)]
+    while len(words) > 1 and words[0].dep_ in ("det", "predet", "poss", "case"):
+        words = words[1:]  # "the oil tanker Sea Falcon": the det sits on the compound
     return span_text(words)
+
+
+def _locating_indices(word: Token) -> set[int]:
+    """ "next to the hospital", "in Idlib province": the word, its preposition and object."""
+    keep = {word.i}
+    prep = word if word.dep_ == "prep" else next(
+        (c for c in word.children if c.dep_ == "prep"), None)
+    if prep is None:
+        return set()
+    keep.add(prep.i)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None:
+        return set()
+    keep.update(_target_indices(pobj))
+    return set(range(min(keep), max(keep) + 1))
+
+
+def _actor_name(text: str) -> bool:
+    from claimwatch.resolve.actor import ActorTable
+
+    return ActorTable.load().match(text) is not None
+
+
+def target_texts(tok: Token) -> list[str]:
+    """The target phrase, and the proper name inside it when it has one ("the Crocus City
+    Hall concert venue" is also "Crocus City Hall"; "bulk carrier True Confidence" also
+    "True Confidence")."""
+    text = target_phrase(tok)
+    if not text:
+        return []
+    out = [text]
+    doc = tok.doc
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    run: list[Token] = []
+    runs: list[list[Token]] = []
+    for t in [*words, None]:
+        glued = t is not None and run and t.i == run[-1].i + 1 and not run[-1].whitespace_
+        if t is not None and (t.pos_ == "PROPN" or glued) and (
+                not run or t.i == run[-1].i + 1):
+            run.append(t)  # "al-Rawda", "M/V True Confidence"
+            continue
+        if run:
+            runs.append(run)
+        run = [t] if t is not None and t.pos_ == "PROPN" else []
+    for r in runs:
+        while r and r[-1].pos_ == "PUNCT":
+            r = r[:-1]
+        if not r or any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE") for t in r) \
+                or _actor_name(str(doc[r[0].i:r[-1].i + 1].text)):
+            continue  # "Hamas compound": the owner is an actor, not the target's name
+        name = str(doc[r[0].i:r[-1].i + 1].text)
+        if name != text and name in text and name not in out:
+            out.append(name)
+    return out
 
 
 def _target_indices(tok: Token) -> set[int]:
@@ -133,27 +201,167 @@ def is_pronoun_like(tok: Token) -> bool:
         c.lower_ in ("the", "this", "that") for c in tok.children))
 
 
+GENERIC_VICTIMS = {"people", "person", "others", "other", "someone", "anyone", "everyone",
+                   "dozens", "hundreds", "scores", "many", "himself", "herself", "themselves"}
+CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "maim", "murder", "massacre"}
+IMPACT_VERBS = {"hit", "strike", "destroy", "flatten", "damage", "target", "slam", "smash",
+                "level", "raze", "gut", "engulf", "demolish", "devastate", "tear", "rip"}
+VERB_TARGET_PREPS = ("on", "against", "at", "into", "upon", "through")
+NOUN_TARGET_PREPS = ("on", "against", "at", "targeting", "of", "into", "upon")
+FACILITY_PREPS = ("at", "outside", "near", "inside")
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _usable(tok: Token | None) -> bool:
+    """A noun that can name the attacked thing: no date, number, pronoun or weapon."""
+    if tok is None:
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY") \
+            or tok.like_num or tok.pos_ in ("PRON", "NUM", "ADV", "VERB", "ADP") \
+            or tok.lower_ in PRONOUNS or not any(ch.isalpha() for ch in tok.text):
+        return False
+    lex = lexicon()
+    lemma = str(tok.lemma_).lower()
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    pair = f"{before.lower_} {lemma}" if before is not None else lemma
+    return lemma not in lex.weapons and pair not in lex.weapons \
+        and lemma not in lex.cues["abstract_subjects"] \
+        and lemma not in lex.cues.get("not_targets", [])
+
+
+def _generic_victim(tok: Token) -> bool:
+    """ "people", "dozens of people", "himself": who was hurt, not what was attacked."""
+    return tok.lower_ in GENERIC_VICTIMS or str(tok.lemma_).lower() in GENERIC_VICTIMS
+
+
+def _facility(tok: Token) -> bool:
+    """A building, site or vessel named after at/outside/near: not a town or country."""
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") or not _usable(tok):
+        return False
+    types: dict[str, list[str]] = lexicon().cues["target_types"]
+    lemmas = {str(t.lemma_).lower() for t in tok.subtree if t.i <= tok.i}
+    places = {"town", "city", "district", "village", "neighbourhood", "neighborhood"}
+    head = str(tok.lemma_).lower()
+    return head not in places and any(lem in words for words in (
+        types["vessel"], types["government"], types["infrastructure"], types["civilian"],
+        types["military"]) for lem in lemmas) and head not in ("people", "civilian", "child")
+
+
+def _free_relative(tok: Token) -> Token | None:
+    """ "struck what the army said was an arms depot": the depot."""
+    if tok.lower_ != "what":
+        return tok
+    for t in tok.head.subtree:
+        if t.dep_ == "attr" and t.pos_ in ("NOUN", "PROPN") and _usable(t):
+            return t
+    for t in tok.doc[tok.i:tok.sent.end]:
+        if t.dep_ == "attr" and t.pos_ in ("NOUN", "PROPN") and _usable(t):
+            return t
+    return None
+
+
+def _what_clause(verb: Token) -> Token | None:
+    """ "struck what the army said was a depot": the object hides in a clause."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.lower_ != "what":
+        return None
+    return _free_relative(nxt)
+
+
+def _prep_target(head: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = _pobj(c)
+            if _usable(pobj) and not (c.lower_ == "of" and pobj is not None
+                                      and pobj.ent_type_ == "DATE"):
+                return pobj
+    return None
+
+
+def _facility_prep(head: Token) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in FACILITY_PREPS:
+            pobj = _pobj(c)
+            if pobj is not None and _facility(pobj):
+                return pobj
+    return None
+
+
 def target_token(trigger: Token, kind: str) -> Token | None:
-    """The head of the attacked thing's phrase."""
+    """The head of the attacked thing's phrase.
+
+    Verbs: the object ("attacked the port"), the "on/against/at/into" phrase ("slammed into
+    the tanker"), the phrase on the weapon object ("fired a missile at the tanker"); for
+    killing verbs a building after at/outside ("killed 20 people at a school") beats
+    generic victims ("people"). Nouns: the "on/against/at/of" phrase, a facility after
+    "outside/near", or the object of the verb the attack noun is the subject of ("the
+    strike flattened the annex").
+    """
     if kind == "verb":
         lex = lexicon()
+        killing = str(trigger.lemma_).lower() in CASUALTY_VERBS
+        obj: Token | None = None
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass") and str(c.lemma_).lower() not in lex.weapons:
-                return c
-        for c in trigger.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at"):
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
+                cand = _free_relative(c)
+                if _usable(cand):
+                    obj = cand
+                    break
+        if obj is None:
+            obj = _what_clause(trigger)
+        if obj is not None and not (killing or _generic_victim(obj)):
+            return obj
+        found = _prep_target(trigger, VERB_TARGET_PREPS)
+        if found is None:
+            for c in trigger.children:
+                if c.dep_ == "dobj" and str(c.lemma_).lower() in lex.weapons:
+                    found = _prep_target(c, ("at", "on", "against", "into"))
+                    if found is not None:
+                        break
+        if found is None and (killing or obj is None or _generic_victim(obj)):
+            found = _facility_prep(trigger)
+        if found is not None:
+            return found
+        if obj is not None:
+            return obj
         if trigger.dep_ == "xcomp" or trigger.dep_ == "conj":
             return None
     else:
-        for c in trigger.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting", "of"):
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None and not (c.lower_ == "of" and pobj.ent_type_ == "DATE"):
-                    return pobj
+        for noun in (trigger, *trigger.conjuncts):
+            found = _prep_target(noun, NOUN_TARGET_PREPS) or _facility_prep(noun)
+            if found is not None:
+                return found
+        head = trigger.head
+        if trigger.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" \
+                and str(head.lemma_).lower() in IMPACT_VERBS:
+            return _clause_object(head, victims=False)
+        for c in trigger.children:  # "a bombing that ripped through a Mass"
+            if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+                lemma = str(c.lemma_).lower()
+                if lemma in IMPACT_VERBS or lemma in CASUALTY_VERBS:
+                    found = _clause_object(c, victims=lemma in CASUALTY_VERBS)
+                    if found is not None:
+                        return found
+        if trigger.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" \
+                and str(head.head.lemma_).lower() in CASUALTY_VERBS:
+            # "seven aid workers were killed by an air strike": who it hit
+            subj = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+            if _usable(subj) and subj is not None and not _generic_victim(subj):
+                return subj
     return None
+
+
+def _clause_object(verb: Token, *, victims: bool) -> Token | None:
+    """The object of a verb the attack noun governs ("the strike flattened the annex")."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and _usable(c):
+            if victims and (_generic_victim(c) or c.ent_type_ not in ("PERSON", "ORG")):
+                continue
+            return _free_relative(c)
+    return _prep_target(verb, ("into", "on", "at", "through"))
 
 
 def target_type(tok: Token, lex: Lexicon | None = None) -> str:
@@ -183,8 +391,10 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
         lemma = str(tok.lemma_).lower()
         if tok.pos_ not in ("NOUN", "PROPN") or lemma in lex.not_weapons:
             continue
-        if lemma not in lex.weapons and tok.lower_ not in lex.weapons:
-            continue
+        before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if lemma not in lex.weapons and tok.lower_ not in lex.weapons and (
+                f"{before} {lemma}" not in lex.weapons or lemma in lex.nouns):
+            continue  # "explosive vest": a weapon only with its modifier; not "air strike"
         if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
             continue  # "drone strike": the head noun carries the phrase
         weapon = _modified_noun(tok)
