@@ -115,3 +115,25 @@ def test_staff_of_a_hospital_are_named_by_the_hospital() -> None:
             "said 12 bodies had been brought in.")
     (m,) = analyse(text, {"trigger": "exploded", "iso3": "SOM"})
     assert [a.speaker for a in m.assertions if "Medina" in a.speaker] == ["Medina hospital"]
+
+
+def test_acronym_parsed_as_auxiliary_is_the_speaker() -> None:
+    text = ("A bomb exploded at a church in Beni on Sunday. In a message on its Amaq agency, "
+            "IS said its fighters had planted the bomb.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "COD"})
+    assert ("perpetrator", "claims") in stances_of(m, "Islamic State")
+
+
+def test_a_source_telling_a_news_agency_is_reported_by_the_agency() -> None:
+    text = ("Gunmen attacked a village near Djibo on Saturday. A security source told Reuters "
+            "that 40 people had been killed.")
+    (m,) = analyse(text, {"trigger": "attacked", "iso3": "BFA"})
+    assert ("media", "reports") in stances_of(m, "Reuters")
+
+
+def test_a_group_named_in_full_keeps_its_name() -> None:
+    text = ("Gunmen attacked an army post near Dori on Monday. Jama'at Nusrat al-Islam "
+            "wal-Muslimin claimed the attack in a statement.")
+    (m,) = analyse(text, {"trigger": "attacked", "iso3": "BFA",
+                          "perpetrator": "Jama'at Nusrat al-Islam wal-Muslimin"})
+    assert ("perpetrator", "claims") in stances_of(m, "Jama'at Nusrat al-Islam wal-Muslimin")

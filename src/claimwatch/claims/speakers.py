@@ -143,8 +143,9 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     text = f"{clean} {context}"
     if entry is not None:
         _apply_entry(sp, entry, partial, text)
-        if clean[:1].isupper() and not handle:
+        if clean[:1].isupper() and not handle and not re.fullmatch(r"[A-Z]{1,2}", clean):
             sp.canonical, sp.name = sp.name, clean   # the report's own wording, see docstring
+            # (a two-letter abbreviation like 'IS' is too bare a name: the table's is kept)
         word_kind = _kind_from_words(clean, None)
         if partial and word_kind in ("media", "osint", "ngo", "witness"):
             sp.kind = word_kind
@@ -161,6 +162,10 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     sp.igo = sp.igo or has_word(clean, lexicon().kinds["igo"])
     tail = _PERSON_TAIL.search(clean)
     proper = _PROPER_HEAD.match(clean)
+    if person and person in clean and entry is not None and not partial \
+            and entry.category != "individual" \
+            and norm_key(clean) in {norm_key(n) for n in (entry.name, *entry.aliases)}:
+        person = None   # a person-like word inside an organisation's name ('Nusrat al-Islam')
     if person and person != clean:
         sp.name = person
     elif tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean) \

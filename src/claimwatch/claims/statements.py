@@ -157,11 +157,27 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
         subject = _subject(tok)
         if subject is None:
             continue
+        outlet = _told_outlet(tok)
+        if outlet is not None:   # 'a source told AFP': the agency reports it too
+            yield _statement(sent, span, outlet, "say", "told-media", exclude=tok)
         negated = any(c.dep_ == "neg" for c in tok.children)
         st = _statement(sent, span, subject, cls, f"verb:{tok.lemma_.lower()}", exclude=tok)
         st.negated = negated
         for part in _coordinated(st.speaker):
             yield replace(st, speaker=part)
+
+
+def _told_outlet(verb: Any) -> Any:
+    """The news outlet a source spoke to ('told AFP', 'told Reuters'), if the table knows it."""
+    if verb.lemma_.lower() != "tell":
+        return None
+    from claimwatch.claims.speakers import lookup
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "iobj") and c.pos_ == "PROPN":
+            entry = lookup(c.text)
+            if entry is not None and entry.category == "media":
+                return c
+    return None
 
 
 def _quoted(char: int, quotes: list[tuple[int, int]]) -> bool:
@@ -185,6 +201,11 @@ def _subject(verb: Any) -> Any:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+    for c in verb.children:   # 'IS said' parsed as a passive auxiliary: an acronym subject
+        if c.dep_ in ("auxpass", "aux") and c.i < verb.i and len(c.text) > 1 \
+                and c.text.isupper() and not any(g.dep_ in ("nsubj", "nsubjpass")
+                                                 for g in verb.children):
+            return c
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for c in verb.children:
         if c.dep_ == "nsubj" and not passive:
