@@ -172,3 +172,14 @@ def test_a_county_is_the_one_in_the_state_the_report_names() -> None:
     ctx = document_context("", _ents("Missouri", "Missouri", "Monroe County", "Hannibal"))
     place, _ = resolve_place("Monroe County", ctx)
     assert place is not None and place.admin1 == "Missouri"
+
+
+def test_towns_named_together_are_read_together() -> None:
+    # Two London districts: each alone is likelier a bigger town elsewhere (Alberta,
+    # Connecticut), but read together they are next to each other.
+    ctx = document_context("", _ents("Edmonton", "Enfield", "Edmonton"))
+    place, _ = resolve_place("Edmonton", ctx)
+    assert place is not None and place.iso3 == "GBR"
+    alone, _ = resolve_place("Edmonton", PlaceContext())
+    assert alone is not None and alone.iso3 == "CAN"
+

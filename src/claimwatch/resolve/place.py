@@ -33,6 +33,11 @@ _FEATURE_PRIOR = {
 _POPULATION_WEIGHT = 1.0  # per tenfold population
 _COUNTRY_BOOST = 2.0  # for a candidate in the country the report is most about
 _INSIDE_BOOST = 1.0  # more, per province the report names that the candidate lies in
+_POINTS = ("city", "district", "camp", "base", "crossing", "port", "airport", "facility",
+           "admin2")
+_COHERENCE = 1.5  # per other name of the document with a likely reading nearby...
+_MAX_SUPPORT = 2.0  # ...counting at most two such names
+_NEARBY_CANDIDATES = 10
 _MATCH_PRIOR = {"name": 0.0, "alt": -0.6, "abbr": -0.2, "demonym": -0.5, "fuzzy": -2.0}
 _UNITS = r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|mi|miles|mile|m|metres|meters)"
 
@@ -48,6 +53,9 @@ class PlaceContext:
     # name is judged by the other names, not by its own most likely reading.
     own: dict[str, dict[str, float]] = field(default_factory=dict)
     raw: dict[str, float] = field(default_factory=dict)
+    # Where each phrase's likeliest point-like readings lie: towns named together tend to
+    # lie together ("Edmonton" and "Enfield" in north London, not Alberta and Connecticut).
+    nearby: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     _others: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def countries_besides(self, key: str) -> dict[str, float]:
@@ -209,6 +217,24 @@ def _score(e: GazEntry, ctx: PlaceContext, key: str) -> float:
     return s
 
 
+def _support(e: GazEntry, ctx: PlaceContext, key: str) -> float:
+    """How many of the document's other names have a likely reading close to ``e``."""
+    total = 0.0
+    for other, points in ctx.nearby.items():
+        if other == key:
+            continue
+        best = 0.0
+        for lat, lon in points:
+            if abs(lat - e.latitude) > 2.5:
+                continue
+            d = distance_km(e.latitude, e.longitude, lat, lon)
+            best = max(best, 1.0 if d <= 30 else 0.6 if d <= 100 else 0.25 if d <= 250 else 0.0)
+            if best == 1.0:
+                break
+        total += best
+    return total
+
+
 def _demote_namesake_areas(cands: list[GazEntry]) -> dict[int, float]:
     """An admin area named after its own big town ("Haifa", "Kiev") means the town."""
     penalty: dict[int, float] = {}
@@ -226,9 +252,13 @@ def _demote_namesake_areas(cands: list[GazEntry]) -> dict[int, float]:
 def _rank(cands: list[GazEntry], ctx: PlaceContext, key: str,
           prefer: tuple[str, ...] = ()) -> list[tuple[float, GazEntry]]:
     penalty = _demote_namesake_areas(cands) if not prefer else {}
+    # Towns named together lie together, when the name is most likely a town at all.
+    towns = bool(ctx.nearby) and max(cands, key=_prior).feature in _POINTS
     scored = []
     for e in cands:
         s = _score(e, ctx, key) - penalty.get(e.id, 0.0)
+        if towns and e.feature in _POINTS:
+            s += _COHERENCE * min(_MAX_SUPPORT, _support(e, ctx, key))
         if prefer and e.feature in prefer:
             s += 3.0 - prefer.index(e.feature) * 0.5
         scored.append((s, e))
@@ -306,11 +336,19 @@ def document_context(text: str, entities: list[tuple[str, str]],
     counts = Counter(s.strip() for s, label in entities if label in PLACE_LABELS and s.strip())
     weights: defaultdict[str, float] = defaultdict(float)
     own: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
+    nearby: dict[str, list[tuple[float, float]]] = {}
     for surface, n in counts.items():
-        for iso3, share in _country_shares(gaz, surface).items():
+        ranked = _ranked_alone(gaz, surface)
+        key = normalize(_clean(surface))
+        for iso3, share in _country_shares(ranked).items():
             weights[iso3] += n * share
-            own[normalize(_clean(surface))][iso3] += n * share
-    ctx = PlaceContext(countries=_normalise(weights), own=_plain(own), raw=dict(weights))
+            own[key][iso3] += n * share
+        points = [(e.latitude, e.longitude) for _, e in ranked[:_NEARBY_CANDIDATES]
+                  if e.feature in _POINTS]
+        if points:
+            nearby[key] = points
+    ctx = PlaceContext(countries=_normalise(weights), own=_plain(own), raw=dict(weights),
+                       nearby=nearby)
     for _ in range(2):
         places, sources = [], []
         weights = defaultdict(float)
@@ -328,7 +366,7 @@ def document_context(text: str, entities: list[tuple[str, str]],
                 places.append(place)
                 sources.append(key)
         ctx = PlaceContext(countries=_normalise(weights), places=places, sources=sources,
-                           own=_plain(own), raw=dict(weights))
+                           own=_plain(own), raw=dict(weights), nearby=nearby)
     return ctx
 
 
@@ -336,8 +374,8 @@ def _plain(nested: dict[str, defaultdict[str, float]]) -> dict[str, dict[str, fl
     return {k: dict(v) for k, v in nested.items()}
 
 
-def _country_shares(gaz: Gazetteer, surface: str) -> dict[str, float]:
-    """How a name spreads over countries, by the context-free prior of its candidates."""
+def _ranked_alone(gaz: Gazetteer, surface: str) -> list[tuple[float, GazEntry]]:
+    """The candidates of a name's first reading that finds any, by context-free score."""
     readings = _readings(surface)
     cands: list[GazEntry] = []
     for fuzzy in (False, True):
@@ -347,7 +385,12 @@ def _country_shares(gaz: Gazetteer, surface: str) -> dict[str, float]:
                 break
         if cands:
             break
-    scored = [(s, e) for s, e in _rank(cands, PlaceContext(), "")[:8] if e.iso3]
+    return _rank(cands, PlaceContext(), "")
+
+
+def _country_shares(ranked: list[tuple[float, GazEntry]]) -> dict[str, float]:
+    """How a name spreads over countries, by the context-free prior of its candidates."""
+    scored = [(s, e) for s, e in ranked[:8] if e.iso3]
     if not scored:
         return {}
     top = scored[0][0]
