@@ -20,6 +20,12 @@ PLACES = {
     "odesa": Place("Odesa", "Ukraine", "UKR", "Odesa Oblast", 46.4775, 30.7326, 698740, 1),
     "hodeidah": Place("Hodeidah", "Yemen", "YEM", "Al Hudaydah", 14.7978, 42.9545, 79415, 1),
     "ukraine": Place("Ukraine", "Ukraine", "UKR", None, 49.0, 32.0, 690791, 3),
+    "donetsk region": Place("Donetsk Oblast", "Ukraine", "UKR", "Donetsk Oblast", 48.1, 37.7,
+                            None, 3),
+    "kramatorsk": Place("Kramatorsk", "Ukraine", "UKR", "Donetsk Oblast", 48.7231, 37.5563,
+                        None, 1),
+    "belgorod": Place("Belgorod", "Russia", "RUS", "Belgorod Oblast", 50.6107, 36.5802,
+                      None, 1),
 }
 
 

@@ -13,6 +13,8 @@ from claimwatch.ledger import Ledger
 from claimwatch.merge import (
     BlockIndex,
     MentionRecord,
+    PairScore,
+    Reason,
     cluster_all,
     match,
     merge_count,
@@ -21,7 +23,7 @@ from claimwatch.merge import (
     query_terms,
     score_pair,
 )
-from claimwatch.model import Count, Event
+from claimwatch.model import Actor, Count, Event, Place, Target
 from claimwatch.store import write
 from event_factory import document, event
 
@@ -310,3 +312,65 @@ def test_the_place_most_reports_agree_on_beats_one_precise_outlier() -> None:
     precise = event(docs[2], day="2024-05-25")  # Kharkiv, in Ukraine: agrees and is precise
     merged = merge_events([record(e, "2024-05-26") for e in [*evs, precise]])
     assert merged.location is not None and merged.location.name == "Kharkiv"
+
+
+# -- evidence of one incident in differently worded reports (invented reports) -----------
+
+def _pair(a: Event, b: Event) -> PairScore:
+    return score_pair(profile(record(a, "2024-03-02")), profile(record(b, "2024-03-03")))
+
+
+def _reason(verdict: PairScore, feature: str) -> Reason:
+    return next(r for r in verdict.reasons if r.feature == feature)
+
+
+def test_a_town_inside_the_region_another_report_names_agrees() -> None:
+    d1, d2 = document("d1", "2024-03-02"), document("d2", "2024-03-03")
+    town = event(d1, day="2024-03-01", place="kramatorsk")
+    region = event(d2, day="2024-03-01", place="donetsk region")
+    place = _reason(_pair(town, region), "place")
+    assert place.value >= 0.8 and "coarser area" in place.detail
+    abroad = event(d2, day="2024-03-01", place="belgorod")
+    assert _reason(_pair(abroad, region), "place").value == 0.0
+
+
+def test_a_unit_agrees_with_the_state_it_belongs_to() -> None:
+    d1, d2 = document("d1", "2024-03-02"), document("d2", "2024-03-03")
+    state = event(d1, day="2024-03-01", perpetrator="Freedonia")
+    unit = event(d2, day="2024-03-01", perpetrator=None)
+    unit.actors = [Actor("Freedonian Naval Drone Command", "perpetrator", "organization",
+                         affiliation="Freedonia")]
+    assert _reason(_pair(state, unit), "perpetrator").value == 0.8
+    other = event(d2, day="2024-03-01", perpetrator="Sylvania")
+    assert _reason(_pair(state, other), "perpetrator").value == 0.0
+
+
+def test_attack_types_of_one_family_agree_in_part() -> None:
+    d1, d2 = document("d1", "2024-03-02"), document("d2", "2024-03-03")
+    missile = event(d1, day="2024-03-01", kinds=("missile",))
+    airstrike = event(d2, day="2024-03-01", kinds=("airstrike",))
+    shooting = event(d2, day="2024-03-01", kinds=("shooting",))
+    assert _reason(_pair(missile, airstrike), "attack").value == pytest.approx(0.6)
+    assert _reason(_pair(missile, shooting), "attack").value == 0.0
+
+
+def test_a_shared_ship_name_counts_more_than_a_shared_common_noun() -> None:
+    d1, d2 = document("d1", "2024-03-02"), document("d2", "2024-03-03")
+    named = event(d1, day="2024-03-01", place="hodeidah")
+    named.targets = [Target("the bulk carrier Sea Lantern")]
+    same_ship = event(d2, day="2024-03-01", place="hodeidah")
+    same_ship.targets = [Target("Sea Lantern")]
+    any_ship = event(d2, day="2024-03-01", place="hodeidah")
+    any_ship.targets = [Target("carrier")]
+    assert _reason(_pair(named, same_ship), "target").value >= 0.9
+    assert _reason(_pair(named, any_ship), "target").value <= 0.7
+
+
+def test_a_country_named_alone_counts_little_against_a_town() -> None:
+    d1, d2 = document("d1", "2024-03-02"), document("d2", "2024-03-03")
+    town = event(d1, day="2024-03-01", place="kramatorsk")
+    abroad = event(d2, day="2024-03-01", place="ukraine")
+    abroad.location = Place("Norway", "Norway", "NOR", None, 62.0, 10.0, None, 3)
+    place = _reason(_pair(town, abroad), "place")
+    assert place.value == 0.0 and place.weight < _reason(
+        _pair(town, event(d2, day="2024-03-01", place="belgorod")), "time").weight

@@ -71,8 +71,11 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
     index = {sent.start: i for i, sent in enumerate(sents)}
     own = {index[m.trigger.sent.start] for m in cluster.members}
     scope = [sents[i] for i in sorted(own | {i + 1 for i in own if i + 1 < len(sents)})]
+    trigger = cluster.members[0].trigger.token
     for sent in scope:
         for span in roles.place_spans(sent):
+            if roles.used_as_actor(span, trigger):
+                continue  # "after Moscow released footage": a government, not a place
             text = str(span.text)
             if roles.names_actor(span):
                 continue  # "Moscow said ...": the government speaking
@@ -150,6 +153,9 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         verb = verb.head
     if str(clause.lemma_).lower() in LATER_SCENE_LEMMAS and clause.i != trigger.token.i:
         return False  # "the toll from the strike rose to 12 on Sunday"
+    if verb != clause and verb.dep_ in ("acl", "relcl") and \
+            trigger.token.i not in {t.i for t in verb.subtree}:
+        return None  # "near the statues destroyed in 2001": the date of another noun's clause
     if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
     if _leads_sentence(span) and not _reported(clause):
@@ -359,8 +365,11 @@ def _air_force_strike(cluster: Cluster) -> bool:
 
 def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
                 following: list[Any]) -> None:
+    # a named actor ("Ukrainian missile strike") before a generic "its forces" elsewhere
     chosen = next(((m.perpetrator, m.perpetrator_why, m.trigger.sent.text)
-                   for m in sorted(cluster.members, key=lambda m: m.trigger.kind != "verb")
+                   for m in sorted(cluster.members, key=lambda m: (
+                       m.perpetrator is None or perpetrator.actor_in(m.perpetrator) is None,
+                       m.trigger.kind != "verb"))
                    if m.perpetrator), None)
     if chosen is None or perpetrator.actor_in(chosen[0]) is None:
         # a generic attacker noun ("gunmen") yields to a named claimant or blamed actor

@@ -561,8 +561,13 @@ def names_actor(ent: Any) -> bool:
 
 
 def used_as_actor(ent: Any, trigger: Token) -> bool:
-    """ "Russia's strike", "Ukraine said", "a Houthi attack": an actor, not a place."""
+    """ "Russia's strike", "Ukraine said", "a Houthi attack": an actor, not a place;
+    "the defence ministry in Moscow", "officials in Kyiv": where a speaker sits."""
     root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.i != \
+            trigger.i and str(root.head.head.lemma_).lower() in \
+            lexicon().cues["speaker_seat_nouns"]:
+        return True
     if root.dep_ == "poss" or (root.dep_ in ("compound", "amod") and root.head.i == trigger.i):
         return True
     if root.dep_ == "nsubj" or (root.dep_ == "nsubjpass" and root.head.i != trigger.i):

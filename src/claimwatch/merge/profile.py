@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -17,9 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from claimwatch.model import Event
+from claimwatch.model import Event, Place
 
 _WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+_PROPER = re.compile(r"\b[A-Z][\w\-]*")
 
 
 @lru_cache(maxsize=1)
@@ -75,10 +77,13 @@ class Profile:
     geo_precision: int
     iso3: str | None
     geonameid: int | None
+    country_level: bool
     perpetrators: frozenset[str]
     perpetrator_names: tuple[str, ...]
     perpetrators_known: bool
+    sides: frozenset[str]
     targets: tuple[str, ...]
+    target_names: frozenset[str]
     attack_types: frozenset[str]
     families: frozenset[str]
     weapons: frozenset[str]
@@ -91,6 +96,23 @@ def normalise_name(name: str) -> str:
     """A name as compared: lower case, no leading article, single spaces."""
     text = " ".join(name.lower().replace("’", "'").split())
     return text[4:] if text.startswith("the ") else text
+
+
+def is_country_level(place: Place | None) -> bool:
+    """A place that names a whole country (not a region, sea or town within one)."""
+    if place is None:
+        return False
+    return bool(place.country) and normalise_name(place.name) == normalise_name(
+        place.country or "")
+
+
+def proper_words(texts: Iterable[str]) -> frozenset[str]:
+    """The capitalised words of target phrases ("Maersk", "Epicentr"), lower-cased:
+    what names one ship or building rather than any ship or store."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(w.lower() for w in _PROPER.findall(text.replace("’", "'")))
+    return frozenset(words)
 
 
 def families_of(event: Event) -> frozenset[str]:
@@ -142,9 +164,12 @@ def profile(record: MentionRecord) -> Profile:
     loc = ev.location
     perps = [a for a in ev.actors if a.role in ("perpetrator", "claimant")]
     names: set[str] = set()
+    sides: set[str] = set()
     for actor in perps:
         names.add(normalise_name(actor.name))
         names.update(normalise_name(a) for a in actor.aliases)
+        if actor.affiliation:
+            sides.add(normalise_name(actor.affiliation))
     return Profile(
         key=record.key,
         document_id=record.document_id,
@@ -156,10 +181,13 @@ def profile(record: MentionRecord) -> Profile:
         geo_precision=loc.precision if loc else 3,
         iso3=loc.iso3 if loc else None,
         geonameid=loc.geonameid if loc else None,
+        country_level=is_country_level(loc),
         perpetrators=frozenset(names),
         perpetrator_names=tuple(sorted({normalise_name(a.name) for a in perps})),
         perpetrators_known=any(a.kind != "unknown" for a in perps),
+        sides=frozenset(sides),
         targets=tuple(sorted({normalise_name(t.text) for t in ev.targets})),
+        target_names=proper_words(t.text for t in ev.targets),
         attack_types=frozenset(ev.attack_types) - {"other"},
         families=families_of(ev),
         weapons=frozenset(normalise_name(w) for w in ev.weapons),

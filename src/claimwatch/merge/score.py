@@ -88,26 +88,39 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def place_reason(a: Profile, b: Profile) -> Reason | str | None:
     """Distance between places, judged against the coarser place's precision.
 
-    A country- or region-level place (precision 3) is often the wrong country (the
-    perpetrator's, a ship's flag): it can agree but never rules a match out.
+    A country-level place is often the wrong country (the perpetrator's, a ship's flag):
+    it can agree but never rules a match out. A region, sea or province (precision 3)
+    that holds the other place (within its tolerance) agrees with it: "in Crimea" and
+    "in Sevastopol" are compatible; a region's centre far from the other place is no
+    evidence either way.
     """
     weight = float(settings()["weights"]["place"])
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return Reason("place", 1.0, weight, f"same place (geonameid {a.geonameid})")
     coarse = max(a.geo_precision, b.geo_precision) >= 3
-    if None not in (a.lat, a.lon, b.lat, b.lon) and not (coarse and a.iso3 and b.iso3):
+    country = coarse and bool(a.iso3 and b.iso3) and (a.country_level or b.country_level)
+    if None not in (a.lat, a.lon, b.lat, b.lon) and not country:
         tol = float(settings()["place_tolerance_km"][str(max(a.geo_precision, b.geo_precision))])
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         if d > 4 * tol and not coarse:
             return f"places {d:.0f} km apart (tolerance {tol:.0f} km)"
         value = max(0.0, 1.0 - d / (2 * tol))
+        if coarse and a.geo_precision != b.geo_precision and d <= tol:
+            return Reason("place", max(value, float(settings()["place_within_area"])), weight,
+                          f"{d:.0f} km apart: the finer place lies in the coarser area "
+                          f"(tolerance {tol:.0f} km)")
+        if coarse and d > tol and a.iso3 and b.iso3 and a.iso3 != b.iso3:
+            return Reason("place", 0.0, weight, f"{d:.0f} km apart, outside the area, in "
+                          f"different countries {a.iso3} / {b.iso3}")
         if coarse and value == 0.0:
             return None  # a sea's or region's centre says little about where in it
         return Reason("place", value, weight, f"{d:.0f} km apart, tolerance {tol:.0f} km")
     if a.iso3 and b.iso3:
+        # a country alone is weak evidence either way: it is often the victims' home
+        # country, the perpetrator's or a ship's flag rather than where it happened
         if a.iso3 == b.iso3:
             return Reason("place", 0.5, weight / 2, f"same country {a.iso3}")
-        return Reason("place", 0.0, weight, f"different countries {a.iso3} / {b.iso3}")
+        return Reason("place", 0.0, weight / 2, f"different countries {a.iso3} / {b.iso3}")
     return None
 
 
@@ -115,7 +128,9 @@ def perpetrator_reason(a: Profile, b: Profile) -> Reason | None:
     """Shared perpetrators agree; different ones disagree only when both are known actors.
 
     A generic "gunmen" or "its forces" (an actor of unknown kind) can agree with a name
-    but is no evidence against one.
+    but is no evidence against one. A unit and the state or movement it belongs to
+    ("Ukrainian Special Operations Forces", affiliated with Ukraine, and "Ukraine") agree
+    nearly as well as one name.
     """
     if not a.perpetrators or not b.perpetrators:
         return None
@@ -126,8 +141,14 @@ def perpetrator_reason(a: Profile, b: Profile) -> Reason | None:
     detail = f"{', '.join(a.perpetrator_names)} vs {', '.join(b.perpetrator_names)}"
     if any(_same_name(x, y) for x in a.perpetrator_names for y in b.perpetrator_names):
         return Reason("perpetrator", 0.8, weight, detail)
+    part = (a.perpetrators & b.sides) | (b.perpetrators & a.sides)
+    if part:
+        return Reason("perpetrator", 0.8, weight,
+                      f"{detail}: one belongs to the other ({sorted(part)[0]})")
     if not (a.perpetrators_known and b.perpetrators_known):
         return None
+    if a.sides & b.sides:
+        return None  # two units of one side: no evidence either way
     return Reason("perpetrator", 0.0, weight, detail)
 
 
@@ -140,15 +161,25 @@ def _same_name(x: str, y: str) -> bool:
 
 
 def target_reason(a: Profile, b: Profile) -> Reason | None:
+    """Target phrases alike; a shared common noun ("ship", "store") counts for less than a
+    shared name ("Maersk Hangzhou", "Epicentr"), which points at one ship or building."""
     if not a.targets or not b.targets:
         return None
     best = max(fuzz.token_set_ratio(x, y) for x in a.targets for y in b.targets) / 100.0
-    return Reason("target", best, float(settings()["weights"]["target"]),
-                  f"best target match {best:.2f}")
+    names = a.target_names & b.target_names
+    if names:
+        detail = f"best target match {best:.2f}, shared name {sorted(names)[0]}"
+        best = max(best, 0.9)
+    else:
+        best = min(best, float(settings()["target_common_cap"]))
+        detail = f"best target match {best:.2f}, no shared name"
+    return Reason("target", best, float(settings()["weights"]["target"]), detail)
 
 
 def attack_reason(a: Profile, b: Profile) -> Reason | None:
-    """Shared attack types (as a share of the shorter list) or a shared weapon."""
+    """Shared attack types (as a share of the shorter list), a shared weapon, or failing
+    both a shared family (a missile and an airstrike are both remote; a shooting and a
+    ground assault both direct fire)."""
     if not a.attack_types or not b.attack_types:
         return None
     # Overlap, not Jaccard: a report that lists rockets, gunfire and a ground assault
@@ -160,6 +191,10 @@ def attack_reason(a: Profile, b: Profile) -> Reason | None:
     detail = f"attack types {sorted(a.attack_types)} vs {sorted(b.attack_types)}"
     if weapon:
         detail += f", shared weapon {sorted(a.weapons & b.weapons)[0]}"
+    families = a.families & b.families
+    if value == 0.0 and families:
+        value = float(settings()["attack_family_value"])
+        detail += f", same family {sorted(families)[0]}"
     return Reason("attack", value, float(settings()["weights"]["attack"]), detail)
 
 

@@ -1,0 +1,46 @@
+"""Per-report extraction details that cross-report merging depends on (invented reports)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import claimwatch
+from claimwatch.model import Event
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+
+
+def events(text: str) -> list[Event]:
+    return claimwatch.extract(text, published=PUBLISHED)
+
+
+def test_an_earlier_statement_about_the_strike_is_not_another_incident() -> None:
+    found = events(
+        "A Russian missile strike hit a fuel depot in Kherson on Tuesday, the regional "
+        "governor said. The governor said two guards were missing. He had earlier said "
+        "the guards were killed, before correcting himself. Air defences shot down two "
+        "other missiles, he said.")
+    assert len(found) == 1
+
+
+def test_a_named_attacker_beats_a_generic_one_elsewhere_in_the_report() -> None:
+    (ev,) = events(
+        "A Russian drone strike hit an oil depot in Sumy on Tuesday, officials said. "
+        "Local officials said the attackers had struck the depot twice.")
+    perps = [a.name for a in ev.actors if a.role == "perpetrator"]
+    assert perps == ["Russia"]
+
+
+def test_the_city_a_ministry_sits_in_is_not_where_the_attack_was() -> None:
+    (ev,) = events(
+        "Gunmen attacked a checkpoint on Monday, killing two guards, the interior "
+        "ministry in Tripoli said.")
+    assert ev.location is None or ev.location.name != "Tripoli"
+
+
+def test_a_date_in_a_clause_about_a_landmark_does_not_date_the_attack() -> None:
+    found = events(
+        "Gunmen opened fire on pilgrims in Kano on Monday, killing five people, police said. "
+        "The attack took place near the old city walls rebuilt by the emirate in 1998.")
+    assert len(found) == 1
+    assert found[0].date_start == dt.date(2024, 3, 4)
