@@ -60,6 +60,10 @@ def _name(table: ActorTable, surface: str, country: str | None = None) -> str | 
     ("UKMTO", "UK Maritime Trade Operations"),
     ("Médecins Sans Frontières", "Médecins Sans Frontières"),
     ("Medecins Sans Frontieres", "Médecins Sans Frontières"),
+    ("FMLN guerrillas", "Farabundo Marti National Liberation Front"),
+    ("the Extraditables", "Medellin Cartel"),
+    ("Tupac Amaru Revolutionary Movement", "Tupac Amaru Revolutionary Movement"),
+    ("Salvadoran army", "Salvadoran Armed Forces"),
 ])
 def test_aliases_resolve_to_the_canonical_name(table: ActorTable, surface: str,
                                                expected: str) -> None:
