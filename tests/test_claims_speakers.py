@@ -137,3 +137,27 @@ def test_a_group_named_in_full_keeps_its_name() -> None:
     (m,) = analyse(text, {"trigger": "attacked", "iso3": "BFA",
                           "perpetrator": "Jama'at Nusrat al-Islam wal-Muslimin"})
     assert ("perpetrator", "claims") in stances_of(m, "Jama'at Nusrat al-Islam wal-Muslimin")
+
+
+def test_accused_group_denies_and_its_spokesman_blames_others() -> None:
+    text = ("Shells struck a market in Bunia on Friday, killing nine people. The army blamed the "
+            "CODECO militia.\n\nCODECO denied any involvement. Its spokesman said the shells had "
+            "been fired by the army.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "COD", "place": "Bunia"})
+    assert ("perpetrator", "denies") in stances_of(m, "CODECO")
+    assert ("perpetrator", "attributes") in stances_of(m, "CODECO")
+    assert not find(m, "spokesman")
+
+
+def test_a_third_state_naming_who_was_responsible_attributes() -> None:
+    text = ("Rockets hit a camp near Goma on Friday. Rwanda's government spokeswoman Marie Uwase "
+            "called the accusation \"ridiculous\" and said the Congolese army was responsible.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "COD"})
+    assert ("third_state", "attributes") in stances_of(m, "Marie Uwase")
+
+
+def test_perpetrator_giving_another_cause_disputes() -> None:
+    text = ("Dozens of people were killed near an aid convoy in Gaza City on Thursday. The Israeli "
+            "military said most of the victims had died in a stampede.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "PSE", "perpetrator": "Israel"})
+    assert ("perpetrator", "disputes") in stances_of(m, "Israeli military")

@@ -48,7 +48,10 @@ _DENIAL_CONTENT = re.compile(r"\b(?:there (?:had been|was|has been) no (?:such )
                              r"no such (?:attack|strike|incident)|never happened|did not happen|"
                              r"baseless|fabricated|untrue|was not (?:hit|struck|attacked)|"
                              r"we (?:don't|do not|did not|didn't) attack|nothing to do with|"
-                             r"not involved|no involvement|no role in)\b")
+                             r"not involved|no involvement|no role in|false accusations?|"
+                             r"false claims?|ridiculous|absurd|lies|propaganda)\b")
+_OTHER_CAUSE = re.compile(r"\b(?:stampede|crush|misfired|misfire|errant|air defen[cs]e missile|"
+                          r"interceptor|staged|fake)\b")
 _DOUBT = re.compile(r"\b(?:could not|cannot|can't|was unable to) (?:independently )?"
                     r"(?:validate|verify|confirm)\b")
 _RELAYED = re.compile(r"\b(?:had|has|have|was|were) (?:been )?reported\b|\breports? of\b|"
@@ -108,6 +111,9 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
             and st.cue in ("claim", "say", "confirm") \
             and (not ctx.perpetrator_keys or _OWN_FORCES.search(st.content.lower())):
         role = "perpetrator"   # a group speaking of its own fighters' attack claims it
+    elif role in ("unknown", "third_state") and sp.kind == "armed_group" \
+            and st.cue in ("deny", "dispute"):
+        role = "perpetrator"   # a group denying involvement speaks as the accused
     for stance in stances(st, role, ctx, sp.igo):
         a = Assertion(
             speaker=sp.name, stance=stance, speaker_role=role, handle=sp.handle,
@@ -149,7 +155,10 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
     if role == "perpetrator":
         if st.cue == "confirm" or has_word(said, lexicon().admission):
             return ["confirms"]   # owning up to it ('a grave mistake') confirms the event
-        return ["attributes"] if _blames_other(st.content, ctx) else ["claims"]
+        blames = ["attributes"] if _blames_other(st.content, ctx) else []
+        if _OTHER_CAUSE.search(said):   # 'they died in a stampede': another cause
+            return ["disputes", *blames]
+        return blames or ["claims"]
     attributes = _names_responsible(st.content, ctx, role)
     if role in ("third_state", "ngo") and st.rule.startswith("verb:") \
             and _RELAYED.search(st.content):
@@ -176,7 +185,9 @@ def _blames_other(content: str, ctx: EventContext) -> bool:
     """A perpetrator's statement pointing at someone else ('a misfired rocket of group X')."""
     low = content.lower()
     return any(p in low for p in ("was behind", "were behind", "responsible for", "misfired",
-                                  "carried out by", "blamed", "accused"))
+                                  "carried out by", "blamed", "accused", "the work of",
+                                  "fired by", "launched by", "were responsible",
+                                  "was responsible"))
 
 
 def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -269,6 +280,9 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         return memory.last_person if kind == "person" else memory.last_org
     words = low.split()
     owner = memory.last_org
+    if len(words) == 2 and words[0] in ("its", "their") and owner is not None \
+            and words[1] in lex.kinds["spokesperson"]:
+        return owner   # 'The M23 denied it. Its spokesman said ...': the group speaks
     if len(words) > 1 and words[0] in ("its", "their") and owner is not None \
             and (owner.canonical or owner.name).lower() in lex.countries:
         # 'Baku told a different story. Its defence ministry said ...'
