@@ -45,3 +45,4 @@ def test_a_capital_addressed_is_not_the_place() -> None:
     ev = only_event("Rebels attacked an army post in the north on Monday, killing four soldiers. "
                     "Their leader said the raid was a warning to Nairobi.")
     assert ev.location is None or ev.location.name != "Nairobi"
+

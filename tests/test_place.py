@@ -183,3 +183,24 @@ def test_towns_named_together_are_read_together() -> None:
     alone, _ = resolve_place("Edmonton", PlaceContext())
     assert alone is not None and alone.iso3 == "CAN"
 
+
+def test_a_part_of_a_sea_is_that_sea_area_not_a_namesake_province() -> None:
+    place, _ = resolve_place("the northern Red Sea", PlaceContext())
+    assert place is not None and place.feature == "sea" and place.latitude > 22
+
+
+def test_a_possessed_area_stays_inside_its_owner() -> None:
+    place, rule = resolve_place("Russia's Belgorod region", PlaceContext(countries={"RUS": 1.0}))
+    assert place is not None and place.iso3 == "RUS" and place.precision == 3
+    assert rule.startswith("possessive")
+
+
+def test_a_province_spelled_like_a_town_abroad_is_not_found() -> None:
+    place, _ = resolve_place("Zyxqa province", PlaceContext(countries={"BFA": 1.0}))
+    assert place is None or place.feature in ("admin1", "admin2", "region")
+
+
+def test_congo_in_a_report_about_kivu_is_the_drc() -> None:
+    ctx = document_context("", _ents("Goma", "North Kivu", "Congo", "Rwanda"))
+    place, _ = resolve_place("eastern Congo", ctx)
+    assert place is not None and place.iso3 == "COD"

@@ -501,6 +501,8 @@ def _place_head(ent: Any) -> Token:
     name_nouns, area_heads = _place_nouns()
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in name_nouns:
         return root.head.head
+    if root.dep_ == "poss" and root.head.lower_ in name_nouns:
+        return root.head  # "Thailand's deep south"
     tok = root
     while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         tok = tok.head
@@ -557,6 +559,8 @@ def names_actor(ent: Any) -> bool:
     """ "Moscow said", "until Jakarta recognised", "Kyiv's allies": a government, not a
     place, whatever the trigger."""
     root = ent.root
+    if root.dep_ == "poss" and _place_head(ent).i != root.i:
+        return False  # "Thailand's deep south"
     return root.dep_ in ("nsubj", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
@@ -568,6 +572,8 @@ def used_as_actor(ent: Any, trigger: Token) -> bool:
             trigger.i and str(root.head.head.lemma_).lower() in \
             lexicon().cues["speaker_seat_nouns"]:
         return True
+    if root.dep_ == "poss" and _place_head(ent).i != root.i:
+        return False  # "Thailand's deep south": a part of the country
     if root.dep_ == "poss" or (root.dep_ in ("compound", "amod") and root.head.i == trigger.i):
         return True
     if root.dep_ == "nsubj" or (root.dep_ == "nsubjpass" and root.head.i != trigger.i):

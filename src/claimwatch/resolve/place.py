@@ -130,6 +130,13 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
         return []
     out = [_Reading(text, "exact")]
     pats = _patterns()
+    owner, mark, owned = text.partition("'s ")
+    if not mark:
+        owner, mark, owned = text.partition("’s ")
+    if mark and owned and depth < 2:  # "Thailand's deep south": that part of Thailand
+        out += [_Reading(r.target, "possessive", r.min_precision, r.prefer, r.direction,
+                         _clean(owner)) for r in _readings(owned, depth + 1)]
+        out += _readings(f"{owned} {owner}", depth + 1)[1:]
     if "," in text:
         head, _, tail = text.partition(",")
         out.append(_Reading(_clean(head), "qualified", within=_clean(tail)))
@@ -278,13 +285,18 @@ def _within(e: GazEntry, area: GazEntry) -> bool:
 def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext,
             fuzzy: bool = False) -> GazEntry | None:
     cands = _candidates(gaz, reading.target, fuzzy)
+    if fuzzy and reading.rule == "area_named":
+        # "Yagha province" spelled like a town abroad is no province
+        cands = [e for e in cands if e.feature in reading.prefer]
     if not cands:
         return None
     if reading.within:
         outer = (_choose(gaz, _Reading(reading.within, "exact"), ctx)
                  or _choose(gaz, _Reading(reading.within, "exact"), ctx, fuzzy=True))
         inside = [e for e in cands if outer is not None and _within(e, outer)]
-        cands = inside or cands
+        cands = inside if inside or reading.rule == "possessive" else cands
+        if not cands:
+            return None
     key = normalize(reading.target)
     return _rank(cands, ctx, key, reading.prefer)[0][1]
 
