@@ -161,3 +161,24 @@ def test_perpetrator_giving_another_cause_disputes() -> None:
             "military said most of the victims had died in a stampede.")
     (m,) = analyse(text, {"trigger": "killed", "iso3": "PSE", "perpetrator": "Israel"})
     assert ("perpetrator", "disputes") in stances_of(m, "Israeli military")
+
+
+def test_a_perpetrator_confirming_its_strike_claims_it() -> None:
+    text = ("Missiles hit a naval base in Novorossiysk on Friday. Ukraine's navy confirmed that "
+            "its forces had struck the base.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "RUS", "perpetrator": "Ukraine"})
+    assert {("perpetrator", "claims"), ("perpetrator", "confirms")} <= stances_of(m, "navy")
+
+
+def test_walking_back_a_claim_is_a_denial() -> None:
+    text = ("A drone hit a radar post near Kursk on Sunday, killing a general. The Freedom Legion "
+            "later walked back the claim about the general.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "RUS", "perpetrator": "Freedom Legion"})
+    assert ("perpetrator", "denies") in stances_of(m, "Freedom Legion")
+
+
+def test_a_known_groups_generic_tail_noun_is_dropped() -> None:
+    text = ("Gunmen shot dead four tourists in Herat on Friday. The Islamic State group claimed "
+            "the attack.")
+    (m,) = analyse(text, {"trigger": "shot", "iso3": "AFG", "perpetrator": "Islamic State"})
+    assert [a.speaker for a in m.assertions if "Islamic" in a.speaker] == ["Islamic State"]

@@ -153,8 +153,10 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
     if st.cue == "blame":
         return ["attributes"]
     if role == "perpetrator":
-        if st.cue == "confirm" or has_word(said, lexicon().admission):
+        if has_word(said, lexicon().admission):
             return ["confirms"]   # owning up to it ('a grave mistake') confirms the event
+        if st.cue == "confirm":
+            return ["claims", "confirms"]   # confirming its own strike also claims it
         blames = ["attributes"] if _blames_other(st.content, ctx) else []
         if _OTHER_CAUSE.search(said):   # 'they died in a stampede': another cause
             return ["disputes", *blames]

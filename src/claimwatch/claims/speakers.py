@@ -144,7 +144,7 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     if entry is not None:
         _apply_entry(sp, entry, partial, text)
         if clean[:1].isupper() and not handle and not re.fullmatch(r"[A-Z]{1,2}", clean):
-            sp.canonical, sp.name = sp.name, clean   # the report's own wording, see docstring
+            sp.canonical, sp.name = sp.name, _without_group_noun(clean, entry)
             # (a two-letter abbreviation like 'IS' is too bare a name: the table's is kept)
         word_kind = _kind_from_words(clean, None)
         if partial and word_kind in ("media", "osint", "ngo", "witness"):
@@ -185,6 +185,15 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     if body is not None:
         sp.name, sp.canonical = body, None
     return sp
+
+
+def _without_group_noun(phrase: str, entry: Any) -> str:
+    """The report's wording of a known group without a generic tail noun: 'the Islamic
+    State group' -> 'Islamic State' (the name the report gives, not its description)."""
+    m = re.fullmatch(r"(.+?)\s+(?:group|movement|organi[sz]ation|militia)", phrase)
+    if m and norm_key(m.group(1)) in {norm_key(n) for n in (entry.name, *entry.aliases)}:
+        return m.group(1)
+    return phrase
 
 
 def _after_description(head: str) -> bool:

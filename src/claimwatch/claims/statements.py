@@ -142,6 +142,10 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
                 yield _statement(sent, span, obj, "say", "according-to", exclude=tok)
             continue
         cls = lex.verbs.get(tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else None
+        particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")
+                         and c.i == tok.i + 1), None)
+        if particle and f"{tok.lemma_.lower()} {particle}" in lex.verbs:
+            cls = lex.verbs[f"{tok.lemma_.lower()} {particle}"]   # 'walked back the claim'
         if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.toll_verbs and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.toll_nouns
                 for c in tok.children):
