@@ -44,3 +44,16 @@ def test_a_date_in_a_clause_about_a_landmark_does_not_date_the_attack() -> None:
         "The attack took place near the old city walls rebuilt by the emirate in 1998.")
     assert len(found) == 1
     assert found[0].date_start == dt.date(2024, 3, 4)
+
+
+def test_heavy_fighting_between_armed_groups_is_an_incident() -> None:
+    (ev,) = events("Heavy fighting erupted between two militias in Misrata late on Monday, "
+                   "residents said.")
+    assert "ground_assault" in ev.attack_types
+    assert ev.date_start == dt.date(2024, 3, 4)
+
+
+def test_the_day_calm_returned_does_not_date_the_fighting_before_it() -> None:
+    (ev,) = events("Calm returned to Sirte on Tuesday after fighting between rival militias "
+                   "killed nine people.")
+    assert ev.date_start != dt.date(2024, 3, 5) or ev.date_precision != "day"

@@ -445,8 +445,10 @@ def _fill_date_and_role(mention: Mention, cluster: Cluster, document: Document,
 
 
 def _sentence_day(cluster: Cluster, timexes: list[Any], published: dt.date) -> Any:
-    """A single day named in the incident's own sentences (often the day of the statement
-    that reports it), when nothing is tied to the trigger itself."""
+    """The earliest single day named in the incident's own sentences, when nothing is tied
+    to the trigger itself: statements about an incident and the scenes after it ("calm
+    returned on Sunday after the fighting") come later than the incident, never before."""
+    found = []
     for m in sorted(cluster.members, key=lambda m: m.sent_index):
         sent = m.trigger.sent
         sig = EMBED_SIGNATURE.search(sent.text)
@@ -456,9 +458,24 @@ def _sentence_day(cluster: Cluster, timexes: list[Any], published: dt.date) -> A
                 continue
             if sent.start_char <= tx.start_char < cutoff and tx.start <= published:
                 before = sent.doc.text[max(0, tx.start_char - 8):tx.start_char].lower().split()
-                if not (before and before[-1] in NOT_ANCHOR_PREFIX):
-                    return tx
-    return None
+                if not (before and before[-1] in NOT_ANCHOR_PREFIX) and \
+                        not _scene_after(m.trigger, tx):
+                    found.append(tx)
+    return min(found, key=lambda tx: tx.start, default=None)
+
+
+def _scene_after(trigger: Trigger, tx: Any) -> bool:
+    """ "Calm returned on Sunday after the fighting killed 32": the day of what followed."""
+    span = trigger.token.doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    clause = trigger.token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if not any(c.dep_ == "mark" and c.lower_ in LATER_PREPS for c in clause.children):
+        return False
+    return clause.head.i != clause.i and span.root.i not in {t.i for t in clause.subtree} \
+        and clause.head.i in {t.i for t in span.root.ancestors} | {span.root.i}
 
 
 def _role(mention: Mention, cluster: Cluster, published: dt.date | None,
