@@ -82,3 +82,26 @@ def test_error_listing_groups_misses_by_surface_and_gold(tmp_path: Path) -> None
     assert "2 toponyms in 1 groups" in text
     assert "2x 'Springfield'" in text and "420 km" in text and "exact:city" in text
     assert "Kharkiv" not in text
+
+
+def test_a_toponym_not_in_the_gazetteer_is_placed_at_the_document_focus(tmp_path: Path) -> None:
+    from claimwatch.evaluate.geo import evaluate_geo
+
+    text = ("Floods hit the city of Kharkiv in Ukraine on Monday. Officials in Kharkiv said "
+            "the Zvorblyanka district was cut off.")
+
+    def loc(name: str, nth: int, lat: float, lon: float) -> str:
+        start = -1
+        for _ in range(nth):
+            start = text.index(name, start + 1)
+        return (f"<location><name>{name}</name><start>{start}</start>"
+                f"<end>{start + len(name)}</end><lat>{lat}</lat><lon>{lon}</lon></location>")
+
+    locs = [loc("Kharkiv", 1, 49.98, 36.25), loc("Ukraine", 1, 49, 32),
+            loc("Kharkiv", 2, 49.98, 36.25), loc("Zvorblyanka", 1, 50.01, 36.3)]
+    path = tmp_path / "focus.xml"
+    path.write_text(f"<articles><article><text>{text}</text><locations>{''.join(locs)}"
+                    "</locations></article></articles>", encoding="utf-8")
+    s = evaluate_geo(path).oracle.summary()
+    assert s["unresolved"] == 1 and s["acc161"] == 1.0
+    assert s["acc161_without_focus"] == 0.75
