@@ -155,3 +155,34 @@ def test_weapon_named_with_its_modifier() -> None:
                    "killing four guards.")
     assert "explosive vest" in ev.weapons
     assert "explosive vest" not in _target_texts(ev)
+
+
+def test_a_war_toll_is_not_the_incident_toll() -> None:
+    (ev,) = events("A drone struck a checkpoint near Aleppo on Monday, killing four soldiers. "
+                   "The war has killed more than 500,000 people since 2011.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (4, 4)
+
+
+def test_a_toll_caused_by_another_attack_noun_is_left_out() -> None:
+    from claimwatch.extract.counts import casualty_counts
+    from claimwatch.nlp import load_nlp
+
+    sdoc = load_nlp()("Rebels shelled an army post near Goma on Monday, and hours later an "
+                      "air strike hit a market in Rutshuru, killing at least 30 people.")
+    shelled = next(t.i for t in sdoc if t.lower_ == "shelled")
+    strike = next(t.i for t in sdoc if t.lower_ == "strike")
+    assert "fatalities" not in casualty_counts(list(sdoc.sents), own={shelled})
+    assert casualty_counts(list(sdoc.sents), own={strike})["fatalities"].low == 30
+
+
+def test_state_acting_through_a_weapon_is_its_military() -> None:
+    (ev,) = events("Russian missiles hit a power plant near Odesa on Monday, the governor said.")
+    assert [a.name for a in ev.perpetrators] == ["Russian Armed Forces"]
+
+
+def test_named_actor_beats_a_generic_attacker_noun() -> None:
+    (ev,) = events("Gunmen linked to Boko Haram abducted three teachers in Borno "
+                   "on Monday, police said.")
+    assert [a.name for a in ev.perpetrators] == ["Boko Haram"]
+    assert "three teachers" in [t.text for t in ev.targets] or "teachers" in [
+        t.text for t in ev.targets]

@@ -152,8 +152,69 @@ def _toll(word: Token, lex: Lexicon) -> Count | None:
     return None
 
 
-def casualty_counts(sentences: list[Any], lex: Lexicon | None = None) -> dict[str, Count]:
-    """Fatalities, injured and abducted found in the given sentences (largest figure wins)."""
+def _clause_verb(word: Token) -> Token | None:
+    """The verb whose subject caused a casualty word ("killing" -> the main verb)."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    while verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        verb = verb.head  # "..., killing 45": the clause it hangs on says what killed
+    return verb
+
+
+def _cause(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "by", "during")):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None) -> bool:
+    """A casualty clause about something else: a war's or campaign's toll ("the conflict has
+    killed 300,000", "have been killed since the war began"), or one whose cause is an
+    attack or weapon named in a sentence where none of this incident's triggers is ("a
+    series of bombs outside the school killed 80")."""
+    verb = _clause_verb(word)
+    if verb is None:
+        return False
+    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children) or any(
+            c.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark"
+                                      for g in c.children) for c in verb.children):
+        return True
+    cause = _cause(verb)
+    if cause is None or own is None:
+        return False
+    if cause.i in own or any(t.i in own for t in cause.subtree):
+        return False
+    lemma = str(cause.lemma_).lower()
+    if lemma in lex.cues["abstract_subjects"]:
+        return True
+    heads = {lemma} | {str(g.lemma_).lower() for p in cause.children if p.lower_ == "of"
+                       for g in p.children}
+    if any(c.dep_ == "compound" and str(c.lemma_).lower() in lex.nouns for c in cause.children):
+        return True  # "during a shooting incident"
+    if lemma in lex.nouns:
+        return True  # "an air strike set fire to a camp, killing 45": that strike's toll
+    sent = cause.sent
+    weapon = any(h in lex.weapons for h in heads)
+    return weapon and not any(sent.start <= i < sent.end for i in own)
+
+
+def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
+                    own: set[int] | None = None) -> dict[str, Count]:
+    """Fatalities, injured and abducted found in the given sentences (largest figure wins).
+
+    ``own``: token indices of this incident's triggers; tolls caused by another attack or
+    by a whole war are left out.
+    """
     lex = lex or lexicon()
     out: dict[str, Count] = {}
     cats: dict[str, list[str]] = lex.cues["casualty_lemmas"]
@@ -176,6 +237,8 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None) -> dict[st
                             found = _sum_conjuncts(noun, lex)
                             if found is not None:
                                 break
+                if found is not None and found.is_known and foreign_toll(tok, lex, own):
+                    found = None
                 if found is not None and found.is_known:
                     key = {"killed": "fatalities", "injured": "injured",
                            "abducted": "abducted"}[cat]

@@ -311,7 +311,8 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     # a toll or a claim often follows in the next sentence, which names no attack of its own
     follow = [i + 1 for i in sent_ids if i + 1 < len(sents) and i + 1 not in busy]
     _fill_roles(mention, cluster, lex, [sents[i] for i in follow])
-    tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow})], lex)
+    tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow})], lex,
+                            own={m.trigger.token.i for m in cluster.members})
     for key, count in tolls.items():
         setattr(mention, key, count)
         mention.explain(key, "casualty word tied to a person noun by the parse")
@@ -387,13 +388,14 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         text = roles.target_phrase(tgt)
         if not text:
             continue
-        if "abduction" in m.trigger.attack_types and m.trigger.kind == "verb":
-            if text.lower() not in {v.text.lower() for v in mention.victims}:
-                mention.victims.append(Victim(text, None))
-        else:
-            for variant in roles.target_texts(tgt):  # the phrase, then a name inside it
-                if variant.lower() not in {t.text.lower() for t in mention.targets}:
-                    mention.targets.append(Target(variant, roles.target_type(tgt, lex)))
+        if "abduction" in m.trigger.attack_types and m.trigger.kind == "verb" \
+                and text.lower() not in {v.text.lower() for v in mention.victims}:
+            mention.victims.append(Victim(text, None))
+        # the people seized are also what an abduction targeted; a name inside the phrase
+        # ("the Crocus City Hall concert venue") is given beside it
+        for variant in roles.target_texts(tgt):
+            if variant.lower() not in {t.text.lower() for t in mention.targets}:
+                mention.targets.append(Target(variant, roles.target_type(tgt, lex)))
         if str(tgt.lemma_).lower() in lex.cues["person_nouns"] and \
                 text.lower() not in {v.text.lower() for v in mention.victims}:
             count = counts.count_of(tgt, lex)

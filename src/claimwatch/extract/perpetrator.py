@@ -23,6 +23,8 @@ ATTACKER_NOUNS = {"gunman", "gunmen", "militant", "attacker", "assailant", "rebe
 NOT_PERPETRATORS = {"media", "osint", "ngo", "igo"}
 CLAIM_LEMMAS = {"claim", "admit", "acknowledge"}
 BLAME_LEMMAS = {"blame", "accuse", "attribute", "suspect"}
+BELIEF_LEMMAS = {"believe", "suspect", "think", "say", "report", "allege", "link", "tie",
+                 "affiliate", "associate", "belong", "loyal"}
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +56,30 @@ def weapon_owner(tok: Token) -> tuple[str, str] | None:
         if child.dep_ in ("amod", "compound", "poss") and child.i < tok.i:
             match = _table().match(child.text)
             if match and match.entry.category not in NOT_PERPETRATORS:
-                return str(match.entry.name), f"weapon of {child.text!r} ({match.rule})"
+                name = _armed_forces(match.entry)
+                return name, f"weapon of {child.text!r} ({match.rule})"
     return None
+
+
+def _armed_forces(entry: Any) -> str:
+    """A state acting through a weapon or an attack ("an Israeli strike", "Russian
+    missiles", "Israeli gunfire") is its military."""
+    if entry.category == "state" and entry.country:
+        forces = _table().role_entry(entry.country, "military")
+        if forces is not None:
+            return str(forces.name)
+    return str(entry.name)
+
+
+def _modifies_attack(tok: Token) -> bool:
+    """The actor word modifies an attack or weapon noun: "Israeli gunfire", "Russia's strike"."""
+    from claimwatch.extract.lexicon import lexicon
+
+    if tok.dep_ not in ("amod", "compound", "poss", "nmod") or tok.head.i == tok.i:
+        return False
+    lex = lexicon()
+    head = str(tok.head.lemma_).lower()
+    return head in lex.nouns or head in lex.weapons
 
 
 def accept(tok: Token) -> tuple[str, str] | None:
@@ -63,7 +87,14 @@ def accept(tok: Token) -> tuple[str, str] | None:
     text = roles.phrase(tok, drop_det=True)
     whole = _table().match(text)
     if whole and whole.entry.category not in NOT_PERPETRATORS:
-        return str(whole.entry.name), f"{text!r} ({whole.rule})"
+        canonical = _armed_forces(whole.entry) if _modifies_attack(tok) \
+            else str(whole.entry.name)
+        return canonical, f"{text!r} ({whole.rule})"
+    for app in tok.children:  # "the Somali militant group al-Shabaab"
+        if app.dep_ == "appos":
+            match = _table().match(roles.phrase(app, drop_det=True))
+            if match and match.entry.category not in NOT_PERPETRATORS:
+                return str(match.entry.name), f"{text!r} named as {app.text!r} ({match.rule})"
     head_part = [t for t in tok.subtree if t.i <= tok.i]
     name = actor_in(roles.span_text(head_part))
     if name:
@@ -82,6 +113,15 @@ def accept(tok: Token) -> tuple[str, str] | None:
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP"):
             return str(ent.text), f"named organisation {ent.text!r}"
     if str(tok.lemma_).lower() in ATTACKER_NOUNS or tok.lower_ in ATTACKER_NOUNS:
+        # "gunmen believed to belong to al-Shabaab", "fighters linked to IS"
+        tail = [t for t in tok.subtree if t.i > tok.i]
+        if not tail and tok.dep_ == "nsubj" and str(tok.head.lemma_).lower() in BELIEF_LEMMAS:
+            # a misparse of "gunmen believed to belong to X abducted ...": X is in the xcomp
+            tail = [t for c in tok.head.children if c.dep_ in ("xcomp", "prep")
+                    for t in c.subtree]
+        tied = actor_in(roles.span_text(tail), prefer_armed=True) if tail else None
+        if tied:
+            return tied, f"attacker noun {tok.text!r} tied to {tied}"
         return text, f"attacker noun {tok.text!r}"
     return None
 
@@ -91,6 +131,8 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
     for sent in sents:
         for tok in sent:
             lemma = str(tok.lemma_).lower()
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue  # "the group had not claimed the bombing"
             if lemma in CLAIM_LEMMAS and tok.pos_ == "VERB":
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 found = accept(subj) if subj is not None else None

@@ -18,7 +18,8 @@ from claimwatch.errors import ClaimwatchError
 from claimwatch.extract.lexicon import Lexicon, lexicon, load_data
 
 Token = Any
-PRONOUNS = {"they", "it", "he", "she", "we", "them", "who", "which", "that"}
+PRONOUNS = {"they", "it", "he", "she", "we", "them", "who", "which", "that", "its", "their", "his",
+            "her", "our"}
 GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "rebels",
                "militants", "fighters", "insurgents", "jihadists", "faction"}
 PLACE_PREPS = {"in", "at", "near", "outside", "on", "off", "into", "inside", "across", "over",
