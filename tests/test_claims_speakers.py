@@ -182,3 +182,17 @@ def test_a_known_groups_generic_tail_noun_is_dropped() -> None:
             "the attack.")
     (m,) = analyse(text, {"trigger": "shot", "iso3": "AFG", "perpetrator": "Islamic State"})
     assert [a.speaker for a in m.assertions if "Islamic" in a.speaker] == ["Islamic State"]
+
+
+def test_a_group_describing_an_attack_by_others_does_not_claim_it() -> None:
+    text = ("Gunmen attacked a hotel in Kandahar on Friday, killing four guests. The Taliban "
+            "said three Afghans had been killed along with the guests.")
+    (m,) = analyse(text, {"trigger": "attacked", "iso3": "AFG", "perpetrator": "gunmen"})
+    assert ("perpetrator", "claims") not in stances_of(m, "Taliban")
+
+
+def test_the_agency_refers_back_to_the_agency_named_before() -> None:
+    text = ("A blast hit the water near a bulk carrier off Mokha on Friday, the maritime agency "
+            "UKMTO said. The crew were safe, the agency said.")
+    (m,) = analyse(text, {"trigger": "blast", "iso3": "YEM"})
+    assert not [a for a in m.assertions if a.speaker.lower() == "agency"]

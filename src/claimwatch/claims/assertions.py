@@ -109,11 +109,15 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
     role = speaker_role(sp, ctx)
     if role in ("unknown", "third_state") and sp.kind == "armed_group" \
             and st.cue in ("claim", "say", "confirm") \
-            and (not ctx.perpetrator_keys or _OWN_FORCES.search(st.content.lower())):
+            and ((not ctx.perpetrator_keys and st.cue == "claim")
+                 or _OWN_FORCES.search(f"{st.content} {st.quoted}".lower())):
         role = "perpetrator"   # a group speaking of its own fighters' attack claims it
     elif role in ("unknown", "third_state") and sp.kind == "armed_group" \
             and st.cue in ("deny", "dispute"):
         role = "perpetrator"   # a group denying involvement speaks as the accused
+    if role in ("unknown", "third_state") and any(
+            a.speaker == sp.name and a.speaker_role == "perpetrator" for a in mention.assertions):
+        role = "perpetrator"   # a speaker keeps its side for the event from one remark to the next
     for stance in stances(st, role, ctx, sp.igo):
         a = Assertion(
             speaker=sp.name, stance=stance, speaker_role=role, handle=sp.handle,
@@ -298,7 +302,7 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         if named is not None and (prior is None or norm_key(named) not in prior.keys):
             return describe(named)
         if prior is not None and (iso3 is None or prior.country == iso3):
-            if prior.name != prior.surface:   # 'the army said' after its chief spoke
+            if prior.person and prior.name != prior.surface:   # 'the army' after its chief
                 return replace(prior, name=clean_surface(raw), handle=None)
             return prior
         if words[-1] in _GROUP_HEADS and mention is not None and mention.perpetrators:
