@@ -57,3 +57,9 @@ def test_the_day_calm_returned_does_not_date_the_fighting_before_it() -> None:
     (ev,) = events("Calm returned to Sirte on Tuesday after fighting between rival militias "
                    "killed nine people.")
     assert ev.date_start != dt.date(2024, 3, 5) or ev.date_precision != "day"
+
+
+def test_a_state_emergency_service_confirms_the_toll_it_gives() -> None:
+    (ev,) = events("Clashes between two armed groups in Zawiya on Monday killed four people, "
+                   "the Emergency Medicine Centre said.")
+    assert ev.status == "confirmed"
