@@ -204,3 +204,13 @@ def test_congo_in_a_report_about_kivu_is_the_drc() -> None:
     ctx = document_context("", _ents("Goma", "North Kivu", "Congo", "Rwanda"))
     place, _ = resolve_place("eastern Congo", ctx)
     assert place is not None and place.iso3 == "COD"
+
+
+def test_a_spelling_variant_is_sought_in_the_reports_countries() -> None:
+    # "Kibera" is no town in the gazetteer; its nearest spelling abroad is not the answer
+    # in a report about Nairobi, but a lone variant still resolves.
+    ctx = document_context("", _ents("Nairobi", "Kenya", "Kenya", "Kibera"))
+    place, _ = resolve_place("Kibera", ctx)
+    assert place is None or place.iso3 == "KEN"
+    alone, rule = resolve_place("Khan Yunnis", document_context("", _ents("Khan Yunnis")))
+    assert alone is not None and alone.iso3 == "PSE" and "spelling" in rule

@@ -288,6 +288,12 @@ def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext,
     if fuzzy and reading.rule == "area_named":
         # "Yagha province" spelled like a town abroad is no province
         cands = [e for e in cands if e.feature in reading.prefer]
+    around = ctx.countries_besides(normalize(reading.target)) if fuzzy else {}
+    if around:
+        # A spelling variant of a town is a guess: only in a country the report's other
+        # names are about.
+        cands = [e for e in cands if e.iso3 is None or e.feature == "country"
+                 or around.get(e.iso3, 0.0) > 0.0]
     if not cands:
         return None
     if reading.within:
