@@ -196,3 +196,17 @@ def test_the_agency_refers_back_to_the_agency_named_before() -> None:
             "UKMTO said. The crew were safe, the agency said.")
     (m,) = analyse(text, {"trigger": "blast", "iso3": "YEM"})
     assert not [a for a in m.assertions if a.speaker.lower() == "agency"]
+
+
+def test_a_groups_general_motive_is_not_a_claim_of_this_attack() -> None:
+    text = ("In 2019 gunmen abducted two engineers in Wajir. Kenya has troops in Somalia fighting "
+            "al-Shabaab, which the group cites as the reason for its attacks in Kenya.")
+    (m,) = analyse(text, {"trigger": "abducted", "iso3": "KEN", "perpetrator": "al-Shabaab"})
+    assert ("perpetrator", "claims") not in stances_of(m, "al-Shabaab")
+
+
+def test_the_target_state_naming_the_perpetrator_state_attributes() -> None:
+    text = ("Guided bombs hit a shopping centre in Sumy on Saturday. Russia struck Sumy with "
+            "guided bombs, Ukraine's president said.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "UKR", "perpetrator": "Russian Armed Forces"})
+    assert ("target_state", "attributes") in {(a.speaker_role, a.stance) for a in m.assertions}

@@ -39,7 +39,8 @@ _INCIDENT_WORDS = re.compile(
     r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*|"
     r"devices?|went off|detonat\w*|blew up|terror\w*|bod(?:y|ies)|toll)\b")
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
-_HABITUAL = re.compile(r"\b(?:repeatedly|regularly|routinely|frequently|often|dozens of attacks|"
+_HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|"
+                       r"regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
 _OWN_FORCES = re.compile(r"\b(?:its|our|their) (?:fighters|members|forces|mujahideen|men|units|"
                          r"militants|soldiers|troops)\b|\bresponsibility\b|\bwe (?:attacked|"
@@ -182,8 +183,8 @@ def _names_responsible(content: str, ctx: EventContext, role: str) -> bool:
     norm = norm_key(content)
     named = any(re.search(rf"\b{re.escape(k)}\b", norm) for k in ctx.perpetrator_keys if len(k) > 2)
     if not ctx.perpetrator_keys and role in _AUTHORITY_ROLES:
-        named = bool(armed_groups_named(content)) or \
-            bool(countries_in(content) & ctx.perpetrator_countries)   # 'Israeli jets fired
+        named = bool(armed_groups_named(content))
+    named = named or bool(countries_in(content) & ctx.perpetrator_countries)   # 'Russia struck'
     return phrase or (named and role in _AUTHORITY_ROLES)
 
 
