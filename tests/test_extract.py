@@ -186,3 +186,30 @@ def test_named_actor_beats_a_generic_attacker_noun() -> None:
     assert [a.name for a in ev.perpetrators] == ["Boko Haram"]
     assert "three teachers" in [t.text for t in ev.targets] or "teachers" in [
         t.text for t in ev.targets]
+
+
+def test_lower_and_upper_bounds_from_two_statements_make_a_range() -> None:
+    (ev,) = events("At least 9 people were killed when shells hit a market in Kharkiv on "
+                   "Monday, officials said. Residents said up to 20 people may have died.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (9, 20)
+
+
+def test_a_named_person_counts_as_one() -> None:
+    from claimwatch.extract.counts import casualty_counts
+    from claimwatch.nlp import load_nlp
+
+    sdoc = load_nlp()("A car bomb killed Ahmed Karimi, the deputy governor, and two of his "
+                      "guards in Herat on Monday.")
+    assert casualty_counts(list(sdoc.sents))["fatalities"].low == 3
+
+
+def test_drone_payload_is_not_a_separate_bombing() -> None:
+    (ev,) = events("Drones laden with explosives struck an army base in Hama on Monday, "
+                   "killing six soldiers.")
+    assert ev.attack_types == ["drone"]
+
+
+def test_weapon_named_as_the_attack_modifier() -> None:
+    (ev,) = events("A HIMARS strike hit an ammunition depot near Donetsk on Monday, "
+                   "the governor said.")
+    assert "himars" in ev.weapons

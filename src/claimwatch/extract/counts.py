@@ -58,6 +58,8 @@ def _number_of(noun: Token, lex: Lexicon) -> Count | None:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) \
                 and noun.tag_ == "NN":
             return Count(1, 1, None)
+        if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN":
+            return Count(1, 1, None)  # a named person: one
         return None
     num = cands[0]
     value = parse_number(num, lex)
@@ -91,7 +93,7 @@ def _is_person(noun: Token, lex: Lexicon) -> bool:
     lemma = str(noun.lemma_).lower()
     if lemma in lex.weapons or noun.lower_ in lex.weapons:
         return False
-    if lemma in lex.cues["person_nouns"] or noun.ent_type_ in ("NORP", "CARDINAL"):
+    if lemma in lex.cues["person_nouns"] or noun.ent_type_ in ("NORP", "CARDINAL", "PERSON"):
         return True
     return parse_number(noun, lex) is not None or noun.lower_ in lex.cues["vague_counts"]
 
@@ -137,8 +139,8 @@ def _person_in_compound(noun: Token, lex: Lexicon) -> Token:
     if _is_person(noun, lex) and _number_of(noun, lex) is not None:
         return noun
     for c in noun.children:
-        if c.dep_ == "compound" and c.i < noun.i and _is_person(c, lex) \
-                and _number_of(c, lex) is not None:
+        if c.dep_ == "compound" and c.i < noun.i and _is_person(c, lex) and any(
+                g.dep_ == "nummod" and parse_number(g, lex) is not None for g in c.children):
             return c
     return noun
 
@@ -177,7 +179,8 @@ def _cause(verb: Token) -> Token | None:
     return None
 
 
-def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None) -> bool:
+def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
+                 others: set[int] | None = None) -> bool:
     """A casualty clause about something else: a war's or campaign's toll ("the conflict has
     killed 300,000", "have been killed since the war began"), or one whose cause is an
     attack or weapon named in a sentence where none of this incident's triggers is ("a
@@ -199,9 +202,10 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None) -> bool:
         return True
     heads = {lemma} | {str(g.lemma_).lower() for p in cause.children if p.lower_ == "of"
                        for g in p.children}
-    if any(c.dep_ == "compound" and str(c.lemma_).lower() in lex.nouns for c in cause.children):
+    if any(c.dep_ == "compound" and str(c.lemma_).lower() in lex.nouns
+           and (others is None or c.i in others) for c in cause.children):
         return True  # "during a shooting incident"
-    if lemma in lex.nouns:
+    if lemma in lex.nouns and (others is None or cause.i in others):
         return True  # "an air strike set fire to a camp, killing 45": that strike's toll
     sent = cause.sent
     weapon = any(h in lex.weapons for h in heads)
@@ -209,11 +213,12 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None) -> bool:
 
 
 def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
-                    own: set[int] | None = None) -> dict[str, Count]:
+                    own: set[int] | None = None,
+                    others: set[int] | None = None) -> dict[str, Count]:
     """Fatalities, injured and abducted found in the given sentences (largest figure wins).
 
-    ``own``: token indices of this incident's triggers; tolls caused by another attack or
-    by a whole war are left out.
+    ``own``: token indices of this incident's triggers; ``others``: those of the report's
+    other incidents. Tolls caused by another incident or by a whole war are left out.
     """
     lex = lex or lexicon()
     out: dict[str, Count] = {}
@@ -237,7 +242,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                             found = _sum_conjuncts(noun, lex)
                             if found is not None:
                                 break
-                if found is not None and found.is_known and foreign_toll(tok, lex, own):
+                if found is not None and found.is_known and foreign_toll(tok, lex, own, others):
                     found = None
                 if found is not None and found.is_known:
                     key = {"killed": "fatalities", "injured": "injured",
@@ -249,6 +254,12 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
 def _larger(old: Count | None, new: Count) -> Count:
     if old is None or (old.low == 0 and old.high == 0):
         return new
+    bounds = (old, new) if old.high is None else (new, old)
+    lower, upper = bounds
+    if lower.low is not None and lower.high is None and upper.low is None \
+            and upper.high is not None and lower.low <= upper.high:
+        # "at least 12 were killed" ... "up to 30 may have died": between 12 and 30
+        return Count(lower.low, upper.high, lower.qualifier)
     old_v = old.low if old.low is not None else old.high or 0
     new_v = new.low if new.low is not None else new.high or 0
     return new if new_v > old_v else old

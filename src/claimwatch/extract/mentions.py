@@ -46,7 +46,8 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
              for t in triggers]
     clusters = assign(infos, document.published)
     busy = {i.sent_index for i in infos}
-    found = [_mention(document, c, sents, lex, busy, timexes) for c in clusters]
+    kept = {t.token.i for t in triggers}
+    found = [_mention(document, c, sents, lex, busy, timexes, kept) for c in clusters]
     if locate is not None:
         for mention, cluster in zip(found, clusters, strict=True):
             _sharpen_place(mention, cluster, sdoc, locate)
@@ -291,7 +292,8 @@ def _coref_actor(tok: Any) -> tuple[str, str] | None:
 
 
 def _mention(document: Document, cluster: Cluster, sents: list[Any],
-             lex: Lexicon, busy: set[int], timexes: list[Any]) -> Mention:
+             lex: Lexicon, busy: set[int], timexes: list[Any],
+             kept: set[int] | None = None) -> Mention:
     sent_ids = sorted({m.sent_index for m in cluster.members})
     spans = [Span(sents[i].start_char, sents[i].end_char, sents[i].text) for i in sent_ids]
     main = _main_trigger(cluster)
@@ -312,7 +314,8 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     follow = [i + 1 for i in sent_ids if i + 1 < len(sents) and i + 1 not in busy]
     _fill_roles(mention, cluster, lex, [sents[i] for i in follow])
     tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow})], lex,
-                            own={m.trigger.token.i for m in cluster.members})
+                            own={m.trigger.token.i for m in cluster.members},
+                            others=(kept or set()) - {m.trigger.token.i for m in cluster.members})
     for key, count in tolls.items():
         setattr(mention, key, count)
         mention.explain(key, "casualty word tied to a person noun by the parse")
@@ -344,8 +347,8 @@ def _types(cluster: Cluster) -> list[str]:
                 if wtype and tok.pos_ in ("NOUN", "PROPN") and wtype not in types:
                     types.append(wtype)
     remote = {"airstrike", "missile", "rocket", "drone", "artillery", "mortar", "bombing", "ied"}
-    if "airstrike" in types and "bombing" in types:
-        types.remove("bombing")  # bombs dropped from aircraft are the air strike itself
+    if {"airstrike", "drone"} & set(types) and "bombing" in types:
+        types.remove("bombing")  # bombs dropped from aircraft or drones are the strike itself
     if "arson" in types and remote & set(types):
         types.remove("arson")  # fires started by a strike are its damage, not arson
     if len(types) > 1 and "other" in types:

@@ -396,9 +396,11 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
         if lemma not in lex.weapons and tok.lower_ not in lex.weapons and (
                 f"{before} {lemma}" not in lex.weapons or lemma in lex.nouns):
             continue  # "explosive vest": a weapon only with its modifier; not "air strike"
-        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-            continue  # "drone strike": the head noun carries the phrase
-        weapon = _modified_noun(tok)
+        head = str(tok.head.lemma_).lower()
+        attack_head = head in lex.nouns and head not in lex.weapons
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and not attack_head:
+            continue  # "mortar shells": the head noun carries the phrase
+        weapon = _modified_noun(tok)  # "a HIMARS strike": the weapon is the modifier
         if weapon in ("strike", "attack") or weapon in lex.not_weapons \
                 or weapon.split()[-1] in lex.not_weapons:
             continue
