@@ -374,3 +374,10 @@ def test_a_country_named_alone_counts_little_against_a_town() -> None:
     place = _reason(_pair(town, abroad), "place")
     assert place.value == 0.0 and place.weight < _reason(
         _pair(town, event(d2, day="2024-03-01", place="belgorod")), "time").weight
+
+
+def test_a_drone_and_a_rocket_attack_do_not_count_as_kindred() -> None:
+    d1, d2 = document("d1", "2024-03-02"), document("d2", "2024-03-03")
+    drone = event(d1, day="2024-03-01", kinds=("drone",))
+    rocket = event(d2, day="2024-03-01", kinds=("rocket",))
+    assert _reason(_pair(drone, rocket), "attack").value == 0.0

@@ -178,8 +178,9 @@ def target_reason(a: Profile, b: Profile) -> Reason | None:
 
 def attack_reason(a: Profile, b: Profile) -> Reason | None:
     """Shared attack types (as a share of the shorter list), a shared weapon, or failing
-    both a shared family (a missile and an airstrike are both remote; a shooting and a
-    ground assault both direct fire)."""
+    both kindred types that reports use for one incident interchangeably (an air strike,
+    a missile strike, a bombing; gunfire and a ground assault). A drone and a rocket
+    attack at one place are more often two incidents, and stay a disagreement."""
     if not a.attack_types or not b.attack_types:
         return None
     # Overlap, not Jaccard: a report that lists rockets, gunfire and a ground assault
@@ -191,10 +192,12 @@ def attack_reason(a: Profile, b: Profile) -> Reason | None:
     detail = f"attack types {sorted(a.attack_types)} vs {sorted(b.attack_types)}"
     if weapon:
         detail += f", shared weapon {sorted(a.weapons & b.weapons)[0]}"
-    families = a.families & b.families
-    if value == 0.0 and families:
-        value = float(settings()["attack_family_value"])
-        detail += f", same family {sorted(families)[0]}"
+    if value == 0.0:
+        kin = next((group for group in settings()["attack_kin"]
+                    if a.attack_types & set(group) and b.attack_types & set(group)), None)
+        if kin is not None:
+            value = float(settings()["attack_family_value"])
+            detail += f", kindred types ({'/'.join(kin)})"
     return Reason("attack", value, float(settings()["weights"]["attack"]), detail)
 
 
