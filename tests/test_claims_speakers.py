@@ -210,3 +210,25 @@ def test_the_target_state_naming_the_perpetrator_state_attributes() -> None:
             "guided bombs, Ukraine's president said.")
     (m,) = analyse(text, {"trigger": "hit", "iso3": "UKR", "perpetrator": "Russian Armed Forces"})
     assert ("target_state", "attributes") in {(a.speaker_role, a.stance) for a in m.assertions}
+
+
+def test_the_group_blamed_in_another_sentence_is_silent_as_the_accused() -> None:
+    text = ("Bombs exploded at six shops in Yala on Tuesday night. An army spokesman said the "
+            "attacks bore the hallmarks of the BRN. The BRN made no statement.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "THA"})
+    assert ("perpetrator", "no_comment") in stances_of(m, "BRN")
+    assert ("perpetrator", "claims") not in stances_of(m, "BRN")
+
+
+def test_spokesman_for_a_body_is_named_by_the_body() -> None:
+    text = ("Bombs exploded at six shops in Yala on Tuesday night. A spokesman for the regional "
+            "security command said the attacks had been coordinated.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "THA"})
+    assert find(m, "regional security command")
+
+
+def test_a_described_monitor_takes_its_appositive_name() -> None:
+    text = ("Bombs exploded at six shops in Yala on Tuesday night, killing two people, according "
+            "to the monitoring group Deep South Watch.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "THA"})
+    assert find(m, "Deep South Watch")

@@ -118,7 +118,9 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
         role = "perpetrator"   # a group denying involvement speaks as the accused
     if role in ("unknown", "third_state") and any(
             a.speaker == sp.name and a.speaker_role == "perpetrator" for a in mention.assertions):
-        role = "perpetrator"   # a speaker keeps its side for the event from one remark to the next
+        role = "perpetrator"   # a speaker keeps its side for the event, remark to remark
+    if role in ("unknown", "third_state") and sp.kind == "armed_group" and _accused(sp, mention, st.start):
+        role = "perpetrator"   # the group others blamed for this event speaks as the accused
     for stance in stances(st, role, ctx, sp.igo):
         a = Assertion(
             speaker=sp.name, stance=stance, speaker_role=role, handle=sp.handle,
@@ -131,6 +133,23 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
             known = f" = {sp.canonical}" if sp.canonical else ""
             mention.explain("assertions", a.rule or st.rule, sentence=a.quote[:300],
                             detail=f"{a.speaker}{known} ({role}) {stance}")
+
+
+def _accused(sp: Speaker, mention: Mention, start: int) -> bool:
+    """Whether an earlier assertion on the mention, in another sentence, attributed it to
+    this speaker (in its own sentence the speaker may just be named beside the blamer)."""
+    keys = [k for k in sp.keys if len(k) > 2]
+    for a in mention.assertions:
+        if a.stance != "attributes" or a.speaker == sp.name or a.char_start == start:
+            continue
+        low = a.quote.lower()
+        cues = [*lexicon().attribution_phrases, "blame", "accuse", "hallmarks of", "suspect"]
+        for cue in cues:
+            for m in re.finditer(re.escape(cue), low):
+                after = norm_key(low[m.end():m.end() + 80])
+                if any(re.search(rf"\b{re.escape(k)}\b", after) for k in keys):
+                    return True
+    return False
 
 
 def _same(a: Assertion, b: Assertion) -> bool:
@@ -296,10 +315,12 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         raw = f"{owner.canonical or owner.name}'s {raw.split(maxsplit=1)[1]}"
         low, words = raw.lower(), raw.lower().split()
     if words and words[0] in ("the", "its", "their") and len(words) <= 3 \
-            and words[-1] in lex.anaphor_heads and _only_demonyms(raw):
+            and words[-1] in lex.anaphor_heads and _only_demonyms(raw) \
+            and not re.match(r"[A-Z]", context):   # 'the monitoring group Deep South Watch'
         iso3 = country_in(raw)
         prior = memory.by_head.get(_head_key(words[-1]))
-        named = _last_group_named(before) if words[-1] in _GROUP_HEADS else None
+        named = _last_group_named(before) if words[-1] in _GROUP_HEADS and not context \
+            else None
         if named is not None and (prior is None or norm_key(named) not in prior.keys):
             return describe(named)
         if prior is not None and (iso3 is None or prior.country == iso3):

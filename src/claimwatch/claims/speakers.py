@@ -178,6 +178,12 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.person = person or (entry.name if entry is not None else None)
     elif re.fullmatch(r"(?:[A-Z][\w'-]+\s){1,3}[A-Z][\w'-]+", sp.name) and sp.kind == "unknown":
         sp.person = sp.name
+    if entry is None and not re.search(r"[A-Z]", clean) and re.match(r"(?:the )?[A-Z]", context) \
+            and len(context.split()) <= 6:
+        sp.name = clean_surface(context)   # 'the monitoring group Deep South Watch' -> its name
+    body_of = re.match(r"(?i:spokes(?:man|woman|person) (?:for|of) (?:the )?)(.{3,})$", clean)
+    if body_of and not person:
+        sp.name = body_of.group(1)   # 'spokesman for the army's regional command' -> the body
     staff = _STAFF_OF.match(clean)
     if staff and entry is None:
         sp.name = staff.group(1)   # 'doctors at the city's Mirwais hospital' -> the hospital

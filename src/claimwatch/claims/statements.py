@@ -151,6 +151,8 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
                 for c in tok.children):
             cls = "say"   # 'X put the death toll at 13'
         if cls is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
+            if any(c.lower_ in ("no", "any") for c in tok.children):
+                continue   # 'made no statement' is silence, found by its own patterns
             subject = _noun_speaker(tok)
             if subject is not None:
                 yield _statement(sent, span, subject, lex.nouns[tok.lemma_.lower()],
