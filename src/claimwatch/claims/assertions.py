@@ -119,7 +119,8 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
     if role in ("unknown", "third_state") and any(
             a.speaker == sp.name and a.speaker_role == "perpetrator" for a in mention.assertions):
         role = "perpetrator"   # a speaker keeps its side for the event, remark to remark
-    if role in ("unknown", "third_state") and sp.kind == "armed_group" and _accused(sp, mention, st.start):
+    if role in ("unknown", "third_state") and sp.kind == "armed_group" \
+            and _accused(sp, mention, st.start):
         role = "perpetrator"   # the group others blamed for this event speaks as the accused
     for stance in stances(st, role, ctx, sp.igo):
         a = Assertion(
