@@ -13,6 +13,7 @@ from claimwatch.evaluate.wikievents import (
     load_wikievents,
     roles_for,
     score_document,
+    trigger_arguments,
 )
 from claimwatch.model import Actor, Event, Explanation, Target
 
@@ -67,7 +68,7 @@ def test_heads_match_and_coreferent_mentions_count_for_coref_f1() -> None:
                   targets=[Target("The station", "government")],
                   explanations=[Explanation("attack_types", "verb", sentence=SENTENCES[0])])
     counts = ArgCounts()
-    score_document(doc, [event], _parsed(doc), counts)
+    score_document(doc, [event], _parsed(doc), counts, triggers="system")
     # "Gunmen ..." has the Attacker's head; "The station" is only written in sentence 2,
     # a mention coreferent with the gold Target "a police station": coref credit only.
     assert counts.gold == 2 and counts.predicted == 2
@@ -77,7 +78,7 @@ def test_heads_match_and_coreferent_mentions_count_for_coref_f1() -> None:
 def test_an_unlinked_gold_event_counts_its_arguments_as_missed() -> None:
     doc = WikiDoc.from_record(_record(), [])
     counts = ArgCounts()
-    score_document(doc, [], _parsed(doc), counts)
+    score_document(doc, [], _parsed(doc), counts, triggers="system")
     assert (counts.gold, counts.predicted, counts.cls) == (2, 0, 0)
 
 
@@ -86,3 +87,50 @@ def test_broken_line_names_the_file(tmp_path: Path) -> None:
     path.write_text('{"doc_id": "x"}\n')
     with pytest.raises(RecordError, match="line 1"):
         load_wikievents(path)
+
+
+def _one_sentence_doc(sentence: str, trigger: str, event_type: str) -> tuple[WikiDoc, dict]:
+    words = sentence.split()
+    offsets, pos = [], 0
+    for w in words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    i = words.index(trigger)
+    gold = {"id": "e", "event_type": event_type, "arguments": [],
+            "trigger": {"start": i, "end": i + 1, "text": trigger, "sent_idx": 0}}
+    return WikiDoc("t", sentence, words, offsets, {}, [gold]), gold
+
+
+def _arguments(sentence: str, trigger: str, event_type: str) -> set[tuple[str, str]]:
+    doc, gold = _one_sentence_doc(sentence, trigger, event_type)
+    parsed = _parsed(doc)
+    return {(parsed[i].text, role) for i, role in trigger_arguments(doc, gold, parsed)}
+
+
+def test_gold_trigger_attack_gets_attacker_target_and_place() -> None:
+    found = _arguments("In Kalo , rebel gunmen attacked a police station on Monday .",
+                       "attacked", "Conflict.Attack.Unspecified")
+    assert ("gunmen", "Attacker") in found
+    assert ("station", "Target") in found
+    assert ("Kalo", "Place") in found
+
+
+def test_subject_of_an_explosion_verb_is_the_device_not_the_attacker() -> None:
+    found = _arguments("A car bomb exploded outside the town hall .", "exploded",
+                       "Conflict.Attack.DetonateExplode")
+    assert ("bomb", "ExplosiveDevice") in found
+    assert not any(role == "Attacker" for _, role in found)
+
+
+def test_the_dead_are_victims_and_conjoined_victims_count() -> None:
+    found = _arguments("Three farmers and two teachers were killed .", "killed",
+                       "Life.Die.Unspecified")
+    assert {("farmers", "Victim"), ("teachers", "Victim")} <= found
+    assert not any(role == "Killer" for _, role in found)
+
+
+def test_system_trigger_mode_still_links_claimwatch_events() -> None:
+    doc = WikiDoc.from_record(_record(), [])
+    counts = ArgCounts()
+    score_document(doc, [], _parsed(doc), counts, triggers="system")
+    assert counts.predicted == 0 and counts.gold == 2

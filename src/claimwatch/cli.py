@@ -358,14 +358,19 @@ def actor_command(surfaces: tuple[str, ...], country: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@click.option("--triggers", type=click.Choice(["gold", "system"]), default="gold",
+              show_default=True,
+              help="gold: arguments of the given gold triggers (the published setting); "
+                   "system: arguments of claimwatch's own events linked to them.")
 @errors_as_click
-def eval_wikievents_command(path: str, limit: int | None, fmt: str, progress: bool) -> None:
+def eval_wikievents_command(path: str, limit: int | None, fmt: str, progress: bool,
+                            triggers: str) -> None:
     """Argument head F1 and coref F1 on WikiEvents (dev.jsonl, coref file beside it)."""
     import json
 
     from claimwatch.evaluate.wikievents import evaluate_wikievents
 
-    result = evaluate_wikievents(path, limit=limit, progress=progress)
+    result = evaluate_wikievents(path, limit=limit, progress=progress, triggers=triggers)
     click.echo(result.render() if fmt == "text" else json.dumps(result.to_dict(), indent=2))
 
 
