@@ -6,6 +6,8 @@ import datetime as dt
 
 import claimwatch
 from claimwatch.model import Event
+from claimwatch.resolve.entities import locate_unlisted
+from claimwatch.resolve.place import PlaceContext
 
 PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
 
@@ -46,3 +48,37 @@ def test_a_capital_addressed_is_not_the_place() -> None:
                     "Their leader said the raid was a warning to Nairobi.")
     assert ev.location is None or ev.location.name != "Nairobi"
 
+
+
+def test_a_village_missing_from_the_gazetteer_keeps_its_name_and_its_province() -> None:
+    ev = only_event("Gunmen attacked the village of Zorbakandi, in Mopti region, on Monday, "
+                    "killing 12 people, officials said.")
+    assert ev.location is not None and ev.location.name == "Zorbakandi"
+    assert ev.location.iso3 == "MLI" and ev.location.precision == 3
+    assert ev.location.geonameid is None
+    assert any("not in gazetteer: located by" in (e.detail or "")
+               for e in ev.explanations if e.field == "location")
+
+
+def test_a_town_near_a_known_town_is_located_near_it() -> None:
+    ev = only_event("A bomb exploded on Monday at a market in Kelbotenga, a town near Kaya in "
+                    "Burkina Faso, killing five people.")
+    assert ev.location is not None and ev.location.name == "Kelbotenga"
+    assert ev.location.precision == 2 and ev.location.iso3 == "BFA"
+
+
+def test_a_hyphenated_name_is_read_whole() -> None:
+    ev = only_event("A suicide bomber killed six people at a mosque in Mazar-i-Sharif on Monday, "
+                    "police said.")
+    assert ev.location is not None and ev.location.iso3 == "AFG"
+
+
+def test_an_unlisted_name_is_placed_at_its_area_with_an_honest_precision() -> None:
+    ctx = PlaceContext(countries={"COD": 1.0})
+    found = locate_unlisted("Zorbakandi, North Kivu", ctx)
+    assert found is not None
+    place, why = found
+    assert place.name == "Zorbakandi" and place.iso3 == "COD" and place.precision == 3
+    assert why.startswith("not in gazetteer: located by")
+    assert locate_unlisted("Goma, North Kivu", ctx) is None  # known names resolve normally
+    assert locate_unlisted("Zorbakandi", ctx) is None  # no area given

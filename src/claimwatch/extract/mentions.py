@@ -63,8 +63,8 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
     """
     best = min((m for m in cluster.members if m.point is not None),
                key=lambda m: m.point.precision, default=None)
-    if best is not None and best.point.precision < 3:
-        return
+    if best is not None and (best.point.precision < 3 or best.point.feature == "unlisted"):
+        return  # a town the gazetteer lacks is still the town the text names
     region = best.point.iso3 if best is not None else None
     counts: dict[str, int] = {}
     firsts: dict[str, int] = {}
@@ -235,15 +235,27 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     point: Place | None = None
     rank = 9
     best: tuple[int, int] | None = None
+    unlisted: tuple[str, int] | None = None
     for phrase, why, prank in places if locate else []:
         spot = locate(phrase, roles.UNTAGGED in why) if locate else None
         if spot is None or spot.latitude is None:
+            if unlisted is None and prank <= 2 and roles.UNTAGGED not in why \
+                    and roles.NOT_LOCATIVE not in why:
+                unlisted = (phrase, prank)  # a place name the gazetteer lacks
             continue
         if roles.NOT_LOCATIVE in why and is_capital(spot):
             continue  # a capital named as the government, not as the scene
         key = (prank + (2 if spot.precision >= 3 else 0), spot.precision)
         if best is None or key < best:
             best, place, point, rank = key, phrase, spot, prank
+    if unlisted is not None and locate is not None:
+        area = _containing_area(trigger, unlisted[0], places, locate)
+        spot = locate(f"{unlisted[0]}, {area}", False) if area else None
+        key = (unlisted[1] + 1, spot.precision) if spot is not None else (99, 9)
+        if spot is not None and (best is None or key < best or place == area):
+            # "X, a town near Y": X, placed by Y, is more specific than Y itself; located
+            # only by its area, a precise place in another sentence still wins
+            best, place, point, rank = key, f"{unlisted[0]}, {area}", spot, unlisted[1] + 2
     found = None
     guessed = False
     if perp is not None and roles.is_weapon(perp, lex):
@@ -264,6 +276,23 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     )
 
 
+def _containing_area(trigger: Trigger, name: str, places: list[tuple[str, str, int]],
+                     locate: Callable[[str, bool], Place | None]) -> str | None:
+    """The most specific area the text puts an unlisted place in: a place named right
+    after it ("Kasindi, a town in eastern Congo", "Mansila, in Yagha province"), else the
+    best located place among the incident's place phrases and the report's lede."""
+    for text in roles.places_after(trigger.sent, name):
+        spot = locate(text, False)
+        if spot is not None and spot.feature != "unlisted":
+            return text
+    known = places + [p for p in _context_places(trigger) if p not in places]
+    located = [(prank, spot.precision, spot.feature == "country", phrase)
+               for phrase, why, prank in known if roles.NOT_LOCATIVE not in why
+               and (spot := locate(phrase, roles.UNTAGGED in why)) is not None
+               and spot.feature != "unlisted"]
+    return min(located)[3] if located else None
+
+
 def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
     """Places of the previous sentence and of the lede: where the report says it happened."""
     sent = trigger.sent
@@ -275,11 +304,14 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
         if scope is None:
             continue
         for ent in roles.place_spans(scope):
-            if not roles.used_as_actor(ent, trigger.token) and ent.root.dep_ not in (
-                    "compound", "amod", "nmod") and not roles.names_actor(ent):
+            modifier = ent.root.dep_ in ("compound", "amod", "nmod") \
+                and roles.place_head(ent).i == ent.root.i
+            if not roles.used_as_actor(ent, trigger.token) and not modifier \
+                    and not roles.names_actor(ent):
                 untagged = roles.UNTAGGED if ent.label_ not in roles.PLACE_LABELS else ""
                 metonym = "" if roles.is_locative(ent) else roles.NOT_LOCATIVE
-                out.append((str(ent.text), f"place named in {why}{untagged}{metonym}", rank))
+                out.append((roles.with_direction(ent), f"place named in {why}{untagged}{metonym}",
+                            rank))
     return out
 
 

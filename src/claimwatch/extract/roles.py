@@ -450,7 +450,7 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     def add(ent: Any, why: str, rank: int) -> None:
         if ent.start in seen or used_as_actor(ent, trigger):
             return
-        head = _place_head(ent)
+        head = place_head(ent)
         if rank > 0 and head.i == ent.root.i and ent.root.dep_ in ("compound", "amod", "nmod") \
                 and ent.root.head.pos_ in ("NOUN", "PROPN"):
             return  # "the US military", "Israeli officials": a modifier, not a place
@@ -459,11 +459,12 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
             rank = 3  # "the US aircraft carrier": whose it is, not where
         seen.add(ent.start)
         locative = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
-        if ent.label_ not in PLACE_LABELS and not locative:
+        named = head.i < ent.start  # "the town of X": the noun vouches for the name
+        if ent.label_ not in PLACE_LABELS and not locative and not named:
             why += UNTAGGED
         if rank > 0 and not is_locative(ent):
             why += NOT_LOCATIVE
-        cands.append((_with_direction(ent), why, rank))
+        cands.append((with_direction(ent), why, rank))
 
     ents = place_spans(sent)
     if target is not None:
@@ -479,7 +480,7 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     # a conjoined verb has its own places: "fired at X, and a strike hit Y"
     attach = {trigger.i} if trigger.dep_ == "conj" else {trigger.i, trigger.head.i}
     for e in ents:
-        root = _place_head(e)
+        root = place_head(e)
         head = root.head
         if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i in attach:
             add(e, f"'{head.text} {e.text}' attached to the trigger", 1)
@@ -497,7 +498,7 @@ def _place_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["name_nouns"]), frozenset(data["area_heads"])
 
 
-def _place_head(ent: Any) -> Token:
+def place_head(ent: Any) -> Token:
     """The token that carries a name's attachment: the place noun that introduces it
     ("the port city of X" -> city, "the X border area" -> area), else its root."""
     root = ent.root
@@ -523,6 +524,17 @@ def _is_country(ent: Any) -> bool:
         return False
 
 
+def places_after(sent: Any, name: str, window: int = 12) -> list[str]:
+    """Place phrases named just after ``name`` in the sentence ("X, a town in eastern
+    Congo", "X, in Y province"), nearest first: where the text puts X."""
+    spans = place_spans(sent)
+    start = next((e.end for e in spans if with_direction(e) == name), None)
+    if start is None:
+        return []
+    return [with_direction(e) for e in spans
+            if start <= e.start <= start + window and not names_actor(e)]
+
+
 def place_spans(sent: Any) -> list[Any]:
     """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
     name_nouns, _ = _place_nouns()
@@ -544,13 +556,17 @@ def place_spans(sent: Any) -> list[Any]:
         if run:
             spans.append(sent.doc[run[0].i:run[-1].i + 1])
             run = []
-    return sorted(spans, key=lambda e: e.start)
+    from claimwatch.resolve.entities import hyphenated
+
+    whole = [hyphenated(e, sent.end) for e in spans]
+    inner = {i for e in whole for i in range(e.start + 1, e.end)}
+    return sorted((e for e in whole if e.start not in inner), key=lambda e: e.start)
 
 
 def is_locative(ent: Any) -> bool:
     """Whether a name stands where a place does: after in/at/near..., as what was hit, or
     beside a place noun. "a message to Yaounde", "talks with Kyiv" are not."""
-    head = _place_head(ent)
+    head = place_head(ent)
     if head.i != ent.root.i:
         return True
     if head.dep_ == "pobj":
@@ -562,7 +578,7 @@ def names_actor(ent: Any) -> bool:
     """ "Moscow said", "until Jakarta recognised", "Kyiv's allies": a government, not a
     place, whatever the trigger."""
     root = ent.root
-    if root.dep_ == "poss" and _place_head(ent).i != root.i:
+    if root.dep_ == "poss" and place_head(ent).i != root.i:
         return False  # "Thailand's deep south"
     return root.dep_ in ("nsubj", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
@@ -575,7 +591,7 @@ def used_as_actor(ent: Any, trigger: Token) -> bool:
             trigger.i and str(root.head.head.lemma_).lower() in \
             lexicon().cues["speaker_seat_nouns"]:
         return True
-    if root.dep_ == "poss" and _place_head(ent).i != root.i:
+    if root.dep_ == "poss" and place_head(ent).i != root.i:
         return False  # "Thailand's deep south": a part of the country
     if root.dep_ == "poss" or (root.dep_ in ("compound", "amod") and root.head.i == trigger.i):
         return True
@@ -584,7 +600,7 @@ def used_as_actor(ent: Any, trigger: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "by"
 
 
-def _with_direction(ent: Any) -> str:
+def with_direction(ent: Any) -> str:
     """The place with what qualifies it: "northern Israel", "55 nautical miles southwest of
     Hodeidah" (the resolver shifts the point and lowers the precision)."""
     doc = ent.doc
@@ -595,7 +611,7 @@ def _with_direction(ent: Any) -> str:
     offset = OFFSET_BEFORE.search(before)
     if offset:
         return f"{offset.group(0).strip()} {doc[start:ent.end].text}"
-    head = _place_head(ent)
+    head = place_head(ent)
     end = head.i + 1 if head.i >= ent.end else ent.end
     return str(doc[start:end].text)
 

@@ -23,8 +23,21 @@ def report_context(sdoc: Any) -> Any:
     """The places a whole report names, which disambiguate each single place."""
     from claimwatch.resolve.place import document_context
 
-    ents = [(str(e.text), str(e.label_)) for e in sdoc.ents if e.label_ in PLACE_LABELS]
+    ents = [(str(hyphenated(e, e.sent.end).text), str(e.label_)) for e in sdoc.ents
+            if e.label_ in PLACE_LABELS]
     return document_context(sdoc.text, ents)
+
+
+def hyphenated(span: Any, limit: int) -> Any:
+    """A name with its hyphenated tail: "Mazar-i-Sharif", "Dasht-e-Barchi" (the model
+    often tags only the first part). ``limit``: the token index not to pass."""
+    from spacy.tokens import Span
+
+    doc, end = span.doc, span.end
+    while end + 1 < limit and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
 
 def locator(context: Any) -> Callable[[str, bool], Place | None]:
@@ -40,6 +53,9 @@ def locator(context: Any) -> Callable[[str, bool], Place | None]:
         if key not in cache:
             place, why = resolve_offset(phrase, context) or resolve_place(phrase, context)
             ok = place is not None and in_context(place, context, "strict" if strict else why)
+            if not ok and not strict:
+                place, why = locate_unlisted(phrase, context) or (None, why)
+                ok = place is not None
             cache[key] = place if ok else None
         return cache[key]
 
@@ -88,6 +104,29 @@ def in_context(place: Place, context: Any, why: str = "") -> bool:
         near = countries | {n for c in countries for n in borders().get(c, ())}
         return bool(countries) and place.iso3 is not None and place.iso3 in near
     return not countries or place.precision >= 3 or place.iso3 is None or place.iso3 in countries
+
+
+def locate_unlisted(phrase: str, context: Any) -> tuple[Place, str] | None:
+    """ "Kasindi, eastern Congo": a town the gazetteer lacks, kept under its own name and
+    placed at the most specific area the text puts it in, at that area's honest precision
+    (2 near a town or district, 3 in a province, region or country). None when the phrase
+    is not "<name>, <area>", the name is in the gazetteer, or the area is not."""
+    from claimwatch.resolve.place import resolve_place
+
+    name, sep, area = phrase.partition(", ")
+    name = name.strip(" .;:\"'“”")
+    if not sep or not name or not area.strip() or not name[0].isupper():
+        return None
+    found, why = resolve_place(name, context)
+    if found is not None and in_context(found, context, why):
+        return None
+    where, why = resolve_offset(area, context) or resolve_place(area, context)
+    if where is None or where.latitude is None or not in_context(where, context, why):
+        return None
+    return Place(name=name, country=where.country, iso3=where.iso3, admin1=where.admin1,
+                 latitude=where.latitude, longitude=where.longitude, geonameid=None,
+                 precision=2 if where.precision <= 2 else 3, feature="unlisted"), \
+        f"not in gazetteer: located by {where.name}"
 
 
 def is_capital(place: Place) -> bool:
@@ -157,6 +196,8 @@ def resolve_place_of(mention: Mention, context: Any) -> None:
     if place is not None and not in_context(place, context, why):
         why = f"{place.name} ({place.iso3}) lies outside the countries the report names"
         place = None
+    if place is None:
+        place, why = locate_unlisted(mention.place_text, context) or (None, why)
     mention.place = place
     mention.explain("location", "gazetteer", detail=f"{mention.place_text!r}: {why}")
 
