@@ -214,3 +214,15 @@ def test_a_spelling_variant_is_sought_in_the_reports_countries() -> None:
     assert place is None or place.iso3 == "KEN"
     alone, rule = resolve_place("Khan Yunnis", document_context("", _ents("Khan Yunnis")))
     assert alone is not None and alone.iso3 == "PSE" and "spelling" in rule
+
+
+def test_a_bare_capital_name_is_the_capital_unless_the_report_says_otherwise() -> None:
+    for name, iso3 in (("Washington", "USA"), ("Cairo", "EGY"), ("Santiago", "CHL")):
+        place, _ = resolve_place(name, PlaceContext())
+        assert place is not None and place.iso3 == iso3 and place.feature == "city", name
+    ctx = document_context("", _ents("Illinois", "Carbondale", "Cairo", "Mound City"))
+    place, _ = resolve_place("Cairo", ctx)
+    assert place is not None and place.iso3 == "USA" and place.admin1 == "Illinois"
+    ctx = document_context("", _ents("Seattle", "Spokane", "Oregon", "Idaho", "Washington"))
+    place, _ = resolve_place("Washington", ctx)
+    assert place is not None and place.feature == "admin1"

@@ -32,7 +32,8 @@ _FEATURE_PRIOR = {
 }
 _POPULATION_WEIGHT = 1.0  # per tenfold population
 _COUNTRY_BOOST = 2.0  # for a candidate in the country the report is most about
-_INSIDE_BOOST = 1.0  # more, per province the report names that the candidate lies in
+_INSIDE_BOOST = 1.0
+_CAPITAL_PRIOR = 2.0  # more, per province the report names that the candidate lies in
 _POINTS = ("city", "district", "camp", "base", "crossing", "port", "airport", "facility",
            "admin2")
 _COHERENCE = 1.5  # per other name of the document with a likely reading nearby...
@@ -256,14 +257,24 @@ def _demote_namesake_areas(cands: list[GazEntry]) -> dict[int, float]:
     return penalty
 
 
+@lru_cache(maxsize=4)
+def _capitals(gaz: Gazetteer) -> frozenset[int]:
+    """The entry ids of national capitals (the build names each "capital of <country>")."""
+    return frozenset(e.id for c in gaz.countries() for e in gaz.lookup(f"capital of {c.name}")
+                     if e.feature == "city")
+
+
 def _rank(cands: list[GazEntry], ctx: PlaceContext, key: str,
-          prefer: tuple[str, ...] = ()) -> list[tuple[float, GazEntry]]:
+          prefer: tuple[str, ...] = (), capitals: frozenset[int] = frozenset()
+          ) -> list[tuple[float, GazEntry]]:
     penalty = _demote_namesake_areas(cands) if not prefer else {}
     # Towns named together lie together, when the name is most likely a town at all.
     towns = bool(ctx.nearby) and max(cands, key=_prior).feature in _POINTS
     scored = []
     for e in cands:
         s = _score(e, ctx, key) - penalty.get(e.id, 0.0)
+        if e.id in capitals:  # "Washington", "Cairo": the capital, unless context says not
+            s += _CAPITAL_PRIOR
         if towns and e.feature in _POINTS:
             s += _COHERENCE * min(_MAX_SUPPORT, _support(e, ctx, key))
         if prefer and e.feature in prefer:
@@ -304,7 +315,7 @@ def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext,
         if not cands:
             return None
     key = normalize(reading.target)
-    return _rank(cands, ctx, key, reading.prefer)[0][1]
+    return _rank(cands, ctx, key, reading.prefer, _capitals(gaz))[0][1]
 
 
 def _to_place(e: GazEntry, reading: _Reading) -> Place:
@@ -403,7 +414,7 @@ def _ranked_alone(gaz: Gazetteer, surface: str) -> list[tuple[float, GazEntry]]:
                 break
         if cands:
             break
-    return _rank(cands, PlaceContext(), "")
+    return _rank(cands, PlaceContext(), "", capitals=_capitals(gaz))
 
 
 def _country_shares(ranked: list[tuple[float, GazEntry]]) -> dict[str, float]:
