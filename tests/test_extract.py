@@ -213,3 +213,16 @@ def test_weapon_named_as_the_attack_modifier() -> None:
     (ev,) = events("A HIMARS strike hit an ammunition depot near Donetsk on Monday, "
                    "the governor said.")
     assert "himars" in ev.weapons
+
+
+def test_fighting_between_armed_sides_is_a_battle() -> None:
+    (ev,) = events("Heavy fighting broke out between two rival militias in Misrata on Monday; "
+                   "the groups shelled each other's positions, killing seven fighters.")
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_a_plural_head_shared_by_two_names_gives_each_target() -> None:
+    (ev,) = events("Gunmen raided Kuda and Sabon villages in Zamfara on Saturday, killing "
+                   "nine men.")
+    texts = [t.text for t in ev.targets]
+    assert "Kuda village" in texts and "Sabon village" in texts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from claimwatch.extract.lexicon import lexicon
 from claimwatch.model import Mention
 
@@ -23,6 +25,10 @@ def acled_types(mention: Mention) -> tuple[str, str]:
         key = "interception"
     else:
         key = next((t for t in PRIORITY if t in types and t != "interception"), "other")
+    if _battle(mention, lexicon().cues.get("battle_words", [])) and types & {
+            "ground_assault", "shooting", "artillery", "mortar", "rocket", "drone", "other"}:
+        # "fighting", "clashes" between armed sides: ACLED's Battles, whatever the weapons
+        return tuple(table["shooting_armed"])  # type: ignore[return-value]
     if key in ("shooting", "ground_assault", "arson", "other"):
         armed = any(t.type in ARMED_TARGETS for t in mention.targets)
         civilian = any(t.type == "civilian" for t in mention.targets) or \
@@ -35,3 +41,14 @@ def acled_types(mention: Mention) -> tuple[str, str]:
             key = "shooting_armed"
     event_type, sub_type = table[key]
     return event_type, sub_type
+
+
+TRIGGER_RULE = re.compile(r"\b(?:noun|verb) '([^']+)'")
+
+
+def _battle(mention: Mention, words: list[str]) -> bool:
+    """Whether the incident is first named with a battle word ("fighting", "clashes"); a
+    later "fled the fighting" does not make a shelling a battle."""
+    rules = " ".join(e.detail or "" for e in mention.explanations if e.field == "attack_types")
+    first = TRIGGER_RULE.search(rules.split(";")[0]) if rules else None
+    return first is not None and first.group(1).lower() in words

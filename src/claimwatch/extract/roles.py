@@ -104,6 +104,27 @@ def _locating_indices(word: Token) -> set[int]:
     return set(range(min(keep), max(keep) + 1))
 
 
+def _distributed(tok: Token) -> list[str]:
+    """ "the Lac Vert and Mugunga camps" are "Lac Vert camp" and "Mugunga camp"."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    for mod in tok.lefts:
+        if mod.dep_ not in ("nmod", "compound", "amod") or mod.pos_ != "PROPN":
+            continue
+        names = [mod, *[c for c in mod.conjuncts if c.pos_ == "PROPN"]]
+        if len(names) < 2:
+            continue
+        out = []
+        for name in names:
+            inside = {n.i for n in name.subtree}
+            own = [t for t in name.subtree if t.i == name.i or (
+                t.dep_ not in ("cc", "conj", "punct") and not any(
+                    a.dep_ == "conj" and a.i != name.i and a.i in inside for a in t.ancestors))]
+            out.append(f"{span_text(own)} {tok.lemma_}")
+        return out
+    return []
+
+
 def _actor_name(text: str) -> bool:
     from claimwatch.resolve.actor import ActorTable
 
@@ -131,6 +152,7 @@ def target_texts(tok: Token) -> list[str]:
         if run:
             runs.append(run)
         run = [t] if t is not None and t.pos_ == "PROPN" else []
+    out += [d for d in _distributed(tok) if d not in out]
     for r in runs:
         while r and r[-1].pos_ == "PUNCT":
             r = r[:-1]
