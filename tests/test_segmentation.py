@@ -72,3 +72,39 @@ def test_plural_attacks_in_a_statement_are_no_incident() -> None:
             "\"This is a shared challenge,\" the admiral said, calling the pirate attacks "
             "reckless.")
     assert events(text) == []
+
+
+def test_today_in_an_embedded_post_is_the_post_day() -> None:
+    text = ("Russian missiles struck the city of Odesa on Monday, the governor said.\n\n"
+            "Another brutal missile strike on Odesa today. Homes were hit. "
+            "pic.twitter.com/abcdefgh — Oleh Kiper (@OlehKiper) March 4, 2024\n\n"
+            "Rescuers were still searching the rubble on Wednesday.")
+    (ev,) = events(text)
+    assert ev.date_start == dt.date(2024, 3, 4)
+
+
+def test_another_city_hit_in_the_same_wave_is_its_own_incident() -> None:
+    text = ("A Russian missile attack hit the city of Kharkiv on Monday, killing four "
+            "people, the regional governor said. "
+            "In the southern city of Odesa, at least three people were killed, regional "
+            "officials said.")
+    found = events(text)
+    assert len(found) == 2
+    for ev in found:
+        assert ev.date_start == dt.date(2024, 3, 4)
+        assert "missile" in ev.attack_types
+    assert {ev.location.name for ev in found if ev.location} >= {"Kharkiv", "Odesa"}
+
+
+def test_separately_starts_another_incident_on_the_same_day() -> None:
+    text = ("Gunmen attacked a checkpoint near the town of Djibo on Monday, killing six "
+            "soldiers. Separately on Monday, the army said a soldier had been killed in a "
+            "shooting at a market in the town of Kaya.")
+    assert len(events(text)) == 2
+
+
+def test_earlier_on_a_reporting_verb_keeps_one_incident() -> None:
+    text = ("A drone hit a fuel depot in the city of Belgorod on Monday, the governor said. "
+            "He had earlier said two workers were killed, before correcting the figure. "
+            "Air defences shot down three more drones, the ministry said.")
+    assert len(events(text)) == 1

@@ -18,6 +18,7 @@ from claimwatch.extract.lexicon import Lexicon, lexicon
 from claimwatch.extract.triggers import Trigger
 
 CONTINUATION_WINDOW = 3  # sentences
+CONTEXT_RANK = 4  # place ranks from here on come from other sentences, not the trigger's
 RECENT_DAYS = 14  # an undated incident in a news report happened within this many days
 
 
@@ -52,6 +53,7 @@ class TriggerInfo:
     point: Any = None  # the resolved Place of ``place``, when known
     place_rank: int = 9
     perp_guessed: bool = False  # "the group's forces": the nearest actor named before
+    strong_separate: bool = False  # "Separately, ...", "Elsewhere, ...": never the same
 
     @property
     def own_perpetrator(self) -> str | None:
@@ -62,13 +64,23 @@ class TriggerInfo:
 @dataclass
 class Cluster:
     members: list[TriggerInfo] = field(default_factory=list)
+    # the incident this one was told as part of, set apart only by its place ("Kyiv was
+    # hit ... In Kryvyi Rih, ten people were killed"): it shares that one's day and weapons
+    sibling: Cluster | None = None
 
     @property
-    def anchor(self) -> Anchor | None:
+    def own_anchor(self) -> Anchor | None:
         dated = [m.anchor for m in self.members if m.anchor is not None]
         if not dated:
             return None
         return min(dated, key=lambda a: (not a.attached, (a.timex.end - a.timex.start).days))
+
+    @property
+    def anchor(self) -> Anchor | None:
+        own = self.own_anchor
+        if own is None and self.sibling is not None:
+            return self.sibling.own_anchor
+        return own
 
     @property
     def last_sent(self) -> int:
@@ -96,9 +108,11 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
     own = info.own_perpetrator
     if own and is_named(own) and named and not any(same_side(own, p) for p in named):
         return True
-    if not by_place or info.point is None:
+    if not by_place or info.point is None or info.place_rank >= CONTEXT_RANK:
         return False
-    return any(far_apart(info.point, m.point) for m in cluster.members if m.point is not None)
+    # places guessed from a neighbouring sentence or the lede never set incidents apart
+    return any(far_apart(info.point, m.point) for m in cluster.members
+               if m.point is not None and m.place_rank < CONTEXT_RANK)
 
 
 def far_apart(a: Any, b: Any, km: float = 100.0) -> bool:
@@ -141,10 +155,11 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
             target = None
         if target is None and info.trigger.needs_date and info.anchor is None:
             continue  # "its offensive in Rafah": a campaign, not an incident
-        if target is None and info.anaphoric and info.trigger.token.tag_ == "NNS":
+        if target is None and info.anaphoric and info.trigger.token.tag_ == "NNS" \
+                and info.place_rank >= CONTEXT_RANK:
             continue  # "calling the attacks reckless": several incidents, none described
         if target is None:
-            target = Cluster()
+            target = Cluster(sibling=_sibling(info, clusters))
             clusters.append(target)
         target.members.append(info)
     return clusters
@@ -161,10 +176,13 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                           or _overlap(info.anchor, same_sentence[-1].anchor)):
         return same_sentence[-1]
     if info.anaphoric and recent is not None:
-        return _antecedent(info, clusters) or recent  # "the attack": the incident described
+        # "the attack": the incident just described, unless the phrase names a far place
+        named = _antecedent(info, clusters) or recent
+        if not _conflicts(info, named):
+            return named
     if info.anchor is not None:
         for c in reversed(clusters):
-            if _compatible_dated(info, c) and not (info.separate and _vaguer(info, c)):
+            if _compatible_dated(info, c) and not (info.separate and not _same_day(info, c)):
                 return c
         if recent is not None and recent.anchor is None and not info.separate \
                 and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
@@ -177,10 +195,8 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         return None
     if info.separate:
         return None
-    if info.anaphoric and recent is not None:
-        return recent
     if recent is not None and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
-            and not _conflicts(info, recent, by_place=False):
+            and not _conflicts(info, recent):
         return recent
     for c in clusters:
         if not _conflicts(info, c) and (c.types & set(info.trigger.attack_types)
@@ -189,6 +205,27 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                                             in c.perpetrators)):
             return c
     return None
+
+
+def _sibling(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
+    """The incident just told, when this undated trigger differs from it only in place."""
+    recent = max(clusters, key=lambda c: c.last_sent, default=None)
+    if recent is None or info.anchor is not None or info.separate or info.anaphoric \
+            or info.sent_index - recent.last_sent > CONTINUATION_WINDOW \
+            or _conflicts(info, recent, by_place=False) or not _conflicts(info, recent):
+        return None
+    return recent
+
+
+def _same_day(info: TriggerInfo, cluster: Cluster) -> bool:
+    """Both dated to one and the same day by their own clauses: "another strike today"
+    after "the barrage on Monday" is Monday's, while "Separately on Monday, X said ..."
+    dates a statement and leaves the incident open."""
+    mine, theirs = info.anchor, cluster.anchor
+    if info.strong_separate or mine is None or theirs is None:
+        return False
+    return bool(mine.attached and theirs.attached and mine.timex.start == mine.timex.end
+                == theirs.timex.start == theirs.timex.end)
 
 
 def _long_before(info: TriggerInfo, published: dt.date) -> bool:
@@ -246,17 +283,24 @@ def same_side(a: str, b: str) -> bool:
 def has_separate_cue(sent: Any, lex: Lexicon | None = None, trigger: Any = None) -> bool:
     """ "Separately, ...", "In another attack ...": the sentence names a new incident.
 
-    A cue on a reporting verb ("It later said 50 soldiers had been killed") dates the
-    statement, not the incident.
+    "later" on a reporting verb ("It later said 50 soldiers had been killed") dates the
+    statement, not the incident ("Separately, the army said ..." still starts one).
     """
     lex = lex or lexicon()
-    cues = set(lex.cues["separate_cues"])
+    cues = set(lex.cues["separate_cues"]) | set(lex.cues["strong_separate_cues"])
     reporting = set(lex.cues["reporting_verbs"])
     for tok in sent[:6]:
         if tok.lower_ not in cues:
             continue
         if trigger is not None and tok.head.i != trigger.i \
+                and tok.lower_ in lex.cues["statement_time_cues"] \
                 and str(tok.head.lemma_).lower() in reporting:
             continue
         return True
     return False
+
+
+def has_strong_separate_cue(sent: Any, lex: Lexicon | None = None) -> bool:
+    """ "Separately", "Elsewhere", "In a separate incident": surely another incident."""
+    lex = lex or lexicon()
+    return bool({t.lower_ for t in sent[:4]} & set(lex.cues["strong_separate_cues"]))

@@ -7,6 +7,7 @@ surface perpetrator/target/weapons/place, counts, date (from the text) and menti
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from claimwatch.extract.grouping import (
     TriggerInfo,
     assign,
     has_separate_cue,
+    has_strong_separate_cue,
 )
 from claimwatch.extract.lexicon import Lexicon, lexicon
 from claimwatch.extract.triggers import Trigger, find_triggers
@@ -123,12 +125,35 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
         if before and before[-1] in NOT_ANCHOR_PREFIX:
             continue  # "since 2019": when a campaign began, not when this happened
         attached = _attached(trigger, tx)
-        if attached is None or trigger.weak:
-            continue
+        if attached is None or (trigger.weak and not (attached and trigger.kind == "noun")):
+            continue  # "killed" is dated by the attack; "the strikes ... on Thursday" by itself
         rank = (not attached, abs(tx.start_char - trigger.token.idx))
         if best is None or rank < best[0]:
-            best = (rank, Anchor(tx, attached))
+            best = (rank, Anchor(_in_post_time(tx, trigger, timexes, published), attached))
     return best[1] if best else None
+
+
+def _in_post_time(tx: Any, trigger: Trigger, timexes: list[Any],
+                  published: dt.date | None) -> Any:
+    """ "today" in an embedded post ("... strike today. — Name (@handle) July 8, 2024")
+    is the post's day, not the report's."""
+    words = tx.text.lower().split()
+    if published is None or not words or not set(words) & set(lexicon().cues["deictic_days"]):
+        return tx
+    text = trigger.token.doc.text
+    line_end = text.find("\n", tx.end_char)
+    line = text[tx.end_char:line_end if line_end >= 0 else len(text)]
+    sig = EMBED_SIGNATURE.search(line)
+    if sig is None:
+        return tx
+    after = tx.end_char + sig.end()
+    posted = next((t for t in timexes if after <= t.start_char <= after + 40 and t.start
+                   and t.precision == "day" and t.start == t.end), None)
+    if posted is None or posted.start == published:
+        return tx
+    shift = posted.start - published
+    return dataclasses.replace(tx, start=tx.start + shift, end=tx.end + shift,
+                               rule=f"{tx.rule}; in a post dated {posted.text}")
 
 
 def _attached(trigger: Trigger, tx: Any) -> bool | None:
@@ -273,6 +298,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank, perp_guessed=guessed,
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
+        strong_separate=has_strong_separate_cue(trigger.sent, lex),
     )
 
 
@@ -369,6 +395,8 @@ def _types(cluster: Cluster) -> list[str]:
         for t in m.trigger.attack_types:
             if t not in types:
                 types.append(t)
+    if not types and cluster.sibling is not None:
+        return _types(cluster.sibling)  # the same wave of strikes, in another city
     if not types:
         # "an attack" alone: the weapons named anywhere in its sentences decide the type
         seen_sents = {m.trigger.sent.start: m.trigger.sent for m in cluster.members}
