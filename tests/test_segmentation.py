@@ -108,3 +108,25 @@ def test_earlier_on_a_reporting_verb_keeps_one_incident() -> None:
             "He had earlier said two workers were killed, before correcting the figure. "
             "Air defences shot down three more drones, the ministry said.")
     assert len(events(text)) == 1
+
+
+def test_the_group_refers_back_to_an_armed_group_not_a_state() -> None:
+    text = ("The Houthi movement said on Tuesday it had fired missiles at a tanker in the "
+            "Gulf of Aden. The Pentagon did not comment. "
+            "Its spokesman also said the group had launched drones at the port of Eilat.")
+    found = [e for e in events(text) if "drone" in e.attack_types]
+    assert found and [a.name for a in found[0].perpetrators] == ["Houthis"]
+
+
+def test_plural_clashes_with_a_night_of_their_own_are_an_incident() -> None:
+    (ev,) = events("Clashes overnight along the border between the two armies left 40 "
+                   "soldiers dead, officials said on Tuesday.")
+    assert ev.fatalities.low == 40
+
+
+def test_clashes_dying_down_do_not_date_the_fighting() -> None:
+    text = ("Fighting between two militias broke out in Tripoli on Monday night, killing "
+            "nine people. The clashes died down late on Tuesday after elders brokered a "
+            "truce.")
+    (ev,) = events(text)
+    assert ev.date_start == dt.date(2024, 3, 4)

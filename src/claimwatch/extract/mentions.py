@@ -105,7 +105,8 @@ NOT_ANCHOR_PREFIX = ("since", "until", "till", "by")
 CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy",
                       "ignite", "burn", "collapse"}
 LATER_SCENE_LEMMAS = {"rise", "climb", "reach", "increase", "jump", "grow", "mount", "search",
-                      "work", "continue", "bury", "mourn", "recover", "find", "visit"}
+                      "work", "continue", "bury", "mourn", "recover", "find", "visit",
+                      "subside", "ease", "end", "stop", "cease", "abate", "calm"}
 LATER_PREPS = {"after", "following", "since", "despite"}
 
 
@@ -177,8 +178,9 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if str(clause.lemma_).lower() in LATER_SCENE_LEMMAS and clause.i != trigger.token.i:
-        return False  # "the toll from the strike rose to 12 on Sunday"
+    if clause.i != trigger.token.i and (str(clause.lemma_).lower() in LATER_SCENE_LEMMAS or any(
+            c.dep_ == "prt" and c.lower_ in ("down", "off") for c in clause.children)):
+        return False  # "the toll from the strike rose to 12 on Sunday", "clashes died down"
     if verb != clause and verb.dep_ in ("acl", "relcl") and \
             trigger.token.i not in {t.i for t in verb.subtree}:
         return None  # "near the statues destroyed in 2001": the date of another noun's clause
@@ -344,7 +346,9 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
 def _coref_actor(tok: Any) -> tuple[str, str] | None:
     """For "they"/"the group": the nearest actor named before it in the report."""
     before = tok.doc.text[max(0, tok.idx - 800):tok.idx]
-    name = perpetrator.actor_in(before, prefer_armed=True)
+    group = str(tok.lemma_).lower() in lexicon().cues["group_nouns"]
+    name = (perpetrator.actor_in(before, groups_only=True) if group else None) \
+        or perpetrator.actor_in(before, prefer_armed=True)
     return (name, f"'{tok.text}' refers to the nearest actor named before: {name}") \
         if name else None
 

@@ -34,14 +34,17 @@ def _table() -> Any:
     return ActorTable.load()
 
 
-def actor_in(text: str, *, prefer_armed: bool = False) -> str | None:
+def actor_in(text: str, *, prefer_armed: bool = False, groups_only: bool = False) -> str | None:
     """The actor a phrase names (its head-most table match), or None.
 
     ``prefer_armed`` (for "the group", "they"): the last armed group or state force named,
-    before any other kind of actor.
+    before any other kind of actor. ``groups_only`` ("the group", "the movement"): armed
+    groups alone, never a state's forces.
     """
     hits = [m for _s, _e, m in _table().find_mentions(text)
             if m.entry.category not in NOT_PERPETRATORS]
+    if groups_only:
+        hits = [m for m in hits if m.entry.category == "armed_group"]
     if not hits:
         return None
     if prefer_armed:

@@ -152,7 +152,10 @@ def _is_generic(tok: Token, lex: Lexicon) -> str | None:
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
         dets = [c for c in tok.children if c.dep_ in ("det", "nummod")
                 and c.lower_ not in ("some", "many", "several", "such", "any", "no")]
-        if not dets:
+        dated = any(t.ent_type_ in ("DATE", "TIME") and t.i != tok.i and not any(
+            a.lower_ in ("since", "over", "for", "throughout") for a in t.ancestors
+            if a.i > tok.i) for t in tok.subtree)
+        if not dets and not dated:  # "clashes overnight along the border" is one night's
             return "bare plural (a pattern, not an incident)"
     return None
 
