@@ -130,3 +130,39 @@ def test_clashes_dying_down_do_not_date_the_fighting() -> None:
             "truce.")
     (ev,) = events(text)
     assert ev.date_start == dt.date(2024, 3, 4)
+
+
+def test_an_operation_that_began_with_strikes_is_an_incident() -> None:
+    text = ("Troops withdrew from the Balata camp near Nablus early on Wednesday, ending a "
+            "two-day operation that left nine people dead. "
+            "The operation began shortly after midnight on Monday with drone strikes on a "
+            "house, followed by a ground incursion.")
+    (ev,) = events(text)
+    assert "drone" in ev.attack_types
+    assert ev.date_start == dt.date(2024, 3, 4)
+    assert ev.fatalities.low == 9
+
+
+def test_weekday_naming_prayers_is_no_date() -> None:
+    text = ("The deadliest attack came in November 2019, when gunmen stormed a mosque in "
+            "the town of Arbinda during Friday prayers, killing 40 worshippers.")
+    (ev,) = events(text)
+    assert (ev.date_start, ev.date_end) == (dt.date(2019, 11, 1), dt.date(2019, 11, 30))
+
+
+def test_date_before_a_closing_said_dates_the_attack() -> None:
+    (ev,) = events("Militants attacked an army post in northern Sinai on Monday, a military "
+                   "spokesman said in a statement on Tuesday.")
+    assert ev.date_start == dt.date(2024, 3, 4)
+
+
+def test_dated_strikes_elsewhere_do_not_join_a_claim_known_by_its_statement_day() -> None:
+    text = ("Yemen's Houthi movement said on Tuesday that it had attacked a US destroyer in the "
+            "Red Sea with missiles. "
+            "The strikes that prompted the claim hit targets in and around Hodeidah "
+            "on Monday.")
+    found = events(text)
+    assert len(found) == 2
+    hodeidah = next(e for e in found if "missile" not in e.attack_types)
+    assert hodeidah.date_start == dt.date(2024, 3, 4)
+    assert hodeidah.attack_types == ["airstrike"]

@@ -138,7 +138,11 @@ def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
     if anchor is None or info.anchor is None:
         return False
     # one side striking two cities on the same day is two incidents: places decide
-    return _overlap(anchor, info.anchor) and not _conflicts(info, cluster)
+    if not (_overlap(anchor, info.anchor) and not _conflicts(info, cluster)):
+        return False
+    # a statement's date ("said on Friday it had attacked ...") only bounds the incident:
+    # a trigger dated within that week joins it only on the same side or at the same place
+    return bool(anchor.attached or not info.anchor.attached) or not _apart(info, cluster)
 
 
 def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[Cluster]:
@@ -148,13 +152,15 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
     months earlier ("In April 2019, gunmen abducted ...") does not join it.
     """
     clusters: list[Cluster] = []
+    deferred: list[TriggerInfo] = []
     for info in infos:
         target = _choose(info, clusters)
         if target is not None and target.anchor is None and published is not None \
                 and _long_before(info, published):
             target = None
         if target is None and info.trigger.needs_date and info.anchor is None:
-            continue  # "its offensive in Rafah": a campaign, not an incident
+            deferred.append(info)  # "its offensive in Rafah": a campaign, not an incident
+            continue
         if target is None and info.anaphoric and info.trigger.token.tag_ == "NNS" \
                 and info.place_rank >= CONTEXT_RANK:
             continue  # "calling the attacks reckless": several incidents, none described
@@ -162,7 +168,22 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
             target = Cluster(sibling=_sibling(info, clusters))
             clusters.append(target)
         target.members.append(info)
+    for info in deferred:
+        # "ending a two-day operation" in the lede: the raid the report goes on to tell
+        home = next((c for c in clusters if _same_setting(info, c)), None)
+        if home is not None:
+            home.members.insert(0, info) if info.sent_index < home.members[0].sent_index \
+                else home.members.append(info)
     return clusters
+
+
+def _same_setting(info: TriggerInfo, cluster: Cluster) -> bool:
+    """The same named place or the same side, and nothing against it."""
+    if _conflicts(info, cluster):
+        return False
+    own = info.own_perpetrator
+    return bool((info.place and info.place.lower() in cluster.places)
+                or (own and any(same_side(own, p) for p in cluster.perpetrators)))
 
 
 def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
@@ -210,6 +231,8 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
 def _sibling(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     """The incident just told, when this undated trigger differs from it only in place."""
     recent = max(clusters, key=lambda c: c.last_sent, default=None)
+    if not (info.trigger.weak and info.trigger.kind == "verb"):
+        return None  # only a toll ("ten were killed in Odesa") is a part of the wave
     if recent is None or info.anchor is not None or info.separate or info.anaphoric \
             or info.sent_index - recent.last_sent > CONTINUATION_WINDOW \
             or _conflicts(info, recent, by_place=False) or not _conflicts(info, recent):
@@ -254,6 +277,26 @@ def _related(info: TriggerInfo, cluster: Cluster) -> bool:
         m.point is not None and not far_apart(info.point, m.point, km=25.0)
         for m in cluster.members))
     return same_perp or same_place
+
+
+def _apart(info: TriggerInfo, cluster: Cluster) -> bool:
+    """Nothing ties the trigger to the incident: another side, or a town while the
+    incident has only regions ("strikes on Hodeidah" beside "an attack in the Red Sea")."""
+    pinned = any(_precise(m) for m in cluster.members) or any(
+        is_named(p) for p in cluster.perpetrators)
+    if not _precise(info) or not pinned:
+        return False  # an incident known only by a region may well be at this town
+    own = info.own_perpetrator
+    if own and any(same_side(own, p) for p in cluster.perpetrators):
+        return False
+    return not any(_precise(m) and not far_apart(info.point, m.point, km=25.0)
+                   for m in cluster.members)
+
+
+def _precise(info: TriggerInfo) -> bool:
+    """A town-level place of the trigger's own sentence (not a region, not a guess)."""
+    return bool(info.point is not None and info.point.precision < 3
+                and info.place_rank < CONTEXT_RANK)
 
 
 def is_named(name: str) -> bool:

@@ -52,12 +52,12 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
     found = [_mention(document, c, sents, lex, busy, timexes, kept) for c in clusters]
     if locate is not None:
         for mention, cluster in zip(found, clusters, strict=True):
-            _sharpen_place(mention, cluster, sdoc, locate)
+            _sharpen_place(mention, cluster, sdoc, locate, lead=cluster is clusters[0])
     return found
 
 
 def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
-                   locate: Callable[[str, bool], Place | None]) -> None:
+                   locate: Callable[[str, bool], Place | None], *, lead: bool = False) -> None:
     """A country or region only: the town the incident's own sentences name most in it.
 
     "a bombing in the southern Philippines ... the gym of the university in Marawi" is
@@ -73,6 +73,8 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
     sents = list(sdoc.sents)
     index = {sent.start: i for i, sent in enumerate(sents)}
     own = {index[m.trigger.sent.start] for m in cluster.members}
+    if lead:
+        own.add(0)  # the lede names where the report's main incident happened
     scope = [sents[i] for i in sorted(own | {i + 1 for i in own if i + 1 < len(sents)})]
     trigger = cluster.members[0].trigger.token
     for sent in scope:
@@ -166,6 +168,8 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         return True
     if _in_since_clause(span):
         return None  # "the deadliest since the uprising began in 2011"
+    if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+        return None  # "during Friday prayers", "a Sunday service": a kind of event, no date
     clause = trigger.token
     path = []
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -179,13 +183,16 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if clause.i != trigger.token.i and (str(clause.lemma_).lower() in LATER_SCENE_LEMMAS or any(
-            c.dep_ == "prt" and c.lower_ in ("down", "off") for c in clause.children)):
+            c.dep_ == "prt" and c.lower_ == "down" for c in clause.children)):
         return False  # "the toll from the strike rose to 12 on Sunday", "clashes died down"
     if verb != clause and verb.dep_ in ("acl", "relcl") and \
             trigger.token.i not in {t.i for t in verb.subtree}:
         return None  # "near the statues destroyed in 2001": the date of another noun's clause
     if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
+    if str(verb.lemma_).lower() in REPORTING_LEMMAS and trigger.token.i < span.start \
+            and span.end <= verb.i and clause.i in {c.i for c in verb.children}:
+        return True  # "Militants attacked the station on Saturday, a spokesman said"
     if _leads_sentence(span) and not _reported(clause):
         return True  # "On Tuesday, a man drove into a crowd and then stabbed people"
     head = clause
@@ -428,17 +435,17 @@ def _air_force_strike(cluster: Cluster) -> bool:
         return False
     table = ActorTable.load()
     entries = [table.by_name(p) for p in cluster.perpetrators]
+    if not entries:
+        return True  # "the strikes hit targets in Hodeidah": unclaimed strikes come by air
     return any(e is not None and e.category in ("state", "state_force") for e in entries)
 
 
 def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
                 following: list[Any]) -> None:
     # a named actor ("Ukrainian missile strike") before a generic "its forces" elsewhere
-    chosen = next(((m.perpetrator, m.perpetrator_why, m.trigger.sent.text)
-                   for m in sorted(cluster.members, key=lambda m: (
-                       m.perpetrator is None or perpetrator.actor_in(m.perpetrator) is None,
-                       m.trigger.kind != "verb"))
-                   if m.perpetrator), None)
+    chosen = _perpetrator_of(cluster)
+    if (chosen is None or _guessed(cluster)) and cluster.sibling is not None:
+        chosen = _perpetrator_of(cluster.sibling) or chosen  # the same wave's attacker
     if chosen is None or perpetrator.actor_in(chosen[0]) is None:
         # a generic attacker noun ("gunmen") yields to a named claimant or blamed actor
         found = perpetrator.from_claims([m.trigger.sent for m in cluster.members] + following)
@@ -482,6 +489,20 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
             mention.explain("location", "place phrase tied to the trigger",
                             sentence=m.trigger.sent.text, detail=m.place)
             break
+
+
+def _perpetrator_of(cluster: Cluster) -> tuple[str, str | None, str] | None:
+    """(name, why, sentence) of the best perpetrator its triggers name: a named actor
+    before a generic one, one the clause names before one guessed by coreference."""
+    return next(((m.perpetrator, m.perpetrator_why, m.trigger.sent.text)
+                 for m in sorted(cluster.members, key=lambda m: (
+                     m.perpetrator is None or perpetrator.actor_in(m.perpetrator) is None,
+                     m.perp_guessed, m.trigger.kind != "verb"))
+                 if m.perpetrator), None)
+
+
+def _guessed(cluster: Cluster) -> bool:
+    return all(m.perp_guessed for m in cluster.members if m.perpetrator)
 
 
 def _target_like(tok: Any, lex: Lexicon) -> bool:

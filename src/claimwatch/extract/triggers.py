@@ -102,7 +102,8 @@ def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
             break  # "mourning began after drones attacked": the attack happened
         if head.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl", "acl", "nsubj",
                          "relcl", "nsubjpass", "attr", "conj", "pcomp") \
-                and _lemma(parent) in cues["irrealis_heads"]:
+                and _lemma(parent) in cues["irrealis_heads"] \
+                and not _began_with(tok, head, parent, cues):
             return f"under '{parent.text}'"
         if head.dep_ == "conj":
             head = parent
@@ -111,6 +112,16 @@ def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
             break
         head = parent
     return None
+
+
+def _began_with(tok: Token, head: Token, parent: Token, cues: dict[str, Any]) -> bool:
+    """ "The raid began at dawn with drone strikes": an incident that started, told in the
+    past, is no plan ("began targeting ships" stays a campaign)."""
+    if _lemma(parent) not in cues["inception_heads"] or parent.tag_ != "VBD":
+        return False
+    if head.dep_ == "nsubj" and tok.i == head.i:
+        return True
+    return head.dep_ == "prep" and head.lower_ == "with"
 
 
 def _verb_chain(tok: Token) -> list[Token]:
