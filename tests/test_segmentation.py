@@ -166,3 +166,11 @@ def test_dated_strikes_elsewhere_do_not_join_a_claim_known_by_its_statement_day(
     hodeidah = next(e for e in found if "missile" not in e.attack_types)
     assert hodeidah.date_start == dt.date(2024, 3, 4)
     assert hodeidah.attack_types == ["airstrike"]
+
+
+def test_undated_claim_takes_the_day_of_the_ledes_statement() -> None:
+    text = ("Yemen's Houthi movement said on Tuesday it had fired missiles at a tanker in "
+            "the Gulf of Aden. The Pentagon did not comment. "
+            "Its spokesman also said the group had launched drones at the port of Eilat.")
+    drone = next(e for e in events(text) if "drone" in e.attack_types)
+    assert (drone.date_start, drone.date_precision) == (dt.date(2024, 3, 5), "day")

@@ -526,6 +526,10 @@ def _fill_date_and_role(mention: Mention, cluster: Cluster, document: Document,
         mention.date = DateRange(day.start, day.end, "day", day.text)
         mention.explain("date", f"no date tied to the incident: the day its sentence gives, "
                         f"'{day.text}' ({day.rule})")
+    elif published is not None and (day := _claim_day(cluster, timexes, published)):
+        mention.date = DateRange(day.start, day.end, "day", day.text)
+        mention.explain("date", f"a claim with no date of its own: the day of the lede's "
+                        f"statement, '{day.text}' ({day.rule})")
     elif published is not None:
         mention.date = DateRange(published - dt.timedelta(days=6), published, "week")
         mention.explain("date", "no date in the text: the week up to publication")
@@ -566,6 +570,30 @@ def _scene_after(trigger: Trigger, tx: Any) -> bool:
         return False
     return clause.head.i != clause.i and span.root.i not in {t.i for t in clause.subtree} \
         and clause.head.i in {t.i for t in span.root.ancestors} | {span.root.i}
+
+
+def _claim_day(cluster: Cluster, timexes: list[Any], published: dt.date) -> Any:
+    """ "Saree also said the group had launched drones at Eilat": an undated claim made in
+    the statement the lede dates ("the movement said on Friday ...") takes that day."""
+    main = cluster.members[0].trigger
+    verb = main.token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if not _reported(verb):
+        return None
+    lede = next(iter(main.token.doc.sents))
+    for tx in timexes:
+        if not (lede.start_char <= tx.start_char < lede.end_char) or tx.start is None \
+                or tx.precision != "day" or tx.start != tx.end or tx.start > published:
+            continue
+        span = main.token.doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
+        head = span.root.head if span is not None else None
+        while head is not None and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head is not None and str(head.lemma_).lower() in REPORTING_LEMMAS \
+                or str(lede.root.lemma_).lower() in REPORTING_LEMMAS:
+            return tx
+    return None
 
 
 def _role(mention: Mention, cluster: Cluster, published: dt.date | None,
