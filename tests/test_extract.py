@@ -226,3 +226,9 @@ def test_a_plural_head_shared_by_two_names_gives_each_target() -> None:
                    "nine men.")
     texts = [t.text for t in ev.targets]
     assert "Kuda village" in texts and "Sabon village" in texts
+
+
+def test_a_toll_later_in_the_paragraph_counts() -> None:
+    (ev,) = events("A missile hit a school in Zaporizhzhia on Monday, the governor said. "
+                   "Rescuers pulled children from the rubble. Nine people were wounded.")
+    assert (ev.injured.low, ev.injured.high) == (9, 9)

@@ -382,7 +382,9 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     # a toll or a claim often follows in the next sentence, which names no attack of its own
     follow = [i + 1 for i in sent_ids if i + 1 < len(sents) and i + 1 not in busy]
     _fill_roles(mention, cluster, lex, [sents[i] for i in follow])
-    tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow})], lex,
+    tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow,
+                                                       *_paragraph_rest(sent_ids, sents, busy)})],
+                            lex,
                             own={m.trigger.token.i for m in cluster.members},
                             others=(kept or set()) - {m.trigger.token.i for m in cluster.members})
     for key, count in tolls.items():
@@ -390,6 +392,20 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
         mention.explain(key, "casualty word tied to a person noun by the parse")
     _fill_date_and_role(mention, cluster, document, lex, timexes)
     return mention
+
+
+def _paragraph_rest(sent_ids: list[int], sents: list[Any], busy: set[int]) -> set[int]:
+    """Sentences after the incident's own in the same paragraph, up to the next one that
+    names an attack: where its tolls go on ("... More than 100 were injured across Kyiv")."""
+    out: set[int] = set()
+    text = sents[0].doc.text if sents else ""
+    for i in sent_ids:
+        j = i + 1
+        while j < len(sents) and j not in busy and j not in sent_ids \
+                and "\n" not in text[sents[j - 1].end_char:sents[j].start_char + 1]:
+            out.add(j)
+            j += 1
+    return out
 
 
 def _main_trigger(cluster: Cluster) -> Trigger:
