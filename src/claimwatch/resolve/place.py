@@ -32,8 +32,8 @@ _FEATURE_PRIOR = {
 }
 _POPULATION_WEIGHT = 1.0  # per tenfold population
 _COUNTRY_BOOST = 2.0  # for a candidate in the country the report is most about
-_INSIDE_BOOST = 1.0
-_CAPITAL_PRIOR = 2.0  # more, per province the report names that the candidate lies in
+_INSIDE_BOOST = 1.0  # more, per province the report names that the candidate lies in
+_CAPITAL_PRIOR = 2.0  # a national capital, less the weight of the report's other countries
 _POINTS = ("city", "district", "camp", "base", "crossing", "port", "airport", "facility",
            "admin2")
 _COHERENCE = 1.5  # per other name of the document with a likely reading nearby...
@@ -273,8 +273,11 @@ def _rank(cands: list[GazEntry], ctx: PlaceContext, key: str,
     scored = []
     for e in cands:
         s = _score(e, ctx, key) - penalty.get(e.id, 0.0)
-        if e.id in capitals:  # "Washington", "Cairo": the capital, unless context says not
-            s += _CAPITAL_PRIOR
+        if e.id in capitals:
+            # "Washington", "Cairo": the capital, unless the report is about another country
+            others = ctx.countries_besides(key)
+            elsewhere = max((w for k, w in others.items() if k != e.iso3), default=0.0)
+            s += _CAPITAL_PRIOR * (1.0 - elsewhere)
         if towns and e.feature in _POINTS:
             s += _COHERENCE * min(_MAX_SUPPORT, _support(e, ctx, key))
         if prefer and e.feature in prefer:
