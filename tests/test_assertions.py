@@ -190,3 +190,16 @@ def test_its_ministry_after_a_capital_city_speaks() -> None:
     (m,) = analyse(text, {"trigger": "fire", "iso3": "AZE"})
     assert any(a.speaker.startswith("Armenia") and a.speaker_role == "third_state"
                for a in m.assertions), m.assertions
+
+
+@pytest.mark.parametrize(("named", "expected"), [
+    ("Yemen's Ansar Allah movement", "Houthis"),   # a full name in another wording
+    ("JNIM", "JNIM"),                              # an abbreviation as the report writes it
+])
+def test_the_group_takes_the_last_named_group_spelt_by_the_table(named: str,
+                                                                 expected: str) -> None:
+    text = (f"Fighters attacked an army post near the river on Monday. {named} has long "
+            "operated in the area. The group published a video of the attack on the post.")
+    (m,) = analyse(text, {"trigger": "attacked"})
+    speakers = {a.speaker for a in m.assertions}
+    assert expected in speakers, speakers

@@ -323,7 +323,11 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         named = _last_group_named(before) if words[-1] in _GROUP_HEADS and not context \
             else None
         if named is not None and (prior is None or norm_key(named) not in prior.keys):
-            return describe(named)
+            found = describe(named)
+            if re.fullmatch(r"[A-Z][A-Z0-9-]{1,9}", named):
+                return found   # an abbreviation is kept as the report writes it ('IS-K')
+            # a full name in a variant wording takes the table's spelling
+            return replace(found, name=found.canonical or found.name)
         if prior is not None and (iso3 is None or prior.country == iso3):
             if prior.person and prior.name != prior.surface:   # 'the army' after its chief
                 return replace(prior, name=clean_surface(raw), handle=None)
