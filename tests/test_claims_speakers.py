@@ -232,3 +232,26 @@ def test_a_described_monitor_takes_its_appositive_name() -> None:
             "to the monitoring group Deep South Watch.")
     (m,) = analyse(text, {"trigger": "exploded", "iso3": "THA"})
     assert find(m, "Deep South Watch")
+
+
+def test_group_spokesman_is_no_state_body() -> None:
+    text = ("Rebels burned a plane at an airstrip in Nduga on Tuesday. TPNPB spokesman Yosua "
+            "Wenda said the group had taken the pilot hostage.")
+    (m,) = analyse(text, {"trigger": "burned", "iso3": "IDN"})
+    assert ("perpetrator", "claims") in stances_of(m, "West Papua National Liberation Army")
+
+
+def test_an_account_used_by_fighters_speaks_for_them_and_retracts() -> None:
+    text = ("An army patrol was ambushed near Ndop on Wednesday. A social media account used by "
+            "separatist fighters in Ngo-Ketunjia said its fighters had ambushed the patrol.\n\n"
+            "The account later said the claim had been shared in error.")
+    (m,) = analyse(text, {"trigger": "ambushed", "iso3": "CMR"})
+    assert ("perpetrator", "claims") in stances_of(m, "separatist fighters")
+    assert ("perpetrator", "denies") in stances_of(m, "separatist fighters")
+
+
+def test_an_unnamed_claimant_of_responsibility_claims() -> None:
+    text = ("Gunmen killed six villagers in Bamenda on Tuesday. A separatist leader living abroad "
+            "claimed responsibility for the attack.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "CMR"})
+    assert ("perpetrator", "claims") in stances_of(m, "separatist leader")

@@ -42,7 +42,10 @@ _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|
 _HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|"
                        r"regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
-_OWN_FORCES = re.compile(r"\b(?:its|our|their) (?:fighters|members|forces|mujahideen|men|units|"
+_OWN_FORCES = re.compile(r"\b(?:the group|the movement|we) (?:had |has |have )?(?:taken|seized|"
+                         r"captured|attacked|killed|launched|fired|struck|targeted|abducted|"
+                         r"kidnapped|ambushed|shot down)\b|"
+                         r"\b(?:its|our|their) (?:fighters|members|forces|mujahideen|men|units|"
                          r"militants|soldiers|troops)\b|\bresponsibility\b|\bwe (?:attacked|"
                          r"targeted|struck|carried out|launched)\b")
 _DENIAL_CONTENT = re.compile(r"\b(?:there (?:had been|was|has been) no (?:such )?(?:attack|strike)|"
@@ -50,13 +53,15 @@ _DENIAL_CONTENT = re.compile(r"\b(?:there (?:had been|was|has been) no (?:such )
                              r"baseless|fabricated|untrue|was not (?:hit|struck|attacked)|"
                              r"we (?:don't|do not|did not|didn't) attack|nothing to do with|"
                              r"not involved|no involvement|no role in|false accusations?|"
-                             r"false claims?|ridiculous|absurd|lies|propaganda)\b")
+                             r"false claims?|ridiculous|absurd|lies|propaganda|"
+                             r"(?:shared|posted|published|issued|reported) in error)\b")
 _OTHER_CAUSE = re.compile(r"\b(?:stampede|crush|misfired|misfire|errant|air defen[cs]e missile|"
                           r"interceptor|staged|fake)\b")
 _DOUBT = re.compile(r"\b(?:could not|cannot|can't|was unable to) (?:independently )?"
                     r"(?:validate|verify|confirm)\b")
 _RELAYED = re.compile(r"\b(?:had|has|have|was|were) (?:been )?reported\b|\breports? of\b|"
                       r"\breceived (?:a |several )?reports?\b")
+_GENERIC_VICTIMS = ("people", "persons", "civilians", "others", "residents", "area", "areas")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
                 "rebels", "insurgents", "jihadists", "separatists", "fighters")
@@ -113,6 +118,9 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
             and ((not ctx.perpetrator_keys and st.cue == "claim")
                  or _OWN_FORCES.search(f"{st.content} {st.quoted}".lower())):
         role = "perpetrator"   # a group speaking of its own fighters' attack claims it
+    elif role == "unknown" and st.cue == "claim" and sp.kind in ("armed_group", "unknown") \
+            and "responsib" in st.content.lower():
+        role = "perpetrator"   # 'a separatist leader claimed responsibility': the claimant
     elif role in ("unknown", "third_state") and sp.kind == "armed_group" \
             and st.cue in ("deny", "dispute"):
         role = "perpetrator"   # a group denying involvement speaks as the accused
@@ -262,6 +270,9 @@ def _relevant(st: Statement, mention: Mention, text: str) -> bool:
     if st.cue in ("blame", "deny", "dispute", "claim", "confirm"):
         return True
     names = [a.name for a in mention.actors] + ([mention.place.name] if mention.place else [])
+    objects = [t.text for t in mention.targets] + [v.text for v in mention.victims]
+    names += [o.split()[-1] for o in objects
+              if o.split() and o.split()[-1].lower() not in _GENERIC_VICTIMS]
     return any(n.lower() in low for n in names if len(n) > 3) or \
         bool(_INCIDENT_WORDS.search(low))
 

@@ -36,6 +36,8 @@ _TARGET_NOUN = re.compile(
     r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
     r"tourists|nationals)\b")
 _KILLING = re.compile(r"\b(?:killing|killed|kills|wounding|wounded)\s+([^.;]{1,90})")
+_USED_BY = re.compile(r"\b(?:accounts?|channels?|pages?|outlets?|sites?)\s+(?:used|run|operated|"
+                      r"controlled)\s+by\s+(.{3,})$")
 _STAFF_OF = re.compile(
     r"(?i:(?:doctors?|medics?|nurses?|staff|officials?|sources?|workers?|surgeons?)\s+"
     r"(?:at|from|in)\s+(?:the\s+)?(?:(?:city|town|province|region|local)'s\s+)?)"
@@ -184,6 +186,10 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     body_of = re.match(r"(?i:spokes(?:man|woman|person) (?:for|of) (?:the )?)(.{3,})$", clean)
     if body_of and not person:
         sp.name = body_of.group(1)   # 'spokesman for the army's regional command' -> the body
+    user = _USED_BY.search(clean)
+    if user and entry is None:   # 'a social media account used by separatist fighters'
+        sp.name = re.split(r"\s+(?:in|from|based in)\s+", clean_surface(user.group(1)))[0]
+        sp.kind = _kind_from_words(sp.name, handle)
     staff = _STAFF_OF.match(clean)
     if staff and entry is None:
         sp.name = staff.group(1)   # 'doctors at the city's Mirwais hospital' -> the hospital
@@ -228,7 +234,7 @@ def _apply_entry(sp: Speaker, entry: Any, partial: bool, text: str) -> None:
     parent = lookup(entry.affiliation) if entry.affiliation else None
     if kind == "individual" and parent is not None:
         kind = _CATEGORY_KIND.get(parent.category, "unknown")
-    state_words = has_word(text, lexicon().kinds["state"])
+    state_words = _names_state_body(text)
     if kind in ("armed_group", "individual", "unknown") and state_words:
         kind = "state" if partial or kind != "armed_group" else kind
     if kind == "individual":
@@ -248,6 +254,13 @@ def _apply_entry(sp: Speaker, entry: Any, partial: bool, text: str) -> None:
         handles = getattr(entry, "handles", ())
         sp.handle = sp.handle or (f"@{handles[0]}" if handles else None)
     sp.rule = f"actor-table:{entry.name}" + (" (part)" if partial else "")
+
+
+def _names_state_body(text: str) -> bool:
+    """State words in a phrase ('ministry', 'police'), a spokesperson not counting: a
+    group's spokesman is no state body."""
+    spokes = lexicon().kinds["spokesperson"]
+    return has_word(text, tuple(w for w in lexicon().kinds["state"] if w not in spokes))
 
 
 def _capital_runs(text: str) -> list[str]:
@@ -359,7 +372,7 @@ def speaker_role(sp: Speaker, ctx: EventContext) -> str:
     if sp.keys & ctx.perpetrator_keys:
         return "perpetrator"
     ruling_group = (sp.kind == "armed_group" and sp.country == ctx.target_country
-                    and has_word(sp.surface, lexicon().kinds["state"]))
+                    and _names_state_body(sp.surface))
     if sp.kind == "state" or (sp.country and ruling_group):
         return _state_role(sp, ctx)
     if sp.kind in ("media", "osint", "ngo", "witness"):

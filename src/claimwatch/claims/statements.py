@@ -28,6 +28,9 @@ _PUBLICATION_NOUNS = ("statement", "video", "footage", "message", "post", "posts
                       "photos", "images", "pictures", "claim", "announcement", "recording")
 
 
+_USED_BY = ("use", "run", "operate", "control", "link", "affiliate", "associate")
+
+
 @dataclass
 class Statement:
     """One statement before it is tied to an event: speaker phrase, cue, span."""
@@ -93,6 +96,8 @@ def _plausible(speaker: str) -> bool:
     """A speaker phrase that could name someone (not a link, a number or a date)."""
     if re.match(r"(?i)(?:no|none|nobody|no one)\b", speaker.strip()):
         return False
+    if speaker.strip().lower().split()[-1:] in ([n] for n in _INCIDENT_NOUNS):
+        return False   # 'the raid was a message': an event is no speaker
     return bool(re.search(r"[A-Za-z]{2}", speaker)) and "twitter.com" not in speaker \
         and "http" not in speaker and not re.fullmatch(r"[\W\d]*", speaker)
 
@@ -246,7 +251,8 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
     doc = sent.doc
     excluded: set[Any] = set()
     for c in subject.children:
-        if c.dep_ in ("appos", "relcl", "acl", "punct"):
+        if c.dep_ in ("appos", "relcl", "acl", "punct") and not (
+                c.dep_ == "acl" and c.lemma_.lower() in _USED_BY):   # 'an account used by X'
             excluded |= set(c.subtree)
     kept = [t.i for t in subject.subtree
             if t not in excluded and span[0] <= t.idx < span[1]] or [subject.i]
