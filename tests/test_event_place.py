@@ -82,3 +82,9 @@ def test_an_unlisted_name_is_placed_at_its_area_with_an_honest_precision() -> No
     assert why.startswith("not in gazetteer: located by")
     assert locate_unlisted("Goma, North Kivu", ctx) is None  # known names resolve normally
     assert locate_unlisted("Zorbakandi", ctx) is None  # no area given
+
+
+def test_a_capital_as_the_object_of_a_political_verb_is_not_the_place() -> None:
+    ev = only_event("Militants killed six people in a village near the coast on Monday, saying "
+                    "they were punishing Nairobi for sending troops abroad.")
+    assert ev.location is None or ev.location.name != "Nairobi"

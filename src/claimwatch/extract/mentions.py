@@ -81,7 +81,7 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
         for span in roles.place_spans(sent):
             if roles.used_as_actor(span, trigger):
                 continue  # "after Moscow released footage": a government, not a place
-            text = str(span.text)
+            text = roles.with_direction(span)  # "Mopti region" is no town
             if roles.names_actor(span):
                 continue  # "Moscow said ...": the government speaking
             spot = locate(text, span.label_ not in roles.PLACE_LABELS)

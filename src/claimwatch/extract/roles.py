@@ -593,7 +593,9 @@ def is_locative(ent: Any) -> bool:
         return True
     if head.dep_ == "pobj":
         return head.head.lower_ in PLACE_PREPS and head.head.lower_ not in ("to", "against")
-    return head.dep_ in ("dobj", "nsubjpass", "appos", "conj", "npadvmod")
+    if head.dep_ in ("dobj", "nsubjpass"):  # "shelled Kharkiv", not "punishing Nairobi"
+        return str(head.head.lemma_).lower() in lexicon().verbs
+    return head.dep_ in ("appos", "conj", "npadvmod")
 
 
 def names_actor(ent: Any) -> bool:
