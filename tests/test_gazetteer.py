@@ -94,3 +94,8 @@ def test_countries_sit_at_the_conventional_country_point(gaz: Gazetteer) -> None
     assert indonesia is not None and abs(indonesia.latitude + 5) < 1
     # The team's table: the geographic centre of the contiguous United States, in Kansas.
     assert usa is not None and distance_km(usa.latitude, usa.longitude, 39.8, -98.6) < 30
+
+
+def test_team_data_has_hub_airports_and_landmarks(gaz: Gazetteer) -> None:
+    assert any(e.feature == "airport" and e.iso3 == "GBR" for e in gaz.lookup("Heathrow"))
+    assert any(e.feature == "facility" and e.iso3 == "FRA" for e in gaz.lookup("Champs-Elysees"))
