@@ -255,3 +255,26 @@ def test_an_unnamed_claimant_of_responsibility_claims() -> None:
             "claimed responsibility for the attack.")
     (m,) = analyse(text, {"trigger": "killed", "iso3": "CMR"})
     assert ("perpetrator", "claims") in stances_of(m, "separatist leader")
+
+
+def test_statement_between_two_sentences_of_an_incident_belongs_to_it() -> None:
+    text = ("Drones were launched at Eilat on Friday, a rebel spokesman said.\n\n"
+            "The strikes hit targets around the port of Salif on Thursday. \"Our forces struck 12 "
+            "radar sites,\" the US military said. Britain's defence ministry said its jets had "
+            "taken part. The health ministry said six people were killed.")
+    sdoc = load_nlp()(text)
+    mentions = []
+    for word, extra in (("launched", None), ("killed", "The strikes hit")):
+        start = text.index(word)
+        sent = next(s for s in sdoc.sents if s.start_char <= start < s.end_char)
+        spans = [Span(sent.start_char, sent.end_char, sent.text)]
+        if extra:
+            e_start = text.index(extra)
+            e_sent = next(s for s in sdoc.sents if s.start_char <= e_start < s.end_char)
+            spans.append(Span(e_sent.start_char, e_sent.end_char, e_sent.text))
+        mentions.append(Mention(document_id="doc1", trigger=Span(start, start + len(word), word),
+                                sentences=spans, place=Place("Salif", iso3="YEM")))
+    annotate_claims(Document("doc1", text, dt.date(2024, 5, 31)), sdoc, mentions)
+    eilat, salif = mentions
+    assert not find(eilat, "defence ministry")
+    assert ("perpetrator", "claims") in stances_of(salif, "Britain's defence ministry")

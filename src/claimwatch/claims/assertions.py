@@ -61,6 +61,8 @@ _DOUBT = re.compile(r"\b(?:could not|cannot|can't|was unable to) (?:independentl
                     r"(?:validate|verify|confirm)\b")
 _RELAYED = re.compile(r"\b(?:had|has|have|was|were) (?:been )?reported\b|\breports? of\b|"
                       r"\breceived (?:a |several )?reports?\b")
+_OWN_STRIKE = re.compile(r"\b(?:conducted|carried out|launched|took part|taken part|struck|"
+                         r"targeted|hit)\b")
 _GENERIC_VICTIMS = ("people", "persons", "civilians", "others", "residents", "area", "areas")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
@@ -118,6 +120,11 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
             and ((not ctx.perpetrator_keys and st.cue == "claim")
                  or _OWN_FORCES.search(f"{st.content} {st.quoted}".lower())):
         role = "perpetrator"   # a group speaking of its own fighters' attack claims it
+    elif role == "third_state" and sp.kind == "state" and not ctx.perpetrator_keys \
+            and not ctx.perpetrator_countries and _OWN_STRIKE.search(st.content) \
+            and (re.search(r"\b(?:its|our)\b", st.content) or sp.country in countries_in(
+                st.content)):
+        role = "perpetrator"   # 'US forces conducted strikes', the US military said
     elif role == "unknown" and st.cue == "claim" and sp.kind in ("armed_group", "unknown") \
             and "responsib" in st.content.lower():
         role = "perpetrator"   # 'a separatist leader claimed responsibility': the claimant
@@ -246,11 +253,21 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
     recalled = [m for m in mentions if para <= m.trigger.start < start and m not in holding]
     if holding and recalled:   # 'that attack' right after a recalled incident in the paragraph
         holding.append(max(recalled, key=lambda m: m.trigger.start))
+    if not holding:   # a statement between two sentences of one incident, in its paragraph
+        holding = [m for m in mentions if _surrounds(m, start, end, text)]
     pool = holding or list(mentions)
     before = [m for m in pool if m.trigger.start < start]
     if before:
         return [max(before, key=lambda m: m.trigger.start)]
     return [min(pool, key=lambda m: m.trigger.start)] if pool else []
+
+
+def _surrounds(mention: Mention, start: int, end: int, text: str) -> bool:
+    para = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    spans = [(s, e) for s, e in _spans(mention, text) if para <= s and e <= para_end]
+    return any(e <= start for _, e in spans) and any(s >= end for s, _ in spans)
 
 
 def _relevant(st: Statement, mention: Mention, text: str) -> bool:
@@ -265,7 +282,8 @@ def _relevant(st: Statement, mention: Mention, text: str) -> bool:
     low = text[st.start:st.end].lower()
     if _HABITUAL.search(low) or (_NOT_INCIDENT.search(low) and not _INCIDENT_WORDS.search(low)):
         return False
-    if any(s < st.end and st.start < e for s, e in _spans(mention, text)):
+    if any(s < st.end and st.start < e for s, e in _spans(mention, text)) \
+            or _surrounds(mention, st.start, st.end, text):
         return True
     if st.cue in ("blame", "deny", "dispute", "claim", "confirm"):
         return True
