@@ -232,3 +232,29 @@ def test_a_toll_later_in_the_paragraph_counts() -> None:
     (ev,) = events("A missile hit a school in Zaporizhzhia on Monday, the governor said. "
                    "Rescuers pulled children from the rubble. Nine people were wounded.")
     assert (ev.injured.low, ev.injured.high) == (9, 9)
+
+
+def test_sites_named_as_among_those_hit_are_targets() -> None:
+    (ev,) = events("Air strikes hit the port city of Mokha on Monday, officials said. A fuel "
+                   "depot in Mokha and the fishing harbour were among the sites hit.")
+    texts = [t.text for t in ev.targets]
+    assert "fuel depot" in texts
+    assert "Mokha" in texts  # "the port city of Mokha" is also Mokha
+
+
+def test_a_person_killed_in_a_strike_is_its_target() -> None:
+    from claimwatch.extract import roles
+    from claimwatch.nlp import load_nlp
+
+    sdoc = load_nlp()("In May, Colonel Ahmad Tehrani was killed in a strike on his car near "
+                      "Homs.")
+    strike = next(t for t in sdoc if t.lower_ == "strike")
+    target = roles.target_token(strike, "noun")
+    assert target is not None and target.text == "Tehrani"
+
+
+def test_a_qualified_target_word_is_kept_and_a_perfect_since_toll_dropped() -> None:
+    (ev,) = events("US forces conducted strikes against 13 militia targets near Qaim on "
+                   "Monday. At least 5 people were killed and 9 wounded, one of the highest "
+                   "tolls since the strikes began in January.")
+    assert ev.injured.low == 9

@@ -188,10 +188,12 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
     verb = _clause_verb(word)
     if verb is None:
         return False
-    if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in verb.children) or any(
+    perfect = any(c.dep_ == "aux" and str(c.lemma_).lower() == "have" for c in verb.children)
+    if perfect and (any(c.lower_ == "since" and c.dep_ in ("prep", "mark")
+                        for c in verb.children) or any(
             c.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark"
-                                      for g in c.children) for c in verb.children):
-        return True
+                                      for g in c.children) for c in verb.children)):
+        return True  # "have been killed since the war began": a running total
     cause = _cause(verb)
     if cause is None or own is None:
         return False

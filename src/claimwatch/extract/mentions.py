@@ -525,7 +525,8 @@ def _target_like(tok: Any, lex: Lexicon) -> bool:
     """Objects that are not targets: weapons, the attack noun itself, bare numbers."""
     lemma = str(tok.lemma_).lower()
     return not (lemma in lex.weapons or lemma in lex.nouns or tok.like_num
-                or lemma in ("fire", "target", "flame", "responsibility")
+                or lemma in ("fire", "flame", "responsibility")
+                or (lemma == "target" and not roles.qualified(tok))
                 or tok.pos_ == "PRON" or tok.ent_type_ in ("CARDINAL", "DATE", "TIME"))
 
 

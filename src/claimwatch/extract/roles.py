@@ -57,7 +57,9 @@ def phrase(tok: Token, *, drop_det: bool = True) -> str:
 
 GENERIC_PLACE_HEADS = {"building", "town", "village", "area", "structure", "house", "settlement",
                        "neighbourhood", "neighborhood", "hamlet", "locality", "compound"}
-LOCATING_WORDS = {"next", "near", "beside", "behind", "opposite", "in", "outside", "close"}
+SETTLEMENT_HEADS = {"town", "village", "area", "settlement", "neighbourhood", "neighborhood",
+                    "hamlet", "locality"}
+LOCATING_WORDS = {"next", "near", "beside", "behind", "opposite", "outside", "close"}
 
 
 def target_phrase(tok: Token) -> str:
@@ -80,7 +82,8 @@ def target_phrase(tok: Token) -> str:
                 keep.update(int(i) for i in _target_indices(pobj))
         elif c.dep_ == "compound" or (c.dep_ == "punct" and c.text == "-"):
             keep.add(c.i)
-        elif generic and c.lower_ in LOCATING_WORDS and c.i == max(keep) + 1:
+        elif generic and c.i == max(keep) + 1 and (c.lower_ in LOCATING_WORDS or (
+                c.lower_ == "in" and str(tok.lemma_).lower() in SETTLEMENT_HEADS)):
             keep.update(_locating_indices(c))
     doc = tok.doc
     words = [doc[i] for i in sorted(keep)]
@@ -153,6 +156,14 @@ def target_texts(tok: Token) -> list[str]:
             runs.append(run)
         run = [t] if t is not None and t.pos_ == "PROPN" else []
     out += [d for d in _distributed(tok) if d not in out]
+    if str(tok.lemma_).lower() in SETTLEMENT_HEADS | {"city", "port", "province", "region",
+                                                       "district", "capital"}:
+        for prep in tok.children:  # "the port city of Eilat" is also "Eilat"
+            pobj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "of" else None
+            if pobj is not None and pobj.pos_ == "PROPN":
+                name = span_text([t for t in pobj.subtree if t.i <= pobj.i])
+                if name and name not in out:
+                    out.append(name)
     for r in runs:
         while r and r[-1].pos_ == "PUNCT":
             r = r[:-1]
@@ -252,7 +263,12 @@ def _usable(tok: Token | None) -> bool:
     pair = f"{before.lower_} {lemma}" if before is not None else lemma
     return lemma not in lex.weapons and pair not in lex.weapons \
         and lemma not in lex.cues["abstract_subjects"] \
-        and lemma not in lex.cues.get("not_targets", [])
+        and (lemma not in lex.cues.get("not_targets", []) or qualified(tok))
+
+
+def qualified(tok: Token) -> bool:
+    """ "13 Houthi targets", "military targets": a word too vague alone, made specific."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i for c in tok.children)
 
 
 def _generic_victim(tok: Token) -> bool:
@@ -326,6 +342,9 @@ def target_token(trigger: Token, kind: str) -> Token | None:
     if kind == "verb":
         lex = lexicon()
         killing = str(trigger.lemma_).lower() in CASUALTY_VERBS
+        among = _among_subject(trigger)
+        if among is not None:
+            return among
         obj: Token | None = None
         for c in trigger.children:
             if c.dep_ in ("dobj", "nsubjpass") and str(c.lemma_).lower() not in lex.weapons:
@@ -353,6 +372,13 @@ def target_token(trigger: Token, kind: str) -> Token | None:
         if trigger.dep_ == "xcomp" or trigger.dep_ == "conj":
             return None
     else:
+        head = trigger.head
+        if trigger.dep_ == "pobj" and head.lower_ in ("by", "in") and head.head.pos_ == "VERB" \
+                and str(head.head.lemma_).lower() in CASUALTY_VERBS:
+            # "Sayyed X was killed in a strike on his home": the person it was aimed at
+            subj = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.ent_type_ == "PERSON" and _usable(subj):
+                return subj
         for noun in (trigger, *trigger.conjuncts):
             found = _prep_target(noun, NOUN_TARGET_PREPS) or _facility_prep(noun)
             if found is not None:
@@ -375,6 +401,20 @@ def target_token(trigger: Token, kind: str) -> Token | None:
             if _usable(subj) and subj is not None and not _generic_victim(subj):
                 return subj
     return None
+
+
+def _among_subject(verb: Token) -> Token | None:
+    """ "A radio station and the port were among the sites hit": the subject of "be"."""
+    if verb.dep_ == "advcl" and any(c.dep_ == "prep" and c.lower_ == "among"
+                                    for c in verb.head.children):
+        be = verb.head  # parsed as "were among the sites, hit"
+    else:
+        noun = verb.head if verb.dep_ in ("acl", "amod") else None
+        if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "among":
+            return None
+        be = noun.head.head
+    subj = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if _usable(subj) else None
 
 
 def _clause_object(verb: Token, *, victims: bool) -> Token | None:
