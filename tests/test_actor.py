@@ -293,3 +293,10 @@ def test_titles_and_prepositions_do_not_hide_the_speaker(table: ActorTable) -> N
     # the object of a preposition is not who the phrase is about
     assert _name(table, "Iran's ambassador to Syria") == "Iran"
     assert _name(table, "the US envoy to the UN") == "United States"
+
+
+def test_a_patron_named_in_a_possessive_is_not_the_referent(table: ActorTable) -> None:
+    text = "Shabab fighters, al-Qaeda's affiliate in East Africa, attacked the base"
+    ends = [e for _s, e, m in table.find_mentions(text) if m.entry.name == "al-Qaeda"]
+    assert ends and table.names_patron(text, ends[0])
+    assert not table.names_patron("al-Qaeda's fighters attacked the base", len("al-Qaeda"))

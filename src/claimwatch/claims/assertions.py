@@ -318,7 +318,7 @@ def _last_group_named(before: str) -> str | None:
     if table is None or not before:
         return None
     groups = [before[s:e] for s, e, m in table.find_mentions(before)
-              if m.entry.category == "armed_group"]
+              if m.entry.category == "armed_group" and not table.names_patron(before, e)]
     return groups[-1] if groups else None
 
 

@@ -41,8 +41,8 @@ def actor_in(text: str, *, prefer_armed: bool = False, groups_only: bool = False
     before any other kind of actor. ``groups_only`` ("the group", "the movement"): armed
     groups alone, never a state's forces.
     """
-    hits = [m for _s, _e, m in _table().find_mentions(text)
-            if m.entry.category not in NOT_PERPETRATORS]
+    hits = [m for _s, e, m in _table().find_mentions(text)
+            if m.entry.category not in NOT_PERPETRATORS and not _table().names_patron(text, e)]
     if groups_only:
         hits = [m for m in hits if m.entry.category == "armed_group"]
     if not hits:

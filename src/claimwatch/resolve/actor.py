@@ -53,6 +53,9 @@ _CACHE_SIZE = 20_000
 _PREPOSITIONS = frozenset(("to", "in", "for", "from", "at", "near", "with", "against", "on", "by"))
 
 
+_PATRON_RE = re.compile(r"\s*['’]s\s+(\w+)(?:\s+(\w+))?")
+
+
 class ActorTable:
     """The actor table with its alias index; build once with :meth:`load`."""
 
@@ -71,6 +74,7 @@ class ActorTable:
         self._fallback: dict[str, list[str]] = raw.get("role_fallback") or {}
         self._no_state_fallback = frozenset(raw.get("no_state_fallback") or ())
         self._group_nouns = frozenset(w for g in raw.get("group_nouns", ()) for w in key_of(g))
+        self._patron_nouns = frozenset(raw.get("patron_nouns", ()))
         self._generic: frozenset[str] = frozenset(
             w for d in raw.get("descriptor_words", ()) for w in key_of(d))
         self._descriptors: set[str] = set(self._generic)
@@ -220,6 +224,12 @@ class ActorTable:
             if entry and not any(s <= m.start() < e for s, e, _ in out):
                 out.append((m.start(), m.end(), ActorMatch(entry, 1.0, f"handle @{m.group(1)}")))
         return sorted(out, key=lambda x: x[0])
+
+    def names_patron(self, text: str, end: int) -> bool:
+        """The actor named just before ``end`` is a possessor that describes another actor
+        by its patron ("JNIM, al-Qaeda's affiliate in the Sahel"): not a referent."""
+        m = _PATRON_RE.match(text, end)
+        return bool(m and {w.lower() for w in m.groups() if w} & self._patron_nouns)
 
     # ---- matching steps -------------------------------------------------------------
     def _match_handle(self, text: str) -> ActorMatch | None:
