@@ -317,8 +317,10 @@ def _last_group_named(before: str) -> str | None:
     table = _actor_table()
     if table is None or not before:
         return None
-    groups = [before[s:e] for s, e, m in table.find_mentions(before)
-              if m.entry.category == "armed_group" and not table.names_patron(before, e)]
+    named = [(before[s:e], table.names_patron(before, e)) for s, e, m
+             in table.find_mentions(before) if m.entry.category == "armed_group"]
+    # a patron named only to describe another ("JNIM, al-Qaeda's affiliate") comes last
+    groups = [text for text, patron in named if not patron] or [text for text, _ in named]
     return groups[-1] if groups else None
 
 

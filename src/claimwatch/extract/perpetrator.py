@@ -41,8 +41,10 @@ def actor_in(text: str, *, prefer_armed: bool = False, groups_only: bool = False
     before any other kind of actor. ``groups_only`` ("the group", "the movement"): armed
     groups alone, never a state's forces.
     """
-    hits = [m for _s, e, m in _table().find_mentions(text)
-            if m.entry.category not in NOT_PERPETRATORS and not _table().names_patron(text, e)]
+    found = [(m, _table().names_patron(text, e)) for _s, e, m in _table().find_mentions(text)
+             if m.entry.category not in NOT_PERPETRATORS]
+    # a patron named only to describe another ("JNIM, al-Qaeda's affiliate") comes last
+    hits = [m for m, patron in found if not patron] or [m for m, _ in found]
     if groups_only:
         hits = [m for m in hits if m.entry.category == "armed_group"]
     if not hits:
