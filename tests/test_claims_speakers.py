@@ -278,3 +278,26 @@ def test_statement_between_two_sentences_of_an_incident_belongs_to_it() -> None:
     eilat, salif = mentions
     assert not find(eilat, "defence ministry")
     assert ("perpetrator", "claims") in stances_of(salif, "Britain's defence ministry")
+
+
+def test_the_perpetrators_own_fallen_soldier_does_not_make_it_the_target() -> None:
+    text = ("Israeli forces raided the Nur Shams camp on Monday; an Israeli soldier was killed. "
+            "The Palestinian health ministry said nine people were killed.")
+    (m,) = analyse(text, {"trigger": "raided", "iso3": "PSE",
+                          "perpetrator": "Israel Defense Forces"})
+    assert ("target_state", "confirms") in stances_of(m, "Palestinian health ministry")
+
+
+def test_a_state_force_member_killed_makes_his_state_the_target() -> None:
+    text = ("A Revolutionary Guards adviser was killed in a strike on his home near Damascus on "
+            "Monday, which Iran blamed on Israel.")
+    (m,) = analyse(text, {"trigger": "strike", "iso3": "SYR"})
+    assert ("target_state", "attributes") in stances_of(m, "Iran")
+
+
+def test_a_group_saying_its_fighters_confronted_troops_is_heard() -> None:
+    text = ("Israeli troops raided Tulkarm on Monday, killing four people.\n\n"
+            "The Tulkarm Brigade said its fighters had confronted the troops.")
+    (m,) = analyse(text, {"trigger": "raided", "iso3": "PSE",
+                          "perpetrator": "Israel Defense Forces"})
+    assert find(m, "Tulkarm Brigade")

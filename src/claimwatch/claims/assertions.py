@@ -37,7 +37,8 @@ _INCIDENT_WORDS = re.compile(
     r"wound\w*|injur\w*|claim\w*|responsib\w*|drones?|missiles?|rockets?|shell\w*|"
     r"fir(?:e|ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
     r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*|"
-    r"devices?|went off|detonat\w*|blew up|terror\w*|bod(?:y|ies)|toll)\b")
+    r"devices?|went off|detonat\w*|blew up|terror\w*|bod(?:y|ies)|toll|confront\w*|clash\w*|"
+    r"battl\w*|fought|gunfights?|firefights?)\b")
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
 _HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|"
                        r"regularly|routinely|frequently|often|dozens of attacks|"

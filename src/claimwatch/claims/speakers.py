@@ -35,6 +35,7 @@ _TARGET_NOUN = re.compile(
     r"\b((?:[A-Z][\w.]+[- ]){1,2})(?:embassy|consulate|troops|soldiers|servicemen|warships?|"
     r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
     r"tourists|nationals)\b")
+_WAS_KILLED = re.compile(r"([^.;]{1,120}?)\b(?:was|were) (?:killed|wounded|injured)\b")
 _KILLING = re.compile(r"\b(?:killing|killed|kills|wounding|wounded)\s+([^.;]{1,90})")
 _USED_BY = re.compile(r"\b(?:accounts?|channels?|pages?|outlets?|sites?)\s+(?:used|run|operated|"
                       r"controlled)\s+by\s+(.{3,})$")
@@ -308,7 +309,7 @@ def event_context(mention: Mention, default_country: str | None = None) -> Event
                     and mention.place.iso3:
                 countries.add(mention.place.iso3)   # 'government forces' of the country itself
     return EventContext(frozenset(keys), frozenset(countries),
-                        _target_country(mention) or default_country)
+                        _target_country(mention, frozenset(countries)) or default_country)
 
 
 def armed_groups_named(text: str) -> set[str]:
@@ -331,7 +332,10 @@ def _is_state_name(name: str) -> bool:
     return has_word(name, lexicon().kinds["state"]) or name.lower() in lexicon().countries
 
 
-def _target_country(mention: Mention) -> str | None:
+def _target_country(mention: Mention, own: frozenset[str] = frozenset()) -> str | None:
+    """The attacked state: a target actor's, a target's, or one whose forces or nationals
+    were hit (never the perpetrator's own state, whose soldiers may also fall), else the
+    place's."""
     for actor in mention.actors:
         if actor.role == "target":
             entry = lookup(actor.name)
@@ -345,11 +349,11 @@ def _target_country(mention: Mention) -> str | None:
     for sentence in mention.sentences:
         for m in _TARGET_NOUN.finditer(sentence.text):
             iso3 = country_in(m.group(1))
-            if iso3:
+            if iso3 and iso3 not in own:
                 return iso3
     for sentence in mention.sentences:
         iso3 = _killed_state_force(sentence.text)
-        if iso3:
+        if iso3 and iso3 not in own:
             return iso3
     return mention.place.iso3 if mention.place is not None else None
 
@@ -360,8 +364,10 @@ def _killed_state_force(sentence: str) -> str | None:
     table = _table()
     if table is None:
         return None
-    for m in _KILLING.finditer(sentence):
-        for _, _, match in table.find_mentions(m.group(1)):
+    hit = [m.group(1) for m in _KILLING.finditer(sentence)]
+    hit += [m.group(1) for m in _WAS_KILLED.finditer(sentence)]
+    for phrase in hit:
+        for _, _, match in table.find_mentions(phrase):
             if match.entry.category in ("state_force", "government") and match.entry.country:
                 return str(match.entry.country)
     return None
