@@ -88,3 +88,10 @@ def test_a_capital_as_the_object_of_a_political_verb_is_not_the_place() -> None:
     ev = only_event("Militants killed six people in a village near the coast on Monday, saying "
                     "they were punishing Nairobi for sending troops abroad.")
     assert ev.location is None or ev.location.name != "Nairobi"
+
+
+def test_an_interception_is_where_and_by_whom_the_weapons_were_launched() -> None:
+    ev = only_event("The army said a Turkish frigate shot down three missiles and two drones "
+                    "launched by Hezbollah over the eastern Mediterranean on Monday.")
+    assert [a.name for a in ev.perpetrators] == ["Hezbollah"]
+    assert ev.location is not None and ev.location.name == "Eastern Mediterranean"

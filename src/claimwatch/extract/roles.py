@@ -203,6 +203,10 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
     """The token that heads the perpetrator's phrase, or None when the text does not say."""
     lex = lex or lexicon()
     cand: Token | None = None
+    if kind == "verb" and _intercepts(trigger, lex):
+        launcher = _launcher(trigger)
+        if launcher is not None:
+            return launcher  # "shot down drones launched by X": X attacked, not the shooter
     if kind == "verb":
         if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in trigger.children):
             for c in trigger.children:
@@ -221,6 +225,28 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
         if cand is None and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB":
             cand = _subject(trigger.head)
     return cand
+
+
+def _intercepts(trigger: Token, lex: Lexicon) -> bool:
+    lemma = str(trigger.lemma_).lower()
+    particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+    phrasal = lex.phrasal.get(lemma, {})
+    return "interception" in lex.verbs.get(lemma, []) or any(
+        "interception" in phrasal.get(p, []) for p in particles)
+
+
+def _launcher(trigger: Token) -> Token | None:
+    """The agent of a participle on what was intercepted ("missiles fired by X")."""
+    objects = [o for o in trigger.children if o.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    for o in objects:
+        for acl in o.children:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN":
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def is_weapon(cand: Token, lex: Lexicon | None = None) -> bool:
@@ -541,6 +567,10 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
                       0))
     # a conjoined verb has its own places: "fired at X, and a strike hit Y"
     attach = {trigger.i} if trigger.dep_ == "conj" else {trigger.i, trigger.head.i}
+    # "shot down drones launched over X": the participle describing what was hit
+    objects = [o for o in trigger.children if o.dep_ in ("dobj", "nsubjpass")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    attach |= {c.i for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"}
     for e in ents:
         root = place_head(e)
         head = root.head
