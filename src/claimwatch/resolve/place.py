@@ -269,7 +269,7 @@ def _rank(cands: list[GazEntry], ctx: PlaceContext, key: str,
           ) -> list[tuple[float, GazEntry]]:
     penalty = _demote_namesake_areas(cands) if not prefer else {}
     # Towns named together lie together, when the name is most likely a town at all.
-    towns = bool(ctx.nearby) and max(cands, key=_prior).feature in _POINTS
+    towns = bool(ctx.nearby and cands) and max(cands, key=_prior).feature in _POINTS
     scored = []
     for e in cands:
         s = _score(e, ctx, key) - penalty.get(e.id, 0.0)
