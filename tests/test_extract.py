@@ -258,3 +258,25 @@ def test_a_qualified_target_word_is_kept_and_a_perfect_since_toll_dropped() -> N
                    "Monday. At least 5 people were killed and 9 wounded, one of the highest "
                    "tolls since the strikes began in January.")
     assert ev.injured.low == 9
+
+
+def test_blame_on_and_weapons_sent_name_the_perpetrator() -> None:
+    from claimwatch.extract import perpetrator
+    from claimwatch.nlp import load_nlp
+
+    nlp = load_nlp()
+    sdoc = nlp("The blast, which Kyiv blamed on Russia, destroyed a bridge.")
+    assert perpetrator.from_claims(list(sdoc.sents))[0] == "Russia"
+    sdoc = nlp("Officials later said Hezbollah had sent the drones.")
+    assert perpetrator.from_claims(list(sdoc.sents))[0] == "Hezbollah"
+
+
+def test_mutual_blame_and_generic_claims_name_no_one() -> None:
+    from claimwatch.extract import perpetrator
+    from claimwatch.nlp import load_nlp
+
+    nlp = load_nlp()
+    sdoc = nlp("The army and the rebels blamed each other for the shelling.")
+    assert perpetrator.from_claims(list(sdoc.sents)) is None
+    sdoc = nlp("Hezbollah has repeatedly claimed attacks on army posts since January.")
+    assert perpetrator.from_claims(list(sdoc.sents)) is None

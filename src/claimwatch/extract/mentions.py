@@ -381,10 +381,9 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
                     detail="; ".join(m.trigger.rule for m in cluster.members))
     # a toll or a claim often follows in the next sentence, which names no attack of its own
     follow = [i + 1 for i in sent_ids if i + 1 < len(sents) and i + 1 not in busy]
-    _fill_roles(mention, cluster, lex, [sents[i] for i in follow])
-    tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow,
-                                                       *_paragraph_rest(sent_ids, sents, busy)})],
-                            lex,
+    rest = _paragraph_rest(sent_ids, sents, busy)
+    _fill_roles(mention, cluster, lex, [sents[i] for i in sorted({*follow, *rest})])
+    tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow, *rest})], lex,
                             own={m.trigger.token.i for m in cluster.members},
                             others=(kept or set()) - {m.trigger.token.i for m in cluster.members})
     for key, count in tolls.items():

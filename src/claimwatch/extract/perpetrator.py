@@ -23,6 +23,7 @@ ATTACKER_NOUNS = {"gunman", "gunmen", "militant", "attacker", "assailant", "rebe
 NOT_PERPETRATORS = {"media", "osint", "ngo", "igo"}
 CLAIM_LEMMAS = {"claim", "admit", "acknowledge"}
 BLAME_LEMMAS = {"blame", "accuse", "attribute", "suspect"}
+SEND_LEMMAS = {"send", "launch", "fire", "dispatch", "fly"}
 BELIEF_LEMMAS = {"believe", "suspect", "think", "say", "report", "allege", "link", "tie",
                  "affiliate", "associate", "belong", "loyal"}
 
@@ -136,8 +137,11 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
     for sent in sents:
         for tok in sent:
             lemma = str(tok.lemma_).lower()
-            if any(c.dep_ == "neg" for c in tok.children):
-                continue  # "the group had not claimed the bombing"
+            if any(c.dep_ == "neg" for c in tok.children) or _generic_statement(tok):
+                continue  # "had not claimed the bombing", "has repeatedly claimed attacks"
+            if lemma in BLAME_LEMMAS and any(c.dep_ == "dobj" and c.lower_ in ("other", "another")
+                                             for c in tok.children):
+                return None  # "blaming each other": contested, no one side named
             if lemma in CLAIM_LEMMAS and tok.pos_ == "VERB":
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 found = accept(subj) if subj is not None else None
@@ -153,4 +157,34 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                 found = accept(obj) if obj is not None else None
                 if found:
                     return found[0], f"blamed: {found[1]}"
+                for prep in tok.children:  # "which Iran blamed on Israel", "attributed to X"
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) \
+                        if prep.dep_ == "prep" and prep.lower_ in ("on", "to") else None
+                    found = accept(pobj) if pobj is not None else None
+                    if found:
+                        return found[0], f"blamed on: {found[1]}"
+            if lemma in SEND_LEMMAS and tok.pos_ == "VERB" and _weapon_object(tok):
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                found = accept(subj) if subj is not None else None
+                if found:  # "officials said the Houthi movement had sent the drones"
+                    return found[0], f"sent the weapons: {found[1]}"
     return None
+
+
+def _weapon_object(verb: Token) -> bool:
+    from claimwatch.extract.lexicon import lexicon
+
+    weapons = lexicon().weapons
+    return any(c.dep_ == "dobj" and str(c.lemma_).lower() in weapons for c in verb.children)
+
+
+def _generic_statement(verb: Token) -> bool:
+    """ "has repeatedly claimed attacks on warships": a pattern, not this incident."""
+    from claimwatch.extract.lexicon import lexicon
+
+    lex = lexicon()
+    if any(c.dep_ == "advmod" and c.lower_ in lex.cues["generic_adverbs"] for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and c.tag_ == "NNS" and str(c.lemma_).lower() in lex.nouns
+               and not any(d.dep_ in ("det", "poss") for d in c.children)
+               for c in verb.children)
