@@ -174,3 +174,24 @@ def test_undated_claim_takes_the_day_of_the_ledes_statement() -> None:
             "Its spokesman also said the group had launched drones at the port of Eilat.")
     drone = next(e for e in events(text) if "drone" in e.attack_types)
     assert (drone.date_start, drone.date_precision) == (dt.date(2024, 3, 5), "day")
+
+
+def test_appositive_gloss_takes_no_date_of_its_own() -> None:
+    text = ("The army said on Wednesday it had retaken the town after militants stormed a "
+            "police academy and the airport of Gao, the first major attack on the city in "
+            "years. \"At dawn on Tuesday, our fighters attacked the police academy in Gao,\" "
+            "the group said.")
+    (ev,) = events(text)
+    assert ev.date_start == dt.date(2024, 3, 5)
+
+
+def test_recalled_month_does_not_date_the_undated_lead() -> None:
+    text = ("A suicide bomber killed 20 people at a school in western Kabul, police said. "
+            "No group claimed responsibility. "
+            "Last month, Islamic State claimed a bombing outside a bank in Kabul that "
+            "killed six people. In May last year, bombs outside a girls' school in Kabul "
+            "killed 80 people.")
+    found = events(text)
+    assert len(found) == 3
+    assert {(e.date_start, e.date_precision) for e in found if e.mention_role != "new"} \
+        == {(dt.date(2024, 2, 1), "month"), (dt.date(2023, 5, 1), "month")}

@@ -148,15 +148,15 @@ def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
 def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[Cluster]:
     """Clusters of triggers, in order of first mention.
 
-    With ``published``, an undated incident is taken to be recent news: a trigger dated
-    months earlier ("In April 2019, gunmen abducted ...") does not join it.
+    With ``published``, an undated lead incident is taken to be recent news: a trigger
+    dated months earlier ("In April 2019, gunmen abducted ...") does not join it.
     """
     clusters: list[Cluster] = []
     deferred: list[TriggerInfo] = []
     for info in infos:
         target = _choose(info, clusters)
-        if target is not None and target.anchor is None and published is not None \
-                and _long_before(info, published):
+        if target is not None and target is clusters[0] and target.anchor is None \
+                and published is not None and _long_before(info, published):
             target = None
         if target is None and info.trigger.needs_date and info.anchor is None:
             deferred.append(info)  # "its offensive in Rafah": a campaign, not an incident
@@ -206,12 +206,15 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
             if _compatible_dated(info, c) and not (info.separate and not _same_day(info, c)):
                 return c
         if recent is not None and recent.anchor is None and not info.separate \
+                and info.anchor.timex.precision == "day" \
                 and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
                 and not _conflicts(info, recent):
-            return recent
+            return recent  # ("Last month, IS claimed a bombing ..." recalls another one)
         for c in clusters:
-            # the undated lead incident, now dated by a later sentence about it
-            if c.anchor is None and not info.separate and _related(info, c):
+            # the undated lead incident, now dated by a later sentence about it ("last
+            # month, IS claimed a bombing in Kabul" recalls another one)
+            if c.anchor is None and not info.separate and info.anchor.attached \
+                    and info.anchor.timex.precision == "day" and _related(info, c):
                 return c
         return None
     if info.separate:

@@ -115,6 +115,8 @@ LATER_PREPS = {"after", "following", "since", "despite"}
 def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None) -> Any:
     """The date expression for a trigger: one tied to its clause beats one in the sentence."""
     sent = trigger.sent
+    if trigger.kind == "noun" and trigger.token.dep_ == "appos":
+        return None  # "..., the first major attack on the city in years": a gloss, no date
     start, end = sent.start_char, sent.end_char
     sig = EMBED_SIGNATURE.search(sent.text)
     cutoff = start + sig.start() if sig else end
@@ -128,7 +130,8 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
         if before and before[-1] in NOT_ANCHOR_PREFIX:
             continue  # "since 2019": when a campaign began, not when this happened
         attached = _attached(trigger, tx)
-        if attached is None or (trigger.weak and not (attached and trigger.kind == "noun")):
+        if attached is None or (trigger.weak and not (attached and (
+                trigger.kind == "noun" or _opens_sentence(trigger, tx)))):
             continue  # "killed" is dated by the attack; "the strikes ... on Thursday" by itself
         rank = (not attached, abs(tx.start_char - trigger.token.idx))
         if best is None or rank < best[0]:
@@ -230,6 +233,11 @@ def _judged(tok: Any, lex: Lexicon) -> bool:
         if str(cur.lemma_).lower() in lex.cues["verdict_verbs"]:
             return True
     return False
+
+
+def _opens_sentence(trigger: Trigger, tx: Any) -> bool:
+    span = trigger.token.doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
+    return span is not None and _leads_sentence(span)
 
 
 def _leads_sentence(span: Any) -> bool:
