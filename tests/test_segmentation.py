@@ -195,3 +195,9 @@ def test_recalled_month_does_not_date_the_undated_lead() -> None:
     assert len(found) == 3
     assert {(e.date_start, e.date_precision) for e in found if e.mention_role != "new"} \
         == {(dt.date(2024, 2, 1), "month"), (dt.date(2023, 5, 1), "month")}
+
+
+def test_an_unnamed_attacker_is_no_perpetrator() -> None:
+    (ev,) = events("A suicide bomber blew himself up at a wedding hall in the town of Kunduz "
+                   "on Monday, killing 12 people. No group claimed responsibility.")
+    assert ev.perpetrators == []

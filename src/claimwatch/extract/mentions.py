@@ -474,6 +474,10 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         found = perpetrator.from_claims([m.trigger.sent for m in cluster.members] + following)
         if found:
             chosen = (found[0], found[1], cluster.members[0].trigger.sent.text)
+    if chosen is not None and _anonymous(chosen[0]):
+        mention.explain("perpetrator", "only a generic attacker noun, no named actor: none",
+                        sentence=chosen[2], detail=chosen[0])
+        chosen = None  # "a suicide bomber", "gunmen": who they were is not known
     if chosen is not None:
         name, why, sentence = chosen
         mention.actors.append(Actor(name=name, role="perpetrator"))
@@ -512,6 +516,13 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
             mention.explain("location", "place phrase tied to the trigger",
                             sentence=m.trigger.sent.text, detail=m.place)
             break
+
+
+def _anonymous(name: str) -> bool:
+    """ "a suicide bomber", "unidentified gunmen": an attacker nobody has named."""
+    cues = lexicon().cues
+    words = [w for w in name.lower().split() if w not in cues["anonymous_modifiers"]]
+    return " ".join(words) in cues["anonymous_attackers"]
 
 
 def _perpetrator_of(cluster: Cluster) -> tuple[str, str | None, str] | None:
