@@ -301,3 +301,30 @@ def test_a_group_saying_its_fighters_confronted_troops_is_heard() -> None:
     (m,) = analyse(text, {"trigger": "raided", "iso3": "PSE",
                           "perpetrator": "Israel Defense Forces"})
     assert find(m, "Tulkarm Brigade")
+
+
+def test_a_statement_naming_where_another_incident_happened_goes_to_it() -> None:
+    text = ("Missiles struck Odesa on Monday, damaging the port. Separately, a drone killed two "
+            "people in Sumy on Monday. The ministry said the damage in Odesa was heavy.")
+    sdoc = load_nlp()(text)
+    mentions = []
+    for word, place in (("struck", "Odesa"), ("killed", "Sumy")):
+        start = text.index(word)
+        sent = next(s for s in sdoc.sents if s.start_char <= start < s.end_char)
+        spans = [Span(sent.start_char, sent.end_char, sent.text)]
+        if word == "killed":   # the extraction gave the later incident the ministry's sentence
+            m_start = text.index("The ministry")
+            spans.append(Span(m_start, len(text), text[m_start:]))
+        mentions.append(Mention(document_id="doc1", trigger=Span(start, start + len(word), word),
+                                sentences=spans, place=Place(place, iso3="UKR")))
+    annotate_claims(Document("doc1", text, dt.date(2024, 7, 9)), sdoc, mentions)
+    odesa, sumy = mentions
+    assert find(odesa, "ministry") and not find(sumy, "ministry")
+
+
+def test_a_perpetrators_verdict_anywhere_in_its_sentence_confirms() -> None:
+    text = ("An air strike set fire to tents in Rafah on Sunday. Israel's prime minister "
+            "called the "
+            "deaths a \"tragic mishap\" and said the army was investigating.")
+    (m,) = analyse(text, {"trigger": "set fire", "iso3": "PSE", "perpetrator": "Israel"})
+    assert "confirms" in {a.stance for a in m.assertions if a.speaker_role == "perpetrator"}

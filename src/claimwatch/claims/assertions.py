@@ -91,6 +91,7 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
     spoken: list[tuple[int, int, str]] = []
     for st in find_statements(document.text, sdoc):
         nearest = _attach(st.start, st.end, ordered, document.text)
+        nearest = _by_place(document.text[st.start:st.end], nearest, ordered, st.start)
         if nearest and not _relevant(st, nearest[0], document.text):
             nearest = []
         sp = _resolve(st, memory, nearest[0] if nearest else None, document.text)
@@ -194,7 +195,7 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
     if st.cue == "blame":
         return ["attributes"]
     if role == "perpetrator":
-        if has_word(said, lexicon().admission):
+        if has_word(f"{said} {st.sentence}", lexicon().admission):
             return ["confirms"]   # owning up to it ('a grave mistake') confirms the event
         if st.cue == "confirm":
             return ["claims", "confirms"]   # confirming its own strike also claims it
@@ -261,6 +262,26 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
     if before:
         return [max(before, key=lambda m: m.trigger.start)]
     return [min(pool, key=lambda m: m.trigger.start)] if pool else []
+
+
+def _by_place(said: str, nearest: list[Mention], mentions: Sequence[Mention],
+              start: int) -> list[Mention]:
+    """Another incident's place, named as where something happened ('the damage in Kyiv',
+    said beside the Kryvyi Rih toll), moves a statement to that incident."""
+    if len(nearest) != 1 or start <= nearest[0].trigger.start < start + len(said):
+        return nearest
+    named = [m for m in mentions if _names_place(m, said)]
+    if len(named) == 1 and nearest[0] not in named and not any(
+            start <= m.trigger.start < start + len(said) for m in mentions):
+        return named
+    return nearest
+
+
+def _names_place(mention: Mention, text: str) -> bool:
+    names = [mention.place.name] if mention.place is not None else []
+    names += [t.text for t in mention.targets if t.text[:1].isupper()]
+    return any(len(n) > 3 and re.search(
+        rf"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?{re.escape(n)}\b", text) for n in names)
 
 
 def _surrounds(mention: Mention, start: int, end: int, text: str) -> bool:

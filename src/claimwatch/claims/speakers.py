@@ -36,7 +36,7 @@ _TARGET_NOUN = re.compile(
     r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
     r"tourists|nationals)\b")
 _WAS_KILLED = re.compile(r"([^.;]{1,120}?)\b(?:was|were) (?:killed|wounded|injured)\b")
-_KILLING = re.compile(r"\b(?:killing|killed|kills|wounding|wounded)\s+([^.;]{1,90})")
+_KILLING = re.compile(r"\b(?:killing|killed|kills|wounding|wounded)\s+([^.;,]{1,90})")
 _USED_BY = re.compile(r"\b(?:accounts?|channels?|pages?|outlets?|sites?)\s+(?:used|run|operated|"
                       r"controlled)\s+by\s+(.{3,})$")
 _STAFF_OF = re.compile(

@@ -48,6 +48,7 @@ class Statement:
     person: bool = False
     person_name: str | None = None   # a PERSON entity inside a described speaker
     quoted: str = ""          # the direct quote(s) the span holds: the speaker's own words
+    sentence: str = ""        # the whole span's text (a verdict like 'a tragic mishap')
 
 
 def find_statements(text: str, sdoc: Any) -> list[Statement]:
@@ -64,6 +65,7 @@ def find_statements(text: str, sdoc: Any) -> list[Statement]:
                          if _plausible(st.speaker))
             found.extend(_silences(sent, text, span, (start, end)))
     for st in found:
+        st.sentence = text[st.start:st.end].lower()
         st.quoted = " ".join(text[q_start:q_end] for q_start, q_end in quotes
                              if st.start <= q_start and q_end <= st.end)
     found.sort(key=lambda s: (s.start, s.end))
