@@ -280,3 +280,10 @@ def test_mutual_blame_and_generic_claims_name_no_one() -> None:
     assert perpetrator.from_claims(list(sdoc.sents)) is None
     sdoc = nlp("Hezbollah has repeatedly claimed attacks on army posts since January.")
     assert perpetrator.from_claims(list(sdoc.sents)) is None
+
+
+def test_a_drone_shot_down_with_no_one_hurt_is_disrupted_weapons_use() -> None:
+    (ev,) = events("Jordanian air defences shot down a drone over Irbid on Monday, the army "
+                   "said. No one was hurt.")
+    assert (ev.event_type, ev.sub_event_type) == ("Strategic developments",
+                                                  "Disrupted weapons use")

@@ -21,8 +21,13 @@ def acled_types(mention: Mention) -> tuple[str, str]:
     if types & {"bombing", "ied"} and any("suicide" in s.text.lower() or "blew himself up"
                                           in s.text.lower() for s in mention.sentences):
         types.add("suicide")
-    if types == {"interception"}:
-        key = "interception"
+    hurt = bool(mention.fatalities.low or mention.fatalities.high
+                or mention.injured.low or mention.injured.high)
+    first = _first_trigger(mention)
+    if types == {"interception"} or (
+            "interception" in types and not hurt and first in INTERCEPT_WORDS
+            and not types & {"ground_assault", "shooting", "abduction"}):
+        key = "interception"  # first told as shot down, no one hurt: disrupted weapons use
     else:
         key = next((t for t in PRIORITY if t in types and t != "interception"), "other")
     if _battle(mention, lexicon().cues.get("battle_words", [])) and types & {
@@ -43,12 +48,19 @@ def acled_types(mention: Mention) -> tuple[str, str]:
     return event_type, sub_type
 
 
-TRIGGER_RULE = re.compile(r"\b(?:noun|verb) '([^']+)'")
+TRIGGER_RULE = re.compile(r"\b(?:noun|verb|phrase) '([^']+)'")
+INTERCEPT_WORDS = {"intercept", "interception", "shoot down", "bring down"}
+
+
+def _first_trigger(mention: Mention) -> str | None:
+    """The word the incident is first named with (its first trigger's lexicon entry)."""
+    rules = " ".join(e.detail or "" for e in mention.explanations if e.field == "attack_types")
+    first = TRIGGER_RULE.search(rules.split(";")[0]) if rules else None
+    return first.group(1).lower() if first else None
 
 
 def _battle(mention: Mention, words: list[str]) -> bool:
     """Whether the incident is first named with a battle word ("fighting", "clashes"); a
     later "fled the fighting" does not make a shelling a battle."""
-    rules = " ".join(e.detail or "" for e in mention.explanations if e.field == "attack_types")
-    first = TRIGGER_RULE.search(rules.split(";")[0]) if rules else None
-    return first is not None and first.group(1).lower() in words
+    first = _first_trigger(mention)
+    return first is not None and first in words

@@ -47,6 +47,9 @@ def _qualifier(num: Token, lex: Lexicon) -> str | None:
 def _number_of(noun: Token, lex: Lexicon) -> Count | None:
     """The count a noun phrase states: "at least 1,300 people", "200", "dozens"."""
     vague: dict[str, list[Any]] = lex.cues["vague_counts"]
+    if noun.lower_ in ("nobody", "none", "noone") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return Count(0, 0, None)  # "no one was hurt", "no soldiers were killed"
     cands = [noun] if parse_number(noun, lex) is not None else []
     cands += [c for c in noun.children if c.dep_ in ("nummod", "quantmod")
               and parse_number(c, lex) is not None]
