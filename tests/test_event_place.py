@@ -95,3 +95,10 @@ def test_an_interception_is_where_and_by_whom_the_weapons_were_launched() -> Non
                     "launched by Hezbollah over the eastern Mediterranean on Monday.")
     assert [a.name for a in ev.perpetrators] == ["Hezbollah"]
     assert ev.location is not None and ev.location.name == "Eastern Mediterranean"
+
+
+def test_over_a_city_names_the_place_of_an_interception() -> None:
+    ev = only_event("Ukrainian air defences shot down 20 drones over Kyiv on Monday, officials "
+                    "said.")
+    assert ev.location is not None and ev.location.name == "Kyiv"
+    assert "interception" in ev.attack_types

@@ -204,9 +204,8 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
     lex = lex or lexicon()
     cand: Token | None = None
     if kind == "verb" and _intercepts(trigger, lex):
-        launcher = _launcher(trigger)
-        if launcher is not None:
-            return launcher  # "shot down drones launched by X": X attacked, not the shooter
+        # "shot down drones launched by X": X attacked; the shooter only defended
+        return _launcher(trigger)
     if kind == "verb":
         if trigger.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in trigger.children):
             for c in trigger.children:
@@ -223,7 +222,9 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
             elif c.dep_ == "prep" and c.lower_ == "by":
                 cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
         if cand is None and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB":
-            cand = _subject(trigger.head)
+            # "shot down drones": the drones' owner attacked, not the air defences
+            cand = _launcher(trigger.head) if _intercepts(trigger.head, lex) \
+                else _subject(trigger.head)
     return cand
 
 
@@ -632,7 +633,8 @@ def place_spans(sent: Any) -> list[Any]:
     name_nouns, _ = _place_nouns()
     spans = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
         e.label_ in ("ORG", "PERSON") and e.root.dep_ == "pobj" and (
-            e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off")
+            e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off", "over",
+                                   "inside", "across")
             or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))]
     covered = {i for e in sent.ents for i in range(e.start, e.end)}
     run: list[Token] = []
