@@ -328,3 +328,21 @@ def test_a_perpetrators_verdict_anywhere_in_its_sentence_confirms() -> None:
             "deaths a \"tragic mishap\" and said the army was investigating.")
     (m,) = analyse(text, {"trigger": "set fire", "iso3": "PSE", "perpetrator": "Israel"})
     assert "confirms" in {a.stance for a in m.assertions if a.speaker_role == "perpetrator"}
+
+
+def test_a_habitual_remark_is_no_word_on_the_incident() -> None:
+    text = ("A strike killed an adviser near Damascus in December.\n\n"
+            "Israel has carried out hundreds of strikes in Syria over the past decade and rarely "
+            "acknowledges them.")
+    (m,) = analyse(text, {"trigger": "strike", "iso3": "SYR", "perpetrator": "Israel"})
+    assert not find(m, "Israel")
+
+
+def test_news_statements_stay_with_the_news_not_a_recalled_incident() -> None:
+    text = ("A suicide bomber killed 19 students at a school in Kabul on Friday.\n\n"
+            "The police said 19 people had been killed in Dasht-e-Barchi.\n\n"
+            "In May 2021, bombings killed 85 people at a school in Dasht-e-Barchi.")
+    new, old = analyse(text, {"trigger": "killed", "iso3": "AFG", "place": "Kabul"},
+                       {"trigger": "bombings", "iso3": "AFG", "place": "Dasht-e-Barchi",
+                        "role": "historical"})
+    assert find(new, "police") and not find(old, "police")

@@ -40,7 +40,9 @@ _INCIDENT_WORDS = re.compile(
     r"devices?|went off|detonat\w*|blew up|terror\w*|bod(?:y|ies)|toll|confront\w*|clash\w*|"
     r"battl\w*|fought|gunfights?|firefights?)\b")
 _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
-_HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|"
+_HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|rarely|seldom|"
+                       r"(?:hundreds|dozens|scores) of (?:strikes|attacks|raids)|"
+                       r"over the past (?:decade|few years|years)|in recent years|"
                        r"regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
 _OWN_FORCES = re.compile(r"\b(?:the group|the movement|we) (?:had |has |have )?(?:taken|seized|"
@@ -267,10 +269,12 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
 def _by_place(said: str, nearest: list[Mention], mentions: Sequence[Mention],
               start: int) -> list[Mention]:
     """Another incident's place, named as where something happened ('the damage in Kyiv',
-    said beside the Kryvyi Rih toll), moves a statement to that incident."""
+    said beside the Kryvyi Rih toll), moves a statement to that incident (never from
+    the news to a recalled incident: the news is what a report's speakers address)."""
     if len(nearest) != 1 or start <= nearest[0].trigger.start < start + len(said):
         return nearest
-    named = [m for m in mentions if _names_place(m, said)]
+    named = [m for m in mentions if _names_place(m, said)
+             and (m.mention_role == "new" or nearest[0].mention_role != "new")]
     if len(named) == 1 and nearest[0] not in named and not any(
             start <= m.trigger.start < start + len(said) for m in mentions):
         return named
