@@ -63,3 +63,17 @@ def test_a_state_emergency_service_confirms_the_toll_it_gives() -> None:
     (ev,) = events("Clashes between two armed groups in Zawiya on Monday killed four people, "
                    "the Emergency Medicine Centre said.")
     assert ev.status == "confirmed"
+
+
+def test_an_offset_from_a_port_introduced_by_its_kind_moves_the_point() -> None:
+    (ev,) = events("A cargo ship was hit by a missile about 40 nautical miles east of the "
+                   "Yemeni port of Aden on Tuesday, the navy said.")
+    assert ev.location is not None and ev.location.name.startswith("40 nautical miles east of")
+    assert ev.location.precision == 2 and ev.location.longitude is not None
+    assert ev.location.longitude > 45.1  # Aden itself is at about 45.04 E
+
+
+def test_who_shoots_down_the_incoming_missiles_is_not_the_attacker() -> None:
+    (ev,) = events("A tanker was struck by a missile in the Gulf of Aden on Tuesday, and a US "
+                   "warship that answered its distress call shot down two more missiles.")
+    assert "United States" not in {a.name for a in ev.actors if a.role == "perpetrator"}

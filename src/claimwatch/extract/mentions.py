@@ -527,12 +527,16 @@ def _anonymous(name: str) -> bool:
 
 def _perpetrator_of(cluster: Cluster) -> tuple[str, str | None, str] | None:
     """(name, why, sentence) of the best perpetrator its triggers name: a named actor
-    before a generic one, one the clause names before one guessed by coreference."""
+    before a generic one, one the clause names before one guessed by coreference.
+    Whoever shoots down an attack's incoming missiles defends: it did not attack."""
+    attack = any(m.trigger.attack_types and "interception" not in m.trigger.attack_types
+                 for m in cluster.members)
     return next(((m.perpetrator, m.perpetrator_why, m.trigger.sent.text)
                  for m in sorted(cluster.members, key=lambda m: (
                      m.perpetrator is None or perpetrator.actor_in(m.perpetrator) is None,
                      m.perp_guessed, m.trigger.kind != "verb"))
-                 if m.perpetrator), None)
+                 if m.perpetrator and not (attack and "interception" in m.trigger.attack_types)),
+                None)
 
 
 def _guessed(cluster: Cluster) -> bool:

@@ -703,16 +703,19 @@ def with_direction(ent: Any) -> str:
     start = ent.start
     if start > 0 and doc[start - 1].lower_ in DIRECTION_WORDS:
         start -= 1
-    before = doc[max(0, start - 7):start].text
+    before = doc[max(0, start - 12):start].text
     offset = OFFSET_BEFORE.search(before)
     if offset:
-        return f"{offset.group(0).strip()} {doc[start:ent.end].text}"
+        return f"{offset.group('offset').strip()} {doc[start:ent.end].text}"
     head = place_head(ent)
     end = head.i + 1 if head.i >= ent.end else ent.end
     return str(doc[start:end].text)
 
 
 OFFSET_BEFORE = re.compile(
-    r"\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|nautical miles|nm)\s+"
+    r"(?P<offset>\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|nautical miles|nm)\s+"
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-    r"south-east|south-west)\s+of\s*$", re.IGNORECASE)
+    r"south-east|south-west)\s+of)"
+    # "... southwest of the Yemeni port of Hodeidah", "... north of the town of X"
+    r"(?:\s+the(?:\s+[\w-]+){0,2}?\s+(?:port|city|town|village|island|capital)\s+of)?\s*$",
+    re.IGNORECASE)
