@@ -287,3 +287,24 @@ def test_a_drone_shot_down_with_no_one_hurt_is_disrupted_weapons_use() -> None:
                    "said. No one was hurt.")
     assert (ev.event_type, ev.sub_event_type) == ("Strategic developments",
                                                   "Disrupted weapons use")
+
+
+def test_descriptive_genitive_kept_in_target() -> None:
+    (ev,) = events("Russian missiles hit a children's hospital in Kyiv on Monday.")
+    assert "children's hospital" in [t.text for t in ev.targets]
+
+
+def test_bombs_outside_a_building_target_it_and_misparsed_conjuncts_add_up() -> None:
+    from claimwatch.extract import roles
+    from claimwatch.extract.counts import casualty_counts
+    from claimwatch.nlp import load_nlp
+
+    nlp = load_nlp()
+    sdoc = nlp("In May, a series of bombs outside the Al-Noor girls' school killed more than "
+               "50 people.")
+    killed = next(t for t in sdoc if t.lower_ == "killed")
+    target = roles.target_token(killed, "verb")
+    assert target is not None and target.lemma_ == "school"
+    sdoc = nlp("Last month, the group claimed a suicide bombing outside the Turkish embassy in "
+               "Kabul that killed two embassy employees and at least four Afghans.")
+    assert casualty_counts(list(sdoc.sents))["fatalities"].low == 6

@@ -107,7 +107,7 @@ def _sum_conjuncts(noun: Token, lex: Lexicon) -> Count | None:
     if first is None:
         return None
     total = first
-    for c in noun.conjuncts:
+    for c in [*noun.conjuncts, *_misattached_conjunct(noun, lex)]:
         if c.i < noun.i or not _is_person(c, lex):
             continue
         more = _number_of(c, lex)
@@ -117,6 +117,22 @@ def _sum_conjuncts(noun: Token, lex: Lexicon) -> Count | None:
             else None
         total = Count(total.low + more.low, high, total.qualifier)
     return total
+
+
+def _misattached_conjunct(noun: Token, lex: Lexicon) -> list[Token]:
+    """ "killed two employees and at least four Afghans", with "Afghans" parsed as a conjunct
+    of a noun further back: the counted people right after "and" still add up."""
+    doc = noun.doc
+    nxt = noun.i + 1
+    if nxt >= len(doc) or doc[nxt].lower_ != "and":
+        return []
+    for t in doc[nxt + 1:min(len(doc), nxt + 6)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ == "conj" and t not in noun.conjuncts and t.head.i < noun.i \
+                    and _is_person(t, lex) and any(c.dep_ == "nummod" for c in t.children):
+                return [t]
+            return []
+    return []
 
 
 def _counted_nouns(word: Token) -> list[Token]:

@@ -71,7 +71,9 @@ def target_phrase(tok: Token) -> str:
     for c in tok.lefts:
         if c.dep_ == "amod" and str(c.lemma_).lower() in drop | {c.lower_}.intersection(drop):
             continue  # "a large hypermarket", "the main base": the thing, not its praise
-        if c.dep_ not in ("det", "predet", "punct", "nummod", "quantmod", "poss") or c.text == "-":
+        descriptive = c.dep_ == "poss" and c.tag_ == "NNS"  # "girls' school", "children's"
+        if c.dep_ not in ("det", "predet", "punct", "nummod", "quantmod", "poss") \
+                or c.text == "-" or descriptive:
             keep.update(t.i for t in c.subtree)
     generic = str(tok.lemma_).lower() in GENERIC_PLACE_HEADS
     for c in tok.rights:
@@ -87,7 +89,8 @@ def target_phrase(tok: Token) -> str:
             keep.update(_locating_indices(c))
     doc = tok.doc
     words = [doc[i] for i in sorted(keep)]
-    while len(words) > 1 and words[0].dep_ in ("det", "predet", "poss", "case"):
+    while len(words) > 1 and (words[0].dep_ in ("det", "predet", "case") or (
+            words[0].dep_ == "poss" and words[0].tag_ != "NNS")):
         words = words[1:]  # "the oil tanker Sea Falcon": the det sits on the compound
     return span_text(words)
 
@@ -392,6 +395,9 @@ def target_token(trigger: Token, kind: str) -> Token | None:
                         break
         if found is None and (killing or obj is None or _generic_victim(obj)):
             found = _facility_prep(trigger)
+            subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+            if found is None and killing and subj is not None:
+                found = _facility_prep(subj)  # "bombs outside the school killed 80 people"
         if found is not None:
             return found
         if obj is not None:
