@@ -201,3 +201,16 @@ def test_an_unnamed_attacker_is_no_perpetrator() -> None:
     (ev,) = events("A suicide bomber blew himself up at a wedding hall in the town of Kunduz "
                    "on Monday, killing 12 people. No group claimed responsibility.")
     assert ev.perpetrators == []
+
+
+def test_a_fresh_attack_introduced_then_told_stays_apart_from_the_lead() -> None:
+    text = ("Russia said two drones were brought down over the Kremlin in central Moscow "
+            "overnight. Video appears to show a drone exploding above the Kremlin. "
+            "Hours later, Ukraine came under fresh attack. "
+            "Russia launched 24 drones at Kyiv overnight, the air force said. "
+            "On Tuesday, Russian shelling killed 12 people in the southern city of Kherson.")
+    found = events(text)
+    assert len(found) == 3
+    assert all("drone" in e.attack_types for e in found if "artillery" not in e.attack_types)
+    shelling = next(e for e in found if "artillery" in e.attack_types)
+    assert shelling.location is not None and shelling.location.name == "Kherson"

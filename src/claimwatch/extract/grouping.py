@@ -140,6 +140,10 @@ def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
     # one side striking two cities on the same day is two incidents: places decide
     if not (_overlap(anchor, info.anchor) and not _conflicts(info, cluster)):
         return False
+    mine = set(info.trigger.attack_types) - {"other"}
+    if mine and cluster.types - {"other"} and not mine & cluster.types and _precise(info) \
+            and not any(_precise(m) for m in cluster.members):
+        return False  # "Russian shelling killed 21 in Kherson" beside a drone attack on Kyiv
     # a statement's date ("said on Friday it had attacked ...") only bounds the incident:
     # a trigger dated within that week joins it only on the same side or at the same place
     return bool(anchor.attached or not info.anchor.attached) or not _apart(info, cluster)
@@ -202,6 +206,10 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         if not _conflicts(info, named):
             return named
     if info.anchor is not None:
+        if recent is not None and recent.anchor is None and recent.members[0].separate \
+                and len(recent.members) == 1 and info.sent_index - recent.last_sent <= 1 \
+                and not info.separate and not _conflicts(info, recent):
+            return recent  # "Hours later, Ukraine came under fresh attack. Russia launched ..."
         for c in reversed(clusters):
             if _compatible_dated(info, c) and not (info.separate and not _same_day(info, c)):
                 return c
@@ -224,6 +232,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         return recent
     for c in clusters:
         if not _conflicts(info, c) and (c.types & set(info.trigger.attack_types)
+                                        or _related(info, c)
                                         or (info.place and info.place.lower() in c.places)
                                         or (info.perpetrator and info.perpetrator.lower()
                                             in c.perpetrators)):

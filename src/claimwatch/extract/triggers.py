@@ -39,6 +39,8 @@ def _lemma(tok: Token) -> str:
 def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     """Attack types implied by weapon words in the trigger's phrase and its head's."""
     scope = _own_clause(tok)
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        scope.append(tok.head)  # "two drones that were brought down", "a drone exploding"
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
         scope += [t for c in tok.head.children if c.i != tok.i and not _is_clause_conj(c)
                   for t in _own_clause(c)]
