@@ -346,3 +346,12 @@ def test_news_statements_stay_with_the_news_not_a_recalled_incident() -> None:
                        {"trigger": "bombings", "iso3": "AFG", "place": "Dasht-e-Barchi",
                         "role": "historical"})
     assert find(new, "police") and not find(old, "police")
+
+
+def test_a_count_run_into_the_subject_is_not_a_speaker() -> None:
+    text = ("Bombs exploded at shops across Thailand's deep south on Tuesday, wounding at least "
+            "seven people, police and military officials said.")
+    (m,) = analyse(text, {"trigger": "exploded"})
+    names = {a.speaker for a in m.assertions}
+    assert "police" in names and not any("seven" in n for n in names)
+    assert {a.speaker_role for a in find(m, "police")} == {"target_state"}

@@ -28,6 +28,8 @@ _PUBLICATION_NOUNS = ("statement", "video", "footage", "message", "post", "posts
                       "photos", "images", "pictures", "claim", "announcement", "recording")
 
 
+_COUNT_LEAD = re.compile(r"(?i)(?:at least|more than|about|nearly|some|\d|one|two|three|four|"
+                         r"five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b")
 _USED_BY = ("use", "run", "operate", "control", "link", "affiliate", "associate")
 
 
@@ -313,7 +315,14 @@ def _silence_subject(sent: Any, cue_char: int) -> str:
 
 
 def _coordinated(phrase: str) -> list[str]:
-    """'Israeli government and military' -> ['Israeli government', 'Israeli military']."""
+    """'Israeli government and military' -> ['Israeli government', 'Israeli military'].
+
+    A leading count the parser ran into the subject ('at least seven people, police and
+    military officials said') is dropped first."""
+    chunks = [c.strip() for c in phrase.split(",")]
+    while len(chunks) > 1 and _COUNT_LEAD.match(chunks[0]):
+        chunks = chunks[1:]
+    phrase = ", ".join(chunks)
     parts = [p.strip() for p in re.split(r"\s+and\s+", phrase) if p.strip()]
     if len(parts) != 2 or any(len(p.split()) > 4 for p in parts):
         return [phrase] if phrase else []
