@@ -355,3 +355,17 @@ def test_a_count_run_into_the_subject_is_not_a_speaker() -> None:
     names = {a.speaker for a in m.assertions}
     assert "police" in names and not any("seven" in n for n in names)
     assert {a.speaker_role for a in find(m, "police")} == {"target_state"}
+
+
+def test_a_wars_toll_is_no_word_on_the_incident() -> None:
+    text = ("Shelling killed six people in Idlib province on Friday, rescuers said.\n\n"
+            "The conflict has killed more than 300,000 civilians, according to the United Nations.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "SYR", "place": "Idlib"})
+    assert not find(m, "United Nations")
+
+
+def test_an_unknown_party_confirming_confirms() -> None:
+    text = ("A missile struck a container ship in the Red Sea on Saturday. The shipping line "
+            "Nordhavn confirmed that one of its vessels had been hit.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "YEM"})
+    assert "confirms" in {a.stance for a in find(m, "Nordhavn")}

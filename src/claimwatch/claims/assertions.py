@@ -43,6 +43,9 @@ _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|
 _HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|rarely|seldom|"
                        r"(?:hundreds|dozens|scores) of (?:strikes|attacks|raids)|"
                        r"over the past (?:decade|few years|years)|in recent years|"
+                       r"(?:the|this) (?:conflict|war|insurgency) has killed|"
+                       r"killed in the (?:conflict|war|insurgency)|"
+                       r"since the (?:war|conflict|insurgency) (?:began|started)|"
                        r"regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
 _OWN_FORCES = re.compile(r"\b(?:the group|the movement|we) (?:had |has |have )?(?:taken|seized|"
@@ -212,6 +215,8 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
         base = "reports"   # 'the agency said a vessel had reported an explosion': relayed word
     elif role in _AUTHORITY_ROLES and st.cue != "claim":
         base = "confirms" if role != "ngo" or st.cue == "confirm" or sp_igo else "reports"
+    elif role == "unknown" and st.cue == "confirm":
+        base = "confirms"   # 'the shipping company confirmed its vessel had been hit'
     else:
         base = "reports"
     return [base, "attributes"] if attributes else [base]
