@@ -308,3 +308,21 @@ def test_bombs_outside_a_building_target_it_and_misparsed_conjuncts_add_up() -> 
     sdoc = nlp("Last month, the group claimed a suicide bombing outside the Turkish embassy in "
                "Kabul that killed two embassy employees and at least four Afghans.")
     assert casualty_counts(list(sdoc.sents))["fatalities"].low == 6
+
+
+def test_a_ship_that_reported_being_hit_is_the_target() -> None:
+    (ev,) = events("The Liberian-flagged tanker Ocean Star reported being hit by a missile off "
+                   "Aden on Monday, the navy said.")
+    assert "Ocean Star" in [t.text for t in ev.targets]
+
+
+def test_missiles_fired_from_territory_a_group_holds_name_the_group() -> None:
+    from claimwatch.extract import perpetrator, roles
+    from claimwatch.nlp import load_nlp
+
+    sdoc = load_nlp()("A French frigate shot down two missiles fired from Houthi-controlled "
+                      "Yemen, the navy said.")
+    shot = next(t for t in sdoc if t.lower_ == "shot")
+    cand = roles.perpetrator_token(shot, "verb")
+    assert cand is not None and perpetrator.accept(cand) is not None
+    assert perpetrator.accept(cand)[0] == "Houthis"  # type: ignore[index]

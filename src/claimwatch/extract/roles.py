@@ -150,7 +150,8 @@ def target_texts(tok: Token) -> list[str]:
     run: list[Token] = []
     runs: list[list[Token]] = []
     for t in [*words, None]:
-        glued = t is not None and run and t.i == run[-1].i + 1 and not run[-1].whitespace_
+        glued = t is not None and run and t.i == run[-1].i + 1 and not run[-1].whitespace_ \
+            and t.pos_ in ("PUNCT", "SYM")
         if t is not None and (t.pos_ == "PROPN" or glued) and (
                 not run or t.i == run[-1].i + 1):
             run.append(t)  # "al-Rawda", "M/V True Confidence"
@@ -159,6 +160,12 @@ def target_texts(tok: Token) -> list[str]:
             runs.append(run)
         run = [t] if t is not None and t.pos_ == "PROPN" else []
     out += [d for d in _distributed(tok) if d not in out]
+    for app in tok.rights:  # "the tanker Ocean Star": the name in apposition
+        if app.dep_ == "appos" and app.pos_ == "PROPN" and app.i == max(
+                t.i for t in app.subtree) and app.ent_type_ not in ("GPE", "LOC", "DATE"):
+            name = span_text([t for t in app.subtree if t.dep_ not in ("punct",)])
+            if name and name not in out and not _actor_name(name):
+                out.append(name)
     if str(tok.lemma_).lower() in SETTLEMENT_HEADS | {"city", "port", "province", "region",
                                                        "district", "capital"}:
         for prep in tok.children:  # "the port city of Eilat" is also "Eilat"
@@ -168,7 +175,7 @@ def target_texts(tok: Token) -> list[str]:
                 if name and name not in out:
                     out.append(name)
     for r in runs:
-        while r and r[-1].pos_ == "PUNCT":
+        while r and r[-1].pos_ in ("PUNCT", "SYM"):
             r = r[:-1]
         if not r or any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE") for t in r) \
                 or _actor_name(str(doc[r[0].i:r[-1].i + 1].text)):
@@ -250,6 +257,24 @@ def _launcher(trigger: Token) -> Token | None:
             for agent in acl.children:
                 if agent.dep_ == "agent":
                     return next((g for g in agent.children if g.dep_ == "pobj"), None)
+            for prep in acl.children:  # "missiles fired from Houthi-controlled Yemen"
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) \
+                    if prep.dep_ == "prep" and prep.lower_ == "from" else None
+                holder = _territory_holder(pobj) if pobj is not None else None
+                if holder is not None:
+                    return holder
+    return None
+
+
+HOLDING_WORDS = {"controlled", "held", "run", "occupied", "ruled"}
+
+
+def _territory_holder(place: Token) -> Token | None:
+    """ "Houthi-controlled Yemen", "rebel-held Idlib": who holds the place."""
+    for mod in place.children:
+        if mod.lower_ in HOLDING_WORDS:
+            return next((c for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                         and c.i < mod.i), None)
     return None
 
 
@@ -293,7 +318,8 @@ def _usable(tok: Token | None) -> bool:
     pair = f"{before.lower_} {lemma}" if before is not None else lemma
     return lemma not in lex.weapons and pair not in lex.weapons \
         and lemma not in lex.cues["abstract_subjects"] \
-        and (lemma not in lex.cues.get("not_targets", []) or qualified(tok))
+        and (lemma not in lex.cues.get("not_targets", [])
+             or (lemma == "target" and qualified(tok)))
 
 
 def qualified(tok: Token) -> bool:
@@ -384,6 +410,11 @@ def target_token(trigger: Token, kind: str) -> Token | None:
                     break
         if obj is None:
             obj = _what_clause(trigger)
+        if obj is None and any(c.dep_ == "auxpass" for c in trigger.children) \
+                and trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":
+            # "the Maersk Hangzhou reported being hit": the reporter was what was hit
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            obj = subj if _usable(subj) and not _generic_victim(subj) else None
         if obj is not None and not (killing or _generic_victim(obj)):
             return obj
         found = _prep_target(trigger, VERB_TARGET_PREPS)
