@@ -326,3 +326,13 @@ def test_missiles_fired_from_territory_a_group_holds_name_the_group() -> None:
     cand = roles.perpetrator_token(shot, "verb")
     assert cand is not None and perpetrator.accept(cand) is not None
     assert perpetrator.accept(cand)[0] == "Houthis"  # type: ignore[index]
+
+
+def test_people_named_as_killed_or_seized_are_victims() -> None:
+    (killing,) = claimwatch.extract(
+        "Gunmen killed Mayor Pedro Alvarez and his aide Juan Soto in the town of Lara on "
+        "Monday.", published=dt.date(2024, 3, 6))
+    assert {"Pedro Alvarez", "Juan Soto"} <= {v.text for v in killing.victims}
+    (seizure,) = claimwatch.extract("Journalist Maria Costa was kidnapped by rebels near "
+                                    "Cali on Friday.", published=dt.date(2024, 3, 6))
+    assert any("Maria Costa" in v.text for v in seizure.victims)

@@ -319,6 +319,27 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     )
 
 
+def _named_victims(tok: Any, lex: Lexicon) -> list[str]:
+    """Names of people a casualty word governs: "gunmen killed Mayor X", "X was
+    kidnapped", "the murder of X" (PERSON entities, with their conjuncts and appositives)."""
+    lemma = str(tok.lemma_).lower()
+    if not any(lemma in words for words in lex.cues["casualty_lemmas"].values()) \
+            and lemma not in ("assassinate", "assassination", "shoot"):
+        return []
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    names: list[str] = []
+    for head in heads:
+        for t in (head, *head.conjuncts):
+            near = {t.i} | {c.i for c in t.children if c.dep_ in ("appos", "compound")}
+            for ent in tok.doc.ents:
+                if ent.label_ == "PERSON" and (ent.root.i in near or ent.start <= t.i < ent.end) \
+                        and ent.text not in names:
+                    names.append(str(ent.text))
+    return names
+
+
 def _containing_area(trigger: Trigger, name: str, places: list[tuple[str, str, int]],
                      locate: Callable[[str, bool], Place | None]) -> str | None:
     """The most specific area the text puts an unlisted place in: a place named right
@@ -501,6 +522,12 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
                 text.lower() not in {v.text.lower() for v in mention.victims}:
             count = counts.count_of(tgt, lex)
             mention.victims.append(Victim(text, count.low if count else None))
+    for m in cluster.members:   # people named as killed, hurt or seized ("killed X")
+        for name in _named_victims(m.trigger.token, lex):
+            if name.lower() not in {v.text.lower() for v in mention.victims}:
+                mention.victims.append(Victim(name, 1))
+                mention.explain("victims", "a person named as the object of the casualty "
+                                "word", sentence=m.trigger.sent.text, detail=name)
     for m in cluster.members:
         for w in roles.weapon_phrases(m.trigger.token, lex):
             if w not in mention.weapons:
