@@ -369,3 +369,31 @@ def test_an_unknown_party_confirming_confirms() -> None:
             "Nordhavn confirmed that one of its vessels had been hit.")
     (m,) = analyse(text, {"trigger": "struck", "iso3": "YEM"})
     assert "confirms" in {a.stance for a in find(m, "Nordhavn")}
+
+
+def test_doubt_about_an_account_is_a_word_on_the_incident() -> None:
+    text = ("Two drones exploded over the presidential palace in Minsk overnight, officials said."
+            "\n\nThe opposition leader called it a provocation.\n\n"
+            "The White House said it could not validate the Belarusian account.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "BLR"})
+    assert ("third_state", "disputes") in stances_of(m, "White House")
+
+
+def test_a_lead_sentence_with_two_incidents_speaks_for_both() -> None:
+    text = ("Rockets were fired at Ashkelon on Sunday, and hours later an air strike hit a camp in "
+            "Rafah, killing 40 people, Gaza health officials said.\n\n"
+            "On Sunday night, Israeli aircraft struck the camp.")
+    sdoc = load_nlp()(text)
+    lead = next(iter(sdoc.sents))
+    lead_span = Span(lead.start_char, lead.end_char, lead.text)
+    mentions = []
+    for word in ("fired", "struck"):
+        start = text.index(word)
+        sent = next(s for s in sdoc.sents if s.start_char <= start < s.end_char)
+        spans = [Span(sent.start_char, sent.end_char, sent.text)]
+        if word == "struck":
+            spans.append(lead_span)
+        mentions.append(Mention(document_id="doc1", trigger=Span(start, start + len(word), word),
+                                sentences=spans, place=Place("Rafah", iso3="PSE")))
+    annotate_claims(Document("doc1", text, dt.date(2024, 5, 27)), sdoc, mentions)
+    assert all(find(m, "Gaza health officials") for m in mentions)

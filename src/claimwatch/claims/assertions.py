@@ -252,8 +252,9 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
     nearest mention before it; else the first one after it.
     """
     inside = [m for m in mentions if start <= m.trigger.start < end]
-    if inside:
-        return inside
+    if inside:   # and those the extraction gave this very sentence (a lead with two events)
+        return inside + [m for m in mentions if m not in inside and any(
+            sp.start <= start and end <= sp.end for sp in m.sentences[1:])]
     para = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", start)
     para_end = len(text) if para_end < 0 else para_end
@@ -317,8 +318,9 @@ def _relevant(st: Statement, mention: Mention, text: str) -> bool:
     if any(s < st.end and st.start < e for s, e in _spans(mention, text)) \
             or _surrounds(mention, st.start, st.end, text):
         return True
-    if st.cue in ("blame", "deny", "dispute", "claim", "confirm"):
-        return True
+    if st.cue in ("blame", "deny", "dispute", "claim", "confirm") or _DOUBT.search(low) \
+            or _DENIAL_CONTENT.search(low):
+        return True   # a word on a claim ('could not validate the account') is about it
     names = [a.name for a in mention.actors] + ([mention.place.name] if mention.place else [])
     objects = [t.text for t in mention.targets] + [v.text for v in mention.victims]
     names += [o.split()[-1] for o in objects
