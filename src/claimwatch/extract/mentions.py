@@ -364,7 +364,11 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
     lede = next(iter(doc.sents))
     out: list[tuple[str, str, int]] = []
-    for scope, why, rank in ((prev, "previous sentence", 4), (lede, "the report's lede", 5)):
+    scopes = [(prev, "previous sentence", 4), (lede, "the report's lede", 5)]
+    if sent.start != lede.start and _same_place(sent):
+        # "the same area was attacked last year": the place of the report's main incident
+        scopes = [(lede, "the report's lede, which 'the same' place refers to", 1)]
+    for scope, why, rank in scopes:
         if scope is None:
             continue
         for ent in roles.place_spans(scope):
@@ -377,6 +381,13 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
                 out.append((roles.with_direction(ent), f"place named in {why}{untagged}{metonym}",
                             rank))
     return out
+
+
+def _same_place(sent: Any) -> bool:
+    """ "the same area", "the same village": a place named before, not a new one."""
+    name_nouns = roles.name_nouns()
+    return any(t.lower_ == "same" and t.head.lower_ in name_nouns and t.head.pos_ == "NOUN"
+               for t in sent)
 
 
 def _coref_actor(tok: Any) -> tuple[str, str] | None:

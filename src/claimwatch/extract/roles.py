@@ -628,6 +628,11 @@ def _place_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["name_nouns"]), frozenset(data["area_heads"])
 
 
+def name_nouns() -> frozenset[str]:
+    """Nouns that introduce or stand for a place ("town", "village", "area", "outskirts")."""
+    return _place_nouns()[0]
+
+
 def place_head(ent: Any) -> Token:
     """The token that carries a name's attachment: the place noun that introduces it
     ("the port city of X" -> city, "the X border area" -> area), else its root."""
