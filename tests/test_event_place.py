@@ -49,7 +49,6 @@ def test_a_capital_addressed_is_not_the_place() -> None:
     assert ev.location is None or ev.location.name != "Nairobi"
 
 
-
 def test_a_village_missing_from_the_gazetteer_keeps_its_name_and_its_province() -> None:
     ev = only_event("Gunmen attacked the village of Zorbakandi, in Mopti region, on Monday, "
                     "killing 12 people, officials said.")
@@ -102,3 +101,26 @@ def test_over_a_city_names_the_place_of_an_interception() -> None:
                     "said.")
     assert ev.location is not None and ev.location.name == "Kyiv"
     assert "interception" in ev.attack_types
+
+
+def test_an_offset_from_a_port_named_through_its_noun_moves_the_point() -> None:
+    ev = only_event("A cargo ship was struck by a missile on Monday while sailing roughly 40 "
+                    "nautical miles west of the Yemeni port of Mokha, the US military said.")
+    assert ev.location is not None and ev.location.precision == 2
+    assert ev.location.longitude is not None and ev.location.longitude < 42.9
+
+
+def test_the_same_area_is_the_place_of_the_main_incident() -> None:
+    found = claimwatch.extract(
+        "Gunmen killed four farmers in Mopti region on Monday, officials said. The police "
+        "chief travelled from Bamako to the scene. The same area was attacked in May 2021, "
+        "when gunmen killed three herders.", published=PUBLISHED)
+    old = [ev for ev in found if ev.date_start is not None and ev.date_start.year == 2021]
+    assert old and old[0].location is not None and old[0].location.name != "Bamako"
+
+
+def test_a_countrys_region_named_with_a_possessive_is_the_place() -> None:
+    ev = only_event("Insurgents set fire to three schools across Thailand's deep south on "
+                    "Monday, police said.")
+    assert ev.location is not None and ev.location.name == "Deep South"
+    assert ev.location.precision == 3
