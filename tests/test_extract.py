@@ -336,3 +336,10 @@ def test_people_named_as_killed_or_seized_are_victims() -> None:
     (seizure,) = claimwatch.extract("Journalist Maria Costa was kidnapped by rebels near "
                                     "Cali on Friday.", published=dt.date(2024, 3, 6))
     assert any("Maria Costa" in v.text for v in seizure.victims)
+
+
+def test_a_storming_of_a_military_school_is_a_battle() -> None:
+    (ev,) = events("Jihadists stormed a gendarmerie training school in Segou on Tuesday, "
+                   "killing several gendarmes.")
+    assert any(t.type == "military" for t in ev.targets)
+    assert ev.event_type == "Battles"

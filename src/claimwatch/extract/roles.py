@@ -497,6 +497,9 @@ def target_type(tok: Token, lex: Lexicon | None = None) -> str:
     lemmas = [str(t.lemma_).lower() for t in tok.subtree]
     head = str(tok.lemma_).lower()
     types: dict[str, list[str]] = lex.cues["target_types"]
+    if any(c.dep_ in ("compound", "amod") and str(c.lemma_).lower() in types["military"]
+           for c in tok.children):
+        return "military"  # "a gendarmerie training school", "an army hospital"
     for ttype in ("vessel", "military", "government", "infrastructure", "civilian"):
         if head in types[ttype]:
             return ttype
