@@ -214,3 +214,8 @@ def test_a_fresh_attack_introduced_then_told_stays_apart_from_the_lead() -> None
     assert all("drone" in e.attack_types for e in found if "artillery" not in e.attack_types)
     shelling = next(e for e in found if "artillery" in e.attack_types)
     assert shelling.location is not None and shelling.location.name == "Kherson"
+
+
+def test_since_launching_an_offensive_is_a_campaign() -> None:
+    assert events("The rebels have seized large parts of the province since launching an "
+                  "offensive in 2022, officials said.") == []

@@ -141,6 +141,9 @@ def _verb_chain(tok: Token) -> list[Token]:
 
 def _is_generic(tok: Token, lex: Lexicon) -> str | None:
     """Habitual or ongoing statements: progressive perfect, generic adverbs in the clause."""
+    if tok.head.lower_ == "since" and tok.dep_ == "pcomp" or any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+        return "'since ...' clause (when a campaign began)"
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for _ in range(2):
         if verb.pos_ == "VERB":
