@@ -397,3 +397,20 @@ def test_a_lead_sentence_with_two_incidents_speaks_for_both() -> None:
                                 sentences=spans, place=Place("Rafah", iso3="PSE")))
     annotate_claims(Document("doc1", text, dt.date(2024, 5, 27)), sdoc, mentions)
     assert all(find(m, "Gaza health officials") for m in mentions)
+
+
+def test_a_statement_about_the_site_one_incident_hit_goes_to_it() -> None:
+    text = ("A missile hit the Central children's hospital in Odesa on Monday.\n\n"
+            "In Mykolaiv, at least five people were killed.\n\n"
+            "Investigators said they had found missile fragments at the hospital.")
+    sdoc = load_nlp()(text)
+    mentions = []
+    for word, place in (("hit", "Odesa"), ("killed", "Mykolaiv")):
+        start = text.index(word)
+        sent = next(s for s in sdoc.sents if s.start_char <= start < s.end_char)
+        mentions.append(Mention(document_id="doc1", trigger=Span(start, start + len(word), word),
+                                sentences=[Span(sent.start_char, sent.end_char, sent.text)],
+                                place=Place(place, iso3="UKR")))
+    annotate_claims(Document("doc1", text, dt.date(2024, 7, 9)), sdoc, mentions)
+    odesa, mykolaiv = mentions
+    assert find(odesa, "Investigators") and not find(mykolaiv, "Investigators")

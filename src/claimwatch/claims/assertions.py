@@ -291,6 +291,9 @@ def _by_place(said: str, nearest: list[Mention], mentions: Sequence[Mention],
 def _names_place(mention: Mention, text: str) -> bool:
     names = [mention.place.name] if mention.place is not None else []
     names += [t.text for t in mention.targets if t.text[:1].isupper()]
+    told = " ".join(s.text.lower() for s in mention.sentences)
+    names += [n for n in re.findall(r"\b(?:at|in|inside|outside) the (\w{5,})\b", text)
+              if re.search(rf"\b{re.escape(n.lower())}\b", told)]   # 'at the hospital'
     return any(len(n) > 3 and re.search(
         rf"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?{re.escape(n)}\b", text) for n in names)
 
