@@ -90,7 +90,7 @@ def test_killed_state_forces_make_their_state_the_target() -> None:
 
 def test_first_silence_cue_gives_the_silent_side() -> None:
     text = ("Jets struck a depot near Homs on Monday. Israel's military declined to comment, "
-            "saying it does not respond to foreign reports.")
+            "saying it never discusses its operations abroad.")
     (m,) = analyse(text, {"trigger": "struck", "iso3": "SYR"})
     assert "no_comment" in {a.stance for a in find(m, "Israel")}
 
@@ -151,14 +151,14 @@ def test_accused_group_denies_and_its_spokesman_blames_others() -> None:
 
 def test_a_third_state_naming_who_was_responsible_attributes() -> None:
     text = ("Rockets hit a camp near Goma on Friday. Rwanda's government spokeswoman Marie Uwase "
-            "called the accusation \"ridiculous\" and said the Congolese army was responsible.")
+            "dismissed the charge as \"absurd\" and said Congolese soldiers were responsible.")
     (m,) = analyse(text, {"trigger": "hit", "iso3": "COD"})
     assert ("third_state", "attributes") in stances_of(m, "Marie Uwase")
 
 
 def test_perpetrator_giving_another_cause_disputes() -> None:
     text = ("Dozens of people were killed near an aid convoy in Gaza City on Thursday. The Israeli "
-            "military said most of the victims had died in a stampede.")
+            "military said many of those who died had been crushed in a stampede.")
     (m,) = analyse(text, {"trigger": "killed", "iso3": "PSE", "perpetrator": "Israel"})
     assert ("perpetrator", "disputes") in stances_of(m, "Israeli military")
 
@@ -199,8 +199,8 @@ def test_the_agency_refers_back_to_the_agency_named_before() -> None:
 
 
 def test_a_groups_general_motive_is_not_a_claim_of_this_attack() -> None:
-    text = ("In 2019 gunmen abducted two engineers in Wajir. Kenya has troops in Somalia fighting "
-            "al-Shabaab, which the group cites as the reason for its attacks in Kenya.")
+    text = ("In 2019 gunmen abducted two engineers in Wajir. Kenya has soldiers deployed "
+            "against al-Shabaab in Somalia, which the militants say justifies their attacks.")
     (m,) = analyse(text, {"trigger": "abducted", "iso3": "KEN", "perpetrator": "al-Shabaab"})
     assert ("perpetrator", "claims") not in stances_of(m, "al-Shabaab")
 
@@ -242,9 +242,9 @@ def test_group_spokesman_is_no_state_body() -> None:
 
 
 def test_an_account_used_by_fighters_speaks_for_them_and_retracts() -> None:
-    text = ("An army patrol was ambushed near Ndop on Wednesday. A social media account used by "
-            "separatist fighters in Ngo-Ketunjia said its fighters had ambushed the patrol.\n\n"
-            "The account later said the claim had been shared in error.")
+    text = ("An army patrol was ambushed near Ndop on Wednesday. A Facebook page run by "
+            "separatist fighters in the Bui division said its men had ambushed the patrol.\n\n"
+            "The page later said the claim had been published in error.")
     (m,) = analyse(text, {"trigger": "ambushed", "iso3": "CMR"})
     assert ("perpetrator", "claims") in stances_of(m, "separatist fighters")
     assert ("perpetrator", "denies") in stances_of(m, "separatist fighters")
@@ -332,8 +332,8 @@ def test_a_perpetrators_verdict_anywhere_in_its_sentence_confirms() -> None:
 
 def test_a_habitual_remark_is_no_word_on_the_incident() -> None:
     text = ("A strike killed an adviser near Damascus in December.\n\n"
-            "Israel has carried out hundreds of strikes in Syria over the past decade and rarely "
-            "acknowledges them.")
+            "Israel has launched hundreds of raids on targets in Syria in recent years but "
+            "seldom comments on them.")
     (m,) = analyse(text, {"trigger": "strike", "iso3": "SYR", "perpetrator": "Israel"})
     assert not find(m, "Israel")
 
