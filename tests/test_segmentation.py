@@ -113,7 +113,7 @@ def test_earlier_on_a_reporting_verb_keeps_one_incident() -> None:
 def test_the_group_refers_back_to_an_armed_group_not_a_state() -> None:
     text = ("The Houthi movement said on Tuesday it had fired missiles at a tanker in the "
             "Gulf of Aden. The Pentagon did not comment. "
-            "Its spokesman also said the group had launched drones at the port of Eilat.")
+            "Its spokesman added that the group had launched drones at Eilat as well.")
     found = [e for e in events(text) if "drone" in e.attack_types]
     assert found and [a.name for a in found[0].perpetrators] == ["Houthis"]
 
@@ -133,10 +133,10 @@ def test_clashes_dying_down_do_not_date_the_fighting() -> None:
 
 
 def test_an_operation_that_began_with_strikes_is_an_incident() -> None:
-    text = ("Troops withdrew from the Balata camp near Nablus early on Wednesday, ending a "
-            "two-day operation that left nine people dead. "
-            "The operation began shortly after midnight on Monday with drone strikes on a "
-            "house, followed by a ground incursion.")
+    text = ("Soldiers pulled out of the Askar camp near Nablus early on Wednesday, closing a "
+            "two-day raid that left nine people dead. "
+            "The raid began soon after midnight on Monday with drone strikes on a "
+            "farmhouse, before armoured vehicles moved in.")
     (ev,) = events(text)
     assert "drone" in ev.attack_types
     assert ev.date_start == dt.date(2024, 3, 4)
@@ -159,7 +159,7 @@ def test_date_before_a_closing_said_dates_the_attack() -> None:
 def test_dated_strikes_elsewhere_do_not_join_a_claim_known_by_its_statement_day() -> None:
     text = ("Yemen's Houthi movement said on Tuesday that it had attacked a US destroyer in the "
             "Red Sea with missiles. "
-            "The strikes that prompted the claim hit targets in and around Hodeidah "
+            "The strikes behind the claim hit several sites in the city of Hodeidah "
             "on Monday.")
     found = events(text)
     assert len(found) == 2
@@ -171,15 +171,15 @@ def test_dated_strikes_elsewhere_do_not_join_a_claim_known_by_its_statement_day(
 def test_undated_claim_takes_the_day_of_the_ledes_statement() -> None:
     text = ("Yemen's Houthi movement said on Tuesday it had fired missiles at a tanker in "
             "the Gulf of Aden. The Pentagon did not comment. "
-            "Its spokesman also said the group had launched drones at the port of Eilat.")
+            "Its spokesman added that the group had launched drones at Eilat as well.")
     drone = next(e for e in events(text) if "drone" in e.attack_types)
     assert (drone.date_start, drone.date_precision) == (dt.date(2024, 3, 5), "day")
 
 
 def test_appositive_gloss_takes_no_date_of_its_own() -> None:
     text = ("The army said on Wednesday it had retaken the town after militants stormed a "
-            "police academy and the airport of Gao, the first major attack on the city in "
-            "years. \"At dawn on Tuesday, our fighters attacked the police academy in Gao,\" "
+            "police academy and the airport of Gao, the boldest assault on the town in a "
+            "decade. \"At dawn on Tuesday, our fighters attacked the police academy in Gao,\" "
             "the group said.")
     (ev,) = events(text)
     assert ev.date_start == dt.date(2024, 3, 5)

@@ -485,8 +485,11 @@ def _types(cluster: Cluster) -> list[str]:
 def _air_force_strike(cluster: Cluster) -> bool:
     from claimwatch.resolve.actor import ActorTable
 
-    if not any(str(m.trigger.token.lemma_).lower() in ("strike", "raid", "bombard")
-               for m in cluster.members):
+    words = ("strike", "raid", "bombard")
+    # the strike word is the trigger, or the subject of the verb that is ("strikes hit ...")
+    if not any(str(t.lemma_).lower() in words
+               for m in cluster.members for t in (m.trigger.token, *[
+                   c for c in m.trigger.token.children if c.dep_ == "nsubj"])):
         return False
     table = ActorTable.load()
     entries = [table.by_name(p) for p in cluster.perpetrators]
