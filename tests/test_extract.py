@@ -255,8 +255,8 @@ def test_a_person_killed_in_a_strike_is_its_target() -> None:
 
 def test_a_qualified_target_word_is_kept_and_a_perfect_since_toll_dropped() -> None:
     (ev,) = events("US forces conducted strikes against 13 militia targets near Qaim on "
-                   "Monday. At least 5 people were killed and 9 wounded, one of the highest "
-                   "tolls since the strikes began in January.")
+                   "Monday. Five people were killed and 9 wounded, the heaviest toll since "
+                   "the campaign started in the autumn.")
     assert ev.injured.low == 9
 
 

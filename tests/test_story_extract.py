@@ -75,5 +75,5 @@ def test_an_offset_from_a_port_introduced_by_its_kind_moves_the_point() -> None:
 
 def test_who_shoots_down_the_incoming_missiles_is_not_the_attacker() -> None:
     (ev,) = events("A tanker was struck by a missile in the Gulf of Aden on Tuesday, and a US "
-                   "warship that answered its distress call shot down two more missiles.")
+                   "destroyer that came to its aid shot down two further missiles.")
     assert "United States" not in {a.name for a in ev.actors if a.role == "perpetrator"}
