@@ -229,6 +229,24 @@ def _subject(verb: Any) -> Any:
         return None
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
+    return _closing_speaker(verb)
+
+
+def _closing_speaker(verb: Any) -> Any:
+    """ "..., injuring nine people, police and army officials said.": the parser ran the
+    speakers into the clause before as conjuncts; the phrase after the last comma is who
+    spoke (a closing reporting verb left with no subject)."""
+    if verb.dep_ != "ROOT" or verb.i < 2 or verb.doc[verb.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    for i in range(verb.i - 2, max(verb.sent.start, verb.i - 8) - 1, -1):
+        tok = verb.doc[i]
+        if tok.text == ",":
+            first = verb.doc[i + 1]
+            if (first.pos_ in ("NOUN", "PROPN") and first.dep_ == "conj") or (
+                    first.head.dep_ == "conj" and first.i < first.head.i < verb.i):
+                head = first if first.dep_ == "conj" else first.head
+                return head if max(t.i for t in head.subtree) == verb.i - 1 else None
+            return None
     return None
 
 
