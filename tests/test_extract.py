@@ -343,3 +343,16 @@ def test_a_storming_of_a_military_school_is_a_battle() -> None:
                    "killing several gendarmes.")
     assert any(t.type == "military" for t in ev.targets)
     assert ev.event_type == "Battles"
+
+
+def test_participle_toll_misparsed_onto_the_reporting_verb_and_hallmarks() -> None:
+    from claimwatch.extract import perpetrator
+    from claimwatch.extract.counts import casualty_counts
+    from claimwatch.nlp import load_nlp
+
+    nlp = load_nlp()
+    sdoc = nlp("Insurgents carried out a wave of bomb attacks on shops across the south late on "
+               "Tuesday, wounding at least nine people, police and army officials said.")
+    assert casualty_counts(list(sdoc.sents))["injured"].low == 9
+    sdoc = nlp("An army spokesman said the attacks bore the hallmarks of Boko Haram.")
+    assert perpetrator.from_claims(list(sdoc.sents))[0] == "Boko Haram"  # type: ignore[index]

@@ -149,6 +149,14 @@ def _counted_nouns(word: Token) -> list[Token]:
         out += subj
     if word.dep_ == "conj" and not out:
         out += [c for c in word.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
+    if not out and word.tag_ == "VBG":
+        # "..., wounding at least seven people, police said": the parse may hang the
+        # people on the reporting verb; the noun right after the participle is its object
+        for t in word.doc[word.i + 1:min(len(word.doc), word.i + 6)]:
+            if t.pos_ in ("NOUN", "PROPN"):
+                if any(c.dep_ == "nummod" for c in t.children):
+                    out.append(t)
+                break
     return out
 
 

@@ -23,6 +23,7 @@ ATTACKER_NOUNS = {"gunman", "gunmen", "militant", "attacker", "assailant", "rebe
 NOT_PERPETRATORS = {"media", "osint", "ngo", "igo"}
 CLAIM_LEMMAS = {"claim", "admit", "acknowledge"}
 BLAME_LEMMAS = {"blame", "accuse", "attribute", "suspect"}
+HALLMARK_LEMMAS = {"hallmark", "signature", "trademark"}
 SEND_LEMMAS = {"send", "launch", "fire", "dispatch", "fly"}
 BELIEF_LEMMAS = {"believe", "suspect", "think", "say", "report", "allege", "link", "tie",
                  "affiliate", "associate", "belong", "loyal"}
@@ -163,6 +164,13 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                     found = accept(pobj) if pobj is not None else None
                     if found:
                         return found[0], f"blamed on: {found[1]}"
+            if lemma in HALLMARK_LEMMAS and tok.pos_ == "NOUN":
+                for prep in tok.children:  # "bore the hallmarks of the BRN"
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) \
+                        if prep.dep_ == "prep" and prep.lower_ == "of" else None
+                    found = accept(pobj) if pobj is not None else None
+                    if found:
+                        return found[0], f"hallmarks of: {found[1]}"
             if lemma in SEND_LEMMAS and tok.pos_ == "VERB" and _weapon_object(tok):
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 found = accept(subj) if subj is not None else None
