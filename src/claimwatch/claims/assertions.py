@@ -92,8 +92,10 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
     memory = _Memory()
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
     countries = [m.place.iso3 for m in ordered if m.place is not None and m.place.iso3]
+    lead_states = countries_in(document.text[:600])
     default_country = max(set(countries), key=countries.count) if countries \
-        else country_in(document.text[:600])   # no place resolved: the state the lead names
+        else (next(iter(lead_states)) if len(lead_states) == 1 else None)
+    # (no place resolved: the one state the lead names, if it names only one)
     spoken: list[tuple[int, int, str]] = []
     for st in find_statements(document.text, sdoc):
         nearest = _attach(st.start, st.end, ordered, document.text)

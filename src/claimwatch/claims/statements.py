@@ -98,7 +98,7 @@ def segments(text: str, start: int, end: int,
 
 def _plausible(speaker: str) -> bool:
     """A speaker phrase that could name someone (not a link, a number or a date)."""
-    if re.match(r"(?i)(?:no|none|nobody|no one)\b", speaker.strip()):
+    if re.match(r"(?i)(?:no|none|nobody|no one|which|who|that|whom)\b", speaker.strip()):
         return False
     if speaker.strip().lower().split()[-1:] in ([n] for n in _INCIDENT_NOUNS):
         return False   # 'the raid was a message': an event is no speaker
