@@ -356,3 +356,13 @@ def test_participle_toll_misparsed_onto_the_reporting_verb_and_hallmarks() -> No
     assert casualty_counts(list(sdoc.sents))["injured"].low == 9
     sdoc = nlp("An army spokesman said the attacks bore the hallmarks of Boko Haram.")
     assert perpetrator.from_claims(list(sdoc.sents))[0] == "Boko Haram"  # type: ignore[index]
+
+
+def test_target_of_a_compound_trigger_is_on_its_head_noun() -> None:
+    from claimwatch.extract import roles
+    from claimwatch.nlp import load_nlp
+
+    sdoc = load_nlp()("Rebels carried out arson attacks on grain depots in the north.")
+    arson = next(t for t in sdoc if t.lower_ == "arson")
+    target = roles.target_token(arson, "noun")
+    assert target is not None and target.lemma_ == "depot"

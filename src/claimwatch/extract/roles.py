@@ -443,7 +443,10 @@ def target_token(trigger: Token, kind: str) -> Token | None:
             subj = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.ent_type_ == "PERSON" and _usable(subj):
                 return subj
-        for noun in (trigger, *trigger.conjuncts):
+        nouns = [trigger, *trigger.conjuncts]
+        if trigger.dep_ in ("compound", "nmod") and trigger.head.pos_ == "NOUN":
+            nouns.append(trigger.head)  # "arson attacks on shops": the head noun's phrase
+        for noun in nouns:
             found = _prep_target(noun, NOUN_TARGET_PREPS) or _facility_prep(noun)
             if found is not None:
                 return found
