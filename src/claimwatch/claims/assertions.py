@@ -278,7 +278,7 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
 def _by_place(said: str, nearest: list[Mention], mentions: Sequence[Mention],
               start: int) -> list[Mention]:
     """Another incident's place, named as where something happened ('the damage in Kyiv',
-    said beside the Kryvyi Rih toll), moves a statement to that incident (never from
+    said beside the Odesa toll), moves a statement to that incident (never from
     the news to a recalled incident: the news is what a report's speakers address)."""
     if len(nearest) != 1 or start <= nearest[0].trigger.start < start + len(said):
         return nearest
@@ -387,7 +387,7 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         low, words = raw.lower(), raw.lower().split()
     if words and words[0] in ("the", "its", "their") and len(words) <= 3 \
             and words[-1] in lex.anaphor_heads and _only_demonyms(raw) \
-            and not re.match(r"[A-Z]", context):   # 'the monitoring group Deep South Watch'
+            and not re.match(r"[A-Z]", context):   # 'the monitoring group Coastal Peace Watch'
         iso3 = country_in(raw)
         prior = memory.by_head.get(_head_key(words[-1]))
         named = _last_group_named(before) if words[-1] in _GROUP_HEADS and not context \
@@ -433,7 +433,7 @@ def _only_demonyms(phrase: str) -> bool:
 
 
 def _named_before(phrase: str, memory: _Memory) -> Speaker | None:
-    """The person named in full earlier whom a bare surname ('Mutunga said') refers to."""
+    """The person named in full earlier whom a bare surname ('Kamau said') refers to."""
     words = phrase.split()
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words) or \
             words[0].lower() in lexicon().countries:

@@ -108,7 +108,7 @@ def _country_pattern() -> re.Pattern[str]:
 
 
 def strip_titles(name: str) -> str:
-    """A person's name without leading titles ('Lt Gen Herzi Halevi' -> 'Herzi Halevi')."""
+    """A person's name without leading titles ('Lt Gen Amos Levin' -> 'Amos Levin')."""
     words = name.split()
     titles = lexicon().titles
     while len(words) > 2 and words[0].lower() in titles:

@@ -61,7 +61,7 @@ class Speaker:
     canonical: str | None = None   # the actor table's name when ``name`` keeps the wording
     organisation: bool = False     # the table knows it as a body, not a person
     igo: bool = False              # a UN body or other intergovernmental organisation
-    person: str | None = None      # the person's full name, for a later 'Mutunga said'
+    person: str | None = None      # the person's full name, for a later 'Kamau said'
     rule: str = "unresolved"
 
 
@@ -183,7 +183,7 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.person = sp.name
     if entry is None and not re.search(r"[A-Z]", clean) and re.match(r"(?:the )?[A-Z]", context) \
             and len(context.split()) <= 6:
-        sp.name = clean_surface(context)   # 'the monitoring group Deep South Watch' -> its name
+        sp.name = clean_surface(context)   # 'the monitoring group Coastal Peace Watch' -> its name
     body_of = re.match(r"(?i:spokes(?:man|woman|person) (?:for|of) (?:the )?)(.{3,})$", clean)
     if body_of and not person:
         sp.name = body_of.group(1)   # 'spokesman for the army's regional command' -> the body
@@ -193,7 +193,7 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.kind = _kind_from_words(sp.name, handle)
     staff = _STAFF_OF.match(clean)
     if staff and entry is None:
-        sp.name = staff.group(1)   # 'doctors at the city's Mirwais hospital' -> the hospital
+        sp.name = staff.group(1)   # 'doctors at the city's Medina hospital' -> the hospital
     body = _spoken_for(entry, clean) if entry is not None else None
     if body is not None:
         sp.name, sp.canonical = body, None

@@ -65,7 +65,7 @@ class TriggerInfo:
 class Cluster:
     members: list[TriggerInfo] = field(default_factory=list)
     # the incident this one was told as part of, set apart only by its place ("Kyiv was
-    # hit ... In Kryvyi Rih, ten people were killed"): it shares that one's day and weapons
+    # hit ... In Odesa, ten people were killed"): it shares that one's day and weapons
     sibling: Cluster | None = None
 
     @property

@@ -343,7 +343,7 @@ def _named_victims(tok: Any, lex: Lexicon) -> list[str]:
 def _containing_area(trigger: Trigger, name: str, places: list[tuple[str, str, int]],
                      locate: Callable[[str, bool], Place | None]) -> str | None:
     """The most specific area the text puts an unlisted place in: a place named right
-    after it ("Kasindi, a town in eastern Congo", "Mansila, in Yagha province"), else the
+    after it ("Zorbakandi, a town in eastern Congo", "Kelbo, in Zorba province"), else the
     best located place among the incident's place phrases and the report's lede."""
     for text in roles.places_after(trigger.sent, name):
         spot = locate(text, False)
@@ -528,7 +528,7 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
                 and text.lower() not in {v.text.lower() for v in mention.victims}:
             mention.victims.append(Victim(text, None))
         # the people seized are also what an abduction targeted; a name inside the phrase
-        # ("the Crocus City Hall concert venue") is given beside it
+        # ("the Orion Arena concert venue") is given beside it
         for variant in roles.target_texts(tgt):
             if variant.lower() not in {t.text.lower() for t in mention.targets}:
                 mention.targets.append(Target(variant, roles.target_type(tgt, lex)))
@@ -653,7 +653,7 @@ def _scene_after(trigger: Trigger, tx: Any) -> bool:
 
 
 def _claim_day(cluster: Cluster, timexes: list[Any], published: dt.date) -> Any:
-    """ "Saree also said the group had launched drones at Eilat": an undated claim made in
+    """ "Its spokesman also said the group had launched drones at Eilat": an undated claim made in
     the statement the lede dates ("the movement said on Friday ...") takes that day."""
     main = cluster.members[0].trigger
     verb = main.token

@@ -111,7 +111,7 @@ def _locating_indices(word: Token) -> set[int]:
 
 
 def _distributed(tok: Token) -> list[str]:
-    """ "the Lac Vert and Mugunga camps" are "Lac Vert camp" and "Mugunga camp"."""
+    """ "the Kibati and Ruvumu camps" are "Kibati camp" and "Ruvumu camp"."""
     if tok.tag_ not in ("NNS", "NNPS"):
         return []
     for mod in tok.lefts:
@@ -138,9 +138,9 @@ def _actor_name(text: str) -> bool:
 
 
 def target_texts(tok: Token) -> list[str]:
-    """The target phrase, and the proper name inside it when it has one ("the Crocus City
-    Hall concert venue" is also "Crocus City Hall"; "bulk carrier True Confidence" also
-    "True Confidence")."""
+    """The target phrase, and the proper name inside it when it has one ("the Orion
+    Arena concert venue" is also "Orion Arena"; "bulk carrier Sea Falcon" also
+    "Sea Falcon")."""
     text = target_phrase(tok)
     if not text:
         return []
@@ -154,7 +154,7 @@ def target_texts(tok: Token) -> list[str]:
             and t.pos_ in ("PUNCT", "SYM")
         if t is not None and (t.pos_ == "PROPN" or glued) and (
                 not run or t.i == run[-1].i + 1):
-            run.append(t)  # "al-Rawda", "M/V True Confidence"
+            run.append(t)  # "al-Rawda", "M/V Sea Falcon"
             continue
         if run:
             runs.append(run)
@@ -412,7 +412,7 @@ def target_token(trigger: Token, kind: str) -> Token | None:
             obj = _what_clause(trigger)
         if obj is None and any(c.dep_ == "auxpass" for c in trigger.children) \
                 and trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":
-            # "the Maersk Hangzhou reported being hit": the reporter was what was hit
+            # "the tanker Ocean Star reported being hit": the reporter was what was hit
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             obj = subj if _usable(subj) and not _generic_victim(subj) else None
         if obj is not None and not (killing or _generic_victim(obj)):

@@ -107,7 +107,7 @@ def is_country_level(place: Place | None) -> bool:
 
 
 def proper_words(texts: Iterable[str]) -> frozenset[str]:
-    """The capitalised words of target phrases ("Maersk", "Epicentr"), lower-cased:
+    """The capitalised words of target phrases ("Ocean", "Orion"), lower-cased:
     what names one ship or building rather than any ship or store."""
     words: set[str] = set()
     for text in texts:

@@ -162,7 +162,7 @@ def _same_name(x: str, y: str) -> bool:
 
 def target_reason(a: Profile, b: Profile) -> Reason | None:
     """Target phrases alike; a shared common noun ("ship", "store") counts for less than a
-    shared name ("Maersk Hangzhou", "Epicentr"), which points at one ship or building."""
+    shared name ("Ocean Star", "Orion Arena"), which points at one ship or building."""
     if not a.targets or not b.targets:
         return None
     best = max(fuzz.token_set_ratio(x, y) for x in a.targets for y in b.targets) / 100.0

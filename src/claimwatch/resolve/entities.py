@@ -107,7 +107,7 @@ def in_context(place: Place, context: Any, why: str = "") -> bool:
 
 
 def locate_unlisted(phrase: str, context: Any) -> tuple[Place, str] | None:
-    """ "Kasindi, eastern Congo": a town the gazetteer lacks, kept under its own name and
+    """ "Zorbakandi, North Kivu": a town the gazetteer lacks, kept under its own name and
     placed at the most specific area the text puts it in, at that area's honest precision
     (2 near a town or district, 3 in a province, region or country). None when the phrase
     is not "<name>, <area>", the name is in the gazetteer, or the area is not."""

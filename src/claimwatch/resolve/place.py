@@ -300,7 +300,7 @@ def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext,
             fuzzy: bool = False) -> GazEntry | None:
     cands = _candidates(gaz, reading.target, fuzzy)
     if fuzzy and reading.rule == "area_named":
-        # "Yagha province" spelled like a town abroad is no province
+        # "Zorba province" spelled like a town abroad is no province
         cands = [e for e in cands if e.feature in reading.prefer]
     around = ctx.countries_besides(normalize(reading.target)) if fuzzy else {}
     if around:
