@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from claimwatch.claims.assertions import annotate_claims
 from claimwatch.model import Document, Mention, Place, Span
 from claimwatch.nlp.loader import load_nlp
@@ -322,10 +324,10 @@ def test_a_statement_naming_where_another_incident_happened_goes_to_it() -> None
     assert find(odesa, "ministry") and not find(sumy, "ministry")
 
 
-def test_a_perpetrators_verdict_anywhere_in_its_sentence_confirms() -> None:
+@pytest.mark.parametrize("verdict", ["a sad mishap", "a tragic accident", "a grave error"])
+def test_a_perpetrators_verdict_anywhere_in_its_sentence_confirms(verdict: str) -> None:
     text = ("An air strike set fire to tents in Rafah on Sunday. Israel's prime minister "
-            "called the "
-            "deaths a \"tragic mishap\" and said the army was investigating.")
+            f"described the deaths as {verdict} and said the army would look into it.")
     (m,) = analyse(text, {"trigger": "set fire", "iso3": "PSE", "perpetrator": "Israel"})
     assert "confirms" in {a.stance for a in m.assertions if a.speaker_role == "perpetrator"}
 
