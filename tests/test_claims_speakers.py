@@ -361,9 +361,14 @@ def test_a_count_run_into_the_subject_is_not_a_speaker() -> None:
         assert {a.speaker_role for a in find(m, "police")} == {"target_state"}
 
 
-def test_a_wars_toll_is_no_word_on_the_incident() -> None:
+@pytest.mark.parametrize("toll", [
+    "The civil war has killed an estimated 500,000 people since 2011",
+    "More than 500,000 people have been killed in the civil war",
+    "The war has killed half a million people",
+])
+def test_a_wars_toll_is_no_word_on_the_incident(toll: str) -> None:
     text = ("Shelling killed six people in Idlib province on Friday, rescuers said.\n\n"
-            "The conflict has killed more than 300,000 civilians, according to the United Nations.")
+            f"{toll}, according to the United Nations.")
     (m,) = analyse(text, {"trigger": "killed", "iso3": "SYR", "place": "Idlib"})
     assert not find(m, "United Nations")
 
@@ -378,9 +383,10 @@ def test_an_unknown_party_confirming_confirms() -> None:
 def test_doubt_about_an_account_is_a_word_on_the_incident() -> None:
     text = ("Two drones exploded over the presidential palace in Minsk overnight, officials said."
             "\n\nThe opposition leader called it a provocation.\n\n"
-            "The White House said it could not validate the Belarusian account.")
+            "The State Department said it was unable to independently verify the Belarusian "
+            "version.")
     (m,) = analyse(text, {"trigger": "exploded", "iso3": "BLR"})
-    assert ("third_state", "disputes") in stances_of(m, "White House")
+    assert ("third_state", "disputes") in stances_of(m, "State Department")
 
 
 def test_a_lead_sentence_with_two_incidents_speaks_for_both() -> None:

@@ -43,9 +43,10 @@ _NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|
 _HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|rarely|seldom|"
                        r"(?:hundreds|dozens|scores) of (?:strikes|attacks|raids)|"
                        r"over the past (?:decade|few years|years)|in recent years|"
-                       r"(?:the|this) (?:conflict|war|insurgency) has killed|"
-                       r"killed in the (?:conflict|war|insurgency)|"
-                       r"since the (?:war|conflict|insurgency) (?:began|started)|"
+                       # 'the (civil) war has killed', 'killed in the (eight-year) conflict'
+                       r"(?:the|this) (?:[\w-]+ ){0,2}(?:conflict|war|insurgency) has killed|"
+                       r"killed in the (?:[\w-]+ ){0,2}(?:conflict|war|insurgency)|"
+                       r"since the (?:[\w-]+ ){0,2}(?:war|conflict|insurgency) (?:began|started)|"
                        r"regularly|routinely|frequently|often|dozens of attacks|"
                        r"a series of|have been targeting|has been targeting)\b")
 _OWN_FORCES = re.compile(r"\b(?:the group|the movement|we) (?:had |has |have )?(?:taken|seized|"
