@@ -219,3 +219,16 @@ def test_a_fresh_attack_introduced_then_told_stays_apart_from_the_lead() -> None
 def test_since_launching_an_offensive_is_a_campaign() -> None:
     assert events("The rebels have seized large parts of the province since launching an "
                   "offensive in 2022, officials said.") == []
+
+
+def test_a_strike_on_the_place_a_launch_came_from_is_another_incident() -> None:
+    text = ("On Monday night, three rockets were launched from southern Lebanon towards "
+            "the Galilee; two fell in open fields, the army said. Israeli warplanes then "
+            "bombed a militant compound near the village of Khiam.")
+    found = events(text)
+    assert len(found) == 2
+    rockets = next(e for e in found if "rocket" in e.attack_types)
+    strike = next(e for e in found if "airstrike" in e.attack_types)
+    assert "airstrike" not in rockets.attack_types
+    assert rockets.perpetrators == []
+    assert strike.date_start == rockets.date_start == dt.date(2024, 3, 4)

@@ -54,6 +54,7 @@ class TriggerInfo:
     place_rank: int = 9
     perp_guessed: bool = False  # "the group's forces": the nearest actor named before
     strong_separate: bool = False  # "Separately, ...", "Elsewhere, ...": never the same
+    origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
 
     @property
     def own_perpetrator(self) -> str | None:
@@ -108,11 +109,29 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
     own = info.own_perpetrator
     if own and is_named(own) and named and not any(same_side(own, p) for p in named):
         return True
+    if any(_opposed(info, m) or _opposed(m, info) for m in cluster.members):
+        return True
     if not by_place or info.point is None or info.place_rank >= CONTEXT_RANK:
         return False
     # places guessed from a neighbouring sentence or the lede never set incidents apart
     return any(far_apart(info.point, m.point) for m in cluster.members
                if m.point is not None and m.place_rank < CONTEXT_RANK)
+
+
+def _opposed(hit: TriggerInfo, launch: TriggerInfo) -> bool:
+    """Two attack directions: ``hit``, by a named side, strikes where ``launch`` was fired
+    from ("rockets were fired from X ... aircraft then struck a site in X"): the strike
+    answers the launch, it is not part of it."""
+    own = hit.own_perpetrator
+    if launch.origin is None or hit.point is None or not own or not is_named(own):
+        return False
+    other = launch.own_perpetrator
+    if other and same_side(own, other):
+        return False
+    origin = launch.origin
+    if hit.point.iso3 and origin.iso3:
+        return bool(hit.point.iso3 == origin.iso3)
+    return not far_apart(hit.point, origin, km=25.0)
 
 
 def far_apart(a: Any, b: Any, km: float = 100.0) -> bool:
@@ -243,6 +262,10 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
 def _sibling(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     """The incident just told, when this undated trigger differs from it only in place."""
     recent = max(clusters, key=lambda c: c.last_sent, default=None)
+    if recent is not None and info.anchor is None and not info.separate \
+            and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
+            and any(_opposed(info, m) or _opposed(m, info) for m in recent.members):
+        return recent  # "rockets were fired from X; aircraft then struck X": the same day
     if not (info.trigger.weak and info.trigger.kind == "verb"):
         return None  # only a toll ("ten were killed in Odesa") is a part of the wave
     if recent is None or info.anchor is not None or info.separate or info.anaphoric \

@@ -310,8 +310,11 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
                 and roles.is_pronoun_like(poss):
             guessed = True
             found = _coref_actor(poss) or found  # "the group's naval forces"
+    origin_phrase = roles.origin_phrase(trigger.token)
+    origin = locate(origin_phrase, False) if locate and origin_phrase else None
     return TriggerInfo(
         trigger=trigger, sent_index=index, anchor=anchor,
+        origin=origin if origin is not None and origin.latitude is not None else None,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank, perp_guessed=guessed,
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,

@@ -567,6 +567,19 @@ NOT_LOCATIVE = " (not in a locative phrase)"
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "inside", "off"}
 
 
+def origin_phrase(trigger: Token) -> str | None:
+    """The place an attack was launched from: "rockets fired from X", "a drone launched
+    from X hit ...", or None."""
+    attach = {trigger.i} if trigger.dep_ == "conj" else {trigger.i, trigger.head.i}
+    args = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    attach |= {c.i for a in args for c in a.children if c.dep_ == "acl" and c.tag_ == "VBN"}
+    for e in place_spans(trigger.sent):
+        root = place_head(e)
+        if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i in attach:
+            return str(with_direction(e))
+    return None
+
+
 def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, int]]:
     """Candidate place phrases for the incident, best first: (phrase, reason, rank).
 
