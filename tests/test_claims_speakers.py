@@ -424,3 +424,23 @@ def test_a_statement_about_the_site_one_incident_hit_goes_to_it() -> None:
     annotate_claims(Document("doc1", text, dt.date(2024, 7, 9)), sdoc, mentions)
     odesa, mykolaiv = mentions
     assert find(odesa, "Investigators") and not find(mykolaiv, "Investigators")
+
+
+def test_a_statement_goes_to_the_incident_told_last_before_it() -> None:
+    text = ("Rebels shelled a market in Goma on Monday, and hours later an air strike hit a rebel "
+            "camp near Rutshuru, killing 12 fighters.\n\n"
+            "Shells also landed near the cathedral in Goma. Two people were wounded, the Red Cross "
+            "said.\n\n"
+            "The strike on the camp destroyed several huts.")
+    sdoc = load_nlp()(text)
+    sents = list(sdoc.sents)
+    mentions = []
+    for word, told in (("shelled", "Shells also"), ("strike hit", "The strike on")):
+        start = text.index(word)
+        spans = [Span(s.start_char, s.end_char, s.text) for s in sents
+                 if s.start_char <= start < s.end_char or s.text.startswith(told)]
+        mentions.append(Mention(document_id="doc1", trigger=Span(start, start + len(word), word),
+                                sentences=spans, place=Place("Goma", iso3="COD")))
+    annotate_claims(Document("doc1", text, dt.date(2024, 3, 6)), sdoc, mentions)
+    shelling, strike = mentions
+    assert find(shelling, "Red Cross") and not find(strike, "Red Cross")

@@ -271,8 +271,9 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
         holding = [m for m in mentions if _surrounds(m, start, end, text)]
     pool = holding or list(mentions)
     before = [m for m in pool if m.trigger.start < start]
-    if before:
-        return [max(before, key=lambda m: m.trigger.start)]
+    if before:   # the incident told last before the statement, by its latest sentence
+        return [max(before, key=lambda m: max(
+            (sp.start for sp in m.sentences if sp.start < start), default=m.trigger.start))]
     return [min(pool, key=lambda m: m.trigger.start)] if pool else []
 
 
