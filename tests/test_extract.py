@@ -366,3 +366,10 @@ def test_target_of_a_compound_trigger_is_on_its_head_noun() -> None:
     arson = next(t for t in sdoc if t.lower_ == "arson")
     target = roles.target_token(arson, "noun")
     assert target is not None and target.lemma_ == "depot"
+
+
+def test_a_demonym_on_a_plural_attack_noun_names_the_perpetrator() -> None:
+    (ev,) = events("Israeli strikes hit a camp in Jenin on Monday, killing seven people.")
+    assert [a.name for a in ev.perpetrators] == ["Israel Defense Forces"]
+    (ev,) = events("Russian attacks hit a school in Sumy on Monday.")
+    assert [a.name for a in ev.perpetrators] == ["Russian Armed Forces"]

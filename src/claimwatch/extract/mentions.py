@@ -310,6 +310,8 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
                 and roles.is_pronoun_like(poss):
             guessed = True
             found = _coref_actor(poss) or found  # "the group's naval forces"
+        if found is None and str(perp.lemma_).lower() in lex.nouns:
+            found = perpetrator.weapon_owner(perp)  # "Israeli strikes hit ...": like a weapon
     origin_phrase = roles.origin_phrase(trigger.token)
     origin = locate(origin_phrase, False) if locate and origin_phrase else None
     return TriggerInfo(
