@@ -444,3 +444,17 @@ def test_a_statement_goes_to_the_incident_told_last_before_it() -> None:
     annotate_claims(Document("doc1", text, dt.date(2024, 3, 6)), sdoc, mentions)
     shelling, strike = mentions
     assert find(shelling, "Red Cross") and not find(strike, "Red Cross")
+
+
+def test_a_state_word_in_a_groups_own_name_makes_it_no_state_body() -> None:
+    text = ("A car bomb exploded outside a police station in Quetta on Monday, killing five "
+            "officers. The Balochistan Liberation Army denied any role in the bombing.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "PAK"})
+    assert stances_of(m, "Balochistan Liberation Army") == {("perpetrator", "denies")}
+
+
+def test_a_ministry_run_by_a_group_speaks_for_the_state_it_rules() -> None:
+    text = ("Air strikes hit a fuel depot in Saada on Monday. The Houthi-run health ministry said "
+            "seven people were killed.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "YEM"})
+    assert {a.speaker_role for a in m.assertions if "ministry" in a.speaker} == {"target_state"}

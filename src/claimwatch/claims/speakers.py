@@ -378,12 +378,25 @@ def speaker_role(sp: Speaker, ctx: EventContext) -> str:
     if sp.keys & ctx.perpetrator_keys:
         return "perpetrator"
     ruling_group = (sp.kind == "armed_group" and sp.country == ctx.target_country
-                    and _names_state_body(sp.surface))
+                    and _names_state_body(_without_group_names(sp.surface)))
     if sp.kind == "state" or (sp.country and ruling_group):
         return _state_role(sp, ctx)
     if sp.kind in ("media", "osint", "ngo", "witness"):
         return sp.kind
     return "osint" if sp.handle and sp.kind == "unknown" else "unknown"
+
+
+def _without_group_names(phrase: str) -> str:
+    """The phrase without the armed groups it names: the state words of a group's own name
+    ('Kachin Independence Army', 'Rapid Support Forces') make it no ruling body; those
+    around it ('the Houthi-run health ministry') do."""
+    table = _table()
+    if table is None:
+        return phrase
+    for start, end, match in sorted(table.find_mentions(phrase), key=lambda f: -f[0]):
+        if match.entry.category == "armed_group":
+            phrase = phrase[:start] + " " + phrase[end:]
+    return phrase
 
 
 def _state_role(sp: Speaker, ctx: EventContext) -> str:
