@@ -458,3 +458,22 @@ def test_a_ministry_run_by_a_group_speaks_for_the_state_it_rules() -> None:
             "seven people were killed.")
     (m,) = analyse(text, {"trigger": "hit", "iso3": "YEM"})
     assert {a.speaker_role for a in m.assertions if "ministry" in a.speaker} == {"target_state"}
+
+
+@pytest.mark.parametrize("tail", [
+    "took responsibility in a statement.",
+    "accepted responsibility for the attack.",
+    "said it carried out the bombing.",
+])
+def test_a_group_owning_the_attack_claims_it(tail: str) -> None:
+    text = ("A car bomb exploded outside a police station in Quetta on Monday, killing five "
+            f"officers. The Balochistan Liberation Army {tail}")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "PAK"})
+    assert ("perpetrator", "claims") in stances_of(m, "Balochistan Liberation Army")
+
+
+def test_a_group_recalling_how_it_took_power_claims_nothing() -> None:
+    text = ("A bomb exploded at a market in Kandahar on Friday, killing six people. The Taliban "
+            "say they restored order after they seized the city.")
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "AFG"})
+    assert ("perpetrator", "claims") not in stances_of(m, "Taliban")

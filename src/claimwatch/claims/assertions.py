@@ -52,6 +52,9 @@ _HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|rarely|seldom|"
 _OWN_FORCES = re.compile(r"\b(?:the group|the movement|we) (?:had |has |have )?(?:taken|seized|"
                          r"captured|attacked|killed|launched|fired|struck|targeted|abducted|"
                          r"kidnapped|ambushed|shot down)\b|"
+                         # 'the group said it carried out the bombing'
+                         r"\b(?:it|they) (?:had |has |have )?(?:carried out|conducted|planted|"
+                         r"detonated)\b|"
                          r"\b(?:its|our|their) (?:fighters|members|forces|mujahideen|men|units|"
                          r"militants|soldiers|troops)\b|\bresponsibility\b|\bwe (?:attacked|"
                          r"targeted|struck|carried out|launched)\b")

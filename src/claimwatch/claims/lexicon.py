@@ -29,6 +29,7 @@ class Lexicon:
     against_kind: str
     toll_verbs: frozenset[str] = frozenset()   # 'put the death toll at 13' reports a count
     toll_nouns: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()   # 'took responsibility' claims
     admission: tuple[str, ...] = ()     # a perpetrator owning up: 'a grave mistake'
     titles: frozenset[str] = frozenset()  # words before a person's name: 'Lt Gen', 'Dr'
 
@@ -68,6 +69,7 @@ def lexicon() -> Lexicon:
         against_kind=ev["against_kind"],
         toll_verbs=frozenset(lex.get("toll_verbs", ())),
         toll_nouns=frozenset(lex.get("toll_nouns", ())),
+        responsibility_verbs=frozenset(lex.get("responsibility_verbs", ())),
         admission=tuple(lex.get("admission", ())),
         titles=frozenset(lex.get("titles", ())),
     )

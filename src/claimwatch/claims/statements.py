@@ -155,6 +155,10 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
                          and c.i == tok.i + 1), None)
         if particle and f"{tok.lemma_.lower()} {particle}" in lex.verbs:
             cls = lex.verbs[f"{tok.lemma_.lower()} {particle}"]   # 'walked back the claim'
+        if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.responsibility_verbs \
+                and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "responsibility"
+                        for c in tok.children):
+            cls = "claim"   # 'X took responsibility', 'accepted responsibility for the attack'
         if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.toll_verbs and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.toll_nouns
                 for c in tok.children):
