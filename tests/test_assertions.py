@@ -203,3 +203,22 @@ def test_the_group_takes_the_last_named_group_spelt_by_the_table(named: str,
     (m,) = analyse(text, {"trigger": "attacked"})
     speakers = {a.speaker for a in m.assertions}
     assert expected in speakers, speakers
+
+
+def test_a_statement_naming_a_weapon_goes_to_the_incident_with_that_weapon() -> None:
+    from claimwatch.claims.assertions import _attach
+
+    text = ("The Northern Front said it attacked Aqaba with drones. Last month it claimed a "
+            "missile strike on the port. Jordan has said nothing about the attack. The group "
+            "published a video said to show the launch of the missile.")
+    def mention(trigger: str, types: list[str], *sentences: str) -> Mention:
+        at = text.index(trigger)
+        spans = [Span(text.index(x), text.index(x) + len(x), x) for x in sentences]
+        return Mention(document_id="doc1", trigger=Span(at, at + len(trigger), trigger),
+                       sentences=spans, attack_types=types)
+    drones = mention("attacked", ["drone"], "The Northern Front said it attacked Aqaba with "
+                     "drones.", "Jordan has said nothing about the attack.")
+    missile = mention("missile strike", ["missile"], "Last month it claimed a missile strike "
+                      "on the port.")
+    video = text.index("The group published")
+    assert _attach(video, len(text), [drones, missile], text) == [missile]

@@ -274,10 +274,23 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
         holding = [m for m in mentions if _surrounds(m, start, end, text)]
     pool = holding or list(mentions)
     before = [m for m in pool if m.trigger.start < start]
+    said = text[start:end].lower()
+    armed = [m for m in before if _names_its_weapon(said, m)]
+    if len(armed) == 1 and len(before) > 1:   # 'the launch of the missile': the missile attack
+        return armed
     if before:   # the incident told last before the statement, by its latest sentence
         return [max(before, key=lambda m: max(
             (sp.start for sp in m.sentences if sp.start < start), default=m.trigger.start))]
     return [min(pool, key=lambda m: m.trigger.start)] if pool else []
+
+
+def _names_its_weapon(said: str, mention: Mention) -> bool:
+    """The statement names the incident's weapon or attack kind ('the missile', 'drones')."""
+    words = {*mention.weapons, *(t for t in mention.attack_types if t not in _GENERIC_TYPES)}
+    return any(re.search(rf"\b{re.escape(w.lower())}s?\b", said) for w in words)
+
+
+_GENERIC_TYPES = frozenset({"other", "interception", "ground_assault", "shooting"})
 
 
 def _by_place(said: str, nearest: list[Mention], mentions: Sequence[Mention],
