@@ -232,3 +232,23 @@ def test_a_strike_on_the_place_a_launch_came_from_is_another_incident() -> None:
     assert "airstrike" not in rockets.attack_types
     assert rockets.perpetrators == []
     assert strike.date_start == rockets.date_start == dt.date(2024, 3, 4)
+
+
+def test_boats_firing_on_a_vessel_is_a_shooting() -> None:
+    (ev,) = events("Pirates in two speedboats fired on a fishing trawler off the coast of "
+                   "Somalia on Tuesday, the navy said.")
+    assert "shooting" in ev.attack_types
+
+
+def test_firing_rockets_on_a_town_is_no_shooting() -> None:
+    (ev,) = events("Militants fired rockets on the town of Sderot on Tuesday, the army said.")
+    assert "rocket" in ev.attack_types
+    assert "shooting" not in ev.attack_types
+
+
+def test_a_side_returning_fire_is_no_perpetrator() -> None:
+    text = ("Gunmen ambushed an army convoy near the town of Maiduguri on Tuesday. "
+            "Nigerian troops returned fire, killing four of the attackers, the army said.")
+    found = events(text)
+    assert len(found) == 1
+    assert found[0].perpetrators == []

@@ -312,6 +312,8 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
             found = _coref_actor(poss) or found  # "the group's naval forces"
         if found is None and str(perp.lemma_).lower() in lex.nouns:
             found = perpetrator.weapon_owner(perp)  # "Israeli strikes hit ...": like a weapon
+    if found is not None and _responds(trigger.token, lex):
+        found = None  # "helicopters returned fire, sinking the boats": not the attacker
     origin_phrase = roles.origin_phrase(trigger.token)
     origin = locate(origin_phrase, False) if locate and origin_phrase else None
     return TriggerInfo(
@@ -322,6 +324,25 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
         strong_separate=has_strong_separate_cue(trigger.sent, lex),
     )
+
+
+def _responds(tok: Any, lex: Lexicon) -> bool:
+    """The trigger tells a side answering an attack ("returned fire, killing ...", "shot
+    back", "in self-defence"): its actor defends itself in the incident it answers."""
+    verbs = lex.cues["response_verbs"]
+    phrases = set(lex.cues["response_phrases"])
+    reporting = set(lex.cues["reporting_verbs"])
+    for node in [tok, *tok.ancestors]:
+        if node is not tok and str(node.lemma_).lower() in reporting:
+            break
+        words = verbs.get(str(node.lemma_).lower(), [])
+        for c in node.children:
+            if c.dep_ in ("dobj", "prt", "advmod") and str(c.lemma_).lower() in words:
+                return True
+            span = tok.doc[c.left_edge.i:c.right_edge.i + 1].text.lower()
+            if c.dep_ == "prep" and any(p in span for p in phrases):
+                return True
+    return False
 
 
 def _named_victims(tok: Any, lex: Lexicon) -> list[str]:

@@ -182,11 +182,17 @@ def _phrasal_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if not parts:
         return None
     words = []
+    # "boats fired on the ship": the preposition itself, when nothing fired is named
+    # ("fired rockets on the town" is decided by its object)
+    fired = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+             and (c.dep_ == "dobj" or _lemma(c) in lex.weapons)]
     for c in tok.children:
         if c.dep_ in ("dobj", "prt", "advmod", "oprd", "acomp", "xcomp", "ccomp", "npadvmod"):
             words.append(c)
         if c.dep_ in ("prep", "dative"):
             words += [g for g in c.children if g.dep_ == "pobj"]
+            if not fired:
+                words.append(c)
     for w in words:
         types = parts.get(_lemma(w)) if _lemma(w) in parts else parts.get(w.lower_)
         if types is not None:
