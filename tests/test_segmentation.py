@@ -252,3 +252,24 @@ def test_a_side_returning_fire_is_no_perpetrator() -> None:
     found = events(text)
     assert len(found) == 1
     assert found[0].perpetrators == []
+
+
+def test_hours_after_clause_tells_an_earlier_separate_incident() -> None:
+    text = ("Gunmen in speedboats fired on an oil tanker off the coast of Somalia on Tuesday, "
+            "hours after the same tanker had been hit by a missile. "
+            "The speedboat raid came a day after the tanker was struck by a missile near the "
+            "port of Bosaso late on Monday.")
+    found = events(text)
+    assert len(found) == 2
+    shooting = next(e for e in found if "shooting" in e.attack_types)
+    missile = next(e for e in found if "missile" in e.attack_types)
+    assert "missile" not in shooting.attack_types
+    assert shooting.date_start == dt.date(2024, 3, 5)
+    assert missile.date_start == dt.date(2024, 3, 4)
+
+
+def test_days_after_clause_alone_is_still_the_reports_incident() -> None:
+    text = ("Officials released a video of the commander on Tuesday, days after the rebels "
+            "said he had been killed in a drone strike on his base near Goma. "
+            "The strike destroyed two buildings, the army said.")
+    assert len(events(text)) == 1

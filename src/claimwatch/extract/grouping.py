@@ -54,6 +54,7 @@ class TriggerInfo:
     place_rank: int = 9
     perp_guessed: bool = False  # "the group's forces": the nearest actor named before
     strong_separate: bool = False  # "Separately, ...", "Elsewhere, ...": never the same
+    earlier: bool = False  # in "hours after X had been hit": an earlier, separate incident
     origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
 
     @property
@@ -176,7 +177,10 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
     """
     clusters: list[Cluster] = []
     deferred: list[TriggerInfo] = []
+    told = {i.sent_index for i in infos if not i.earlier}
     for info in infos:
+        if info.earlier and info.sent_index not in told:
+            info.earlier = False  # "days after X was hit" with no later incident beside it
         target = _choose(info, clusters)
         if target is not None and target is clusters[0] and target.anchor is None \
                 and published is not None and _long_before(info, published):
@@ -210,12 +214,18 @@ def _same_setting(info: TriggerInfo, cluster: Cluster) -> bool:
 
 
 def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
+    # "boats fired on the ship, hours after it had been hit by a missile": two incidents
+    # and what is told after that is the later incident's, unless it too is "after" another
+    clusters = [c for c in clusters if all(
+        m.earlier == info.earlier for m in c.members if m.sent_index == info.sent_index)
+        and (info.earlier or not all(m.earlier for m in c.members))]
     recent = max(clusters, key=lambda c: c.last_sent, default=None)
     same_sentence = [c for c in clusters if any(m.sent_index == info.sent_index
                                                  for m in c.members)]
     # "Hamas fired rockets at Tel Aviv, and hours later an Israeli strike hit Rafah":
     # one sentence, two sides, two incidents
     same_sentence = [c for c in same_sentence if not _conflicts(info, c, by_place=False)]
+
     if same_sentence and (info.anchor is None or same_sentence[-1].anchor is None
                           or _overlap(info.anchor, same_sentence[-1].anchor)):
         return same_sentence[-1]

@@ -24,7 +24,7 @@ from claimwatch.extract.grouping import (
     has_strong_separate_cue,
 )
 from claimwatch.extract.lexicon import Lexicon, lexicon
-from claimwatch.extract.triggers import Trigger, find_triggers
+from claimwatch.extract.triggers import Trigger, earlier_clause_verbs, find_triggers
 from claimwatch.model import Actor, DateRange, Document, Mention, Place, Span, Target, Victim
 from claimwatch.resolve.entities import is_capital
 
@@ -314,6 +314,14 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
             found = perpetrator.weapon_owner(perp)  # "Israeli strikes hit ...": like a weapon
     if found is not None and _responds(trigger.token, lex):
         found = None  # "helicopters returned fire, sinking the boats": not the attacker
+    clauses = _earlier_clauses(trigger.sent, lex)
+    mine = next((c for c in clauses if c[0] <= trigger.token.idx < c[1]), None)
+    if anchor is not None:
+        inside = next((c for c in clauses if c[0] <= anchor.timex.start_char < c[1]), None)
+        if mine is not None and inside is not mine:
+            anchor = Anchor(anchor.timex, attached=False)  # the later incident's day: a bound
+        elif mine is None and inside is not None:
+            anchor = None  # "... came a day after X was hit late on Saturday": X's day
     origin_phrase = roles.origin_phrase(trigger.token)
     origin = locate(origin_phrase, False) if locate and origin_phrase else None
     return TriggerInfo(
@@ -322,8 +330,17 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank, perp_guessed=guessed,
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
+        earlier=mine is not None,
         strong_separate=has_strong_separate_cue(trigger.sent, lex),
     )
+
+
+def _earlier_clauses(sent: Any, lex: Lexicon) -> list[tuple[int, int]]:
+    """Character spans of the clauses telling an earlier incident ("hours after ...")."""
+    doc = sent.doc
+    return [(next(c for c in v.children if c.lower_ == "after").idx,
+             doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
+            for v in earlier_clause_verbs(sent, lex)]
 
 
 def _responds(tok: Any, lex: Lexicon) -> bool:

@@ -38,12 +38,14 @@ def _lemma(tok: Token) -> str:
 
 def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     """Attack types implied by weapon words in the trigger's phrase and its head's."""
-    scope = _own_clause(tok)
+    earlier = {v.i for v in earlier_clause_verbs(tok.sent, lex)} - {tok.i}
+    scope = [t for t in _own_clause(tok) if not any(a.i in earlier for a in [t, *t.ancestors])]
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         scope.append(tok.head)  # "two drones that were brought down", "a drone exploding"
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
+        # "the attack came a day after X was hit by a missile": that clause is X's
         scope += [t for c in tok.head.children if c.i != tok.i and not _is_clause_conj(c)
-                  for t in _own_clause(c)]
+                  and c.i not in earlier for t in _own_clause(c)]
     types: list[str] = []
     words = [t for t in scope if t.sent == tok.sent and t.i != tok.i]
     i = 0
@@ -63,6 +65,25 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
                 break
         i += step
     return types
+
+
+def earlier_clause_verbs(sent: Any, lex: Lexicon) -> list[Token]:
+    """Heads of "hours after X had been hit", "a day after X was struck": clauses telling
+    an earlier incident, set apart by the time elapsed since it."""
+    units = set(lex.cues["elapsed_units"])
+    found = []
+    for node in sent:
+        if node.dep_ != "advcl":
+            continue
+        mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ == "after"),
+                    None)
+        if mark is None:
+            continue
+        before = [sent.doc[mark.i - 1]] if mark.i > sent.start else []
+        near = [c for c in node.children if c.dep_ in ("dep", "npadvmod") and c.i < mark.i]
+        if any(_lemma(w) in units for w in [*before, *near]):
+            found.append(node)
+    return found
 
 
 def _own_clause(tok: Token) -> list[Token]:
