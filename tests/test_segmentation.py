@@ -273,3 +273,13 @@ def test_days_after_clause_alone_is_still_the_reports_incident() -> None:
             "said he had been killed in a drone strike on his base near Goma. "
             "The strike destroyed two buildings, the army said.")
     assert len(events(text)) == 1
+
+
+def test_the_attacker_shot_dead_and_the_raid_answered_do_not_type_the_attack() -> None:
+    text = ("On Tuesday evening, a man rammed his truck into a crowd at a market in Beersheba "
+            "and then stabbed shoppers, wounding five, before he was shot dead by a security "
+            "guard, police said. A militant group praised the attack as revenge for the "
+            "Nablus raid.")
+    found = events(text)
+    assert len(found) == 1
+    assert not {"shooting", "ground_assault", "airstrike"} & set(found[0].attack_types)

@@ -54,6 +54,8 @@ class TriggerInfo:
     place_rank: int = 9
     perp_guessed: bool = False  # "the group's forces": the nearest actor named before
     strong_separate: bool = False  # "Separately, ...", "Elsewhere, ...": never the same
+    neutralised: bool = False  # "..., before he was shot dead": the attacker stopped
+    provoking: bool = False  # "a response to the raid": the incident answered, another one
     earlier: bool = False  # in "hours after X had been hit": an earlier, separate incident
     origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
 

@@ -330,7 +330,8 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank, perp_guessed=guessed,
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
-        earlier=mine is not None,
+        earlier=mine is not None, neutralised=_neutralised(trigger.token, lex),
+        provoking=_provoking(trigger.token, lex),
         strong_separate=has_strong_separate_cue(trigger.sent, lex),
     )
 
@@ -341,6 +342,22 @@ def _earlier_clauses(sent: Any, lex: Lexicon) -> list[tuple[int, int]]:
     return [(next(c for c in v.children if c.lower_ == "after").idx,
              doc[v.right_edge.i].idx + len(doc[v.right_edge.i]))
             for v in earlier_clause_verbs(sent, lex)]
+
+
+def _neutralised(tok: Any, lex: Lexicon) -> bool:
+    """ "... stabbed people, before he was shot dead": the attacker stopped in a clause of
+    the attack's sentence; that shooting is not how the attack was carried out."""
+    if tok.dep_ not in ("advcl", "conj"):
+        return False
+    attackers = set(lex.cues["anonymous_attackers"]) | {"he", "she", "they"}
+    return any(c.dep_ == "nsubjpass" and c.lower_ in attackers for c in tok.children)
+
+
+def _provoking(tok: Any, lex: Lexicon) -> bool:
+    """ "a response to the raid", "in retaliation for the strikes": the incident answered."""
+    prep = tok.head
+    return bool(tok.dep_ == "pobj" and prep.lower_ in ("to", "for")
+                and str(prep.head.lemma_).lower() in lex.cues["retaliation_nouns"])
 
 
 def _responds(tok: Any, lex: Lexicon) -> bool:
@@ -500,7 +517,9 @@ def _main_trigger(cluster: Cluster) -> Trigger:
 
 def _types(cluster: Cluster) -> list[str]:
     types: list[str] = []
-    for m in cluster.members:
+    # neither the attacker being stopped nor the incident it answered says how it was done
+    told = [m for m in cluster.members if not (m.neutralised or m.provoking)] or cluster.members
+    for m in told:
         for t in m.trigger.attack_types:
             if t not in types:
                 types.append(t)
@@ -531,7 +550,8 @@ def _air_force_strike(cluster: Cluster) -> bool:
     words = ("strike", "raid", "bombard")
     # the strike word is the trigger, or the subject of the verb that is ("strikes hit ...")
     if not any(str(t.lemma_).lower() in words
-               for m in cluster.members for t in (m.trigger.token, *[
+               for m in cluster.members if not (m.neutralised or m.provoking)
+               for t in (m.trigger.token, *[
                    c for c in m.trigger.token.children if c.dep_ == "nsubj"])):
         return False
     table = ActorTable.load()
