@@ -373,3 +373,11 @@ def test_a_demonym_on_a_plural_attack_noun_names_the_perpetrator() -> None:
     assert [a.name for a in ev.perpetrators] == ["Israel Defense Forces"]
     (ev,) = events("Russian attacks hit a school in Sumy on Monday.")
     assert [a.name for a in ev.perpetrators] == ["Russian Armed Forces"]
+
+
+def test_actor_aliases_hold_the_surface_forms_seen_in_the_report() -> None:
+    (ev,) = events("Fighters of Ansar Allah fired a missile at a tanker off Hodeidah on "
+                   "Monday; the Houthis later said the tanker was British.")
+    (perp,) = [a for a in ev.actors if a.role == "perpetrator"]
+    assert perp.name == "Houthis"
+    assert "Ansar Allah" in perp.aliases

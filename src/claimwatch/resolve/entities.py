@@ -203,13 +203,22 @@ def resolve_place_of(mention: Mention, context: Any) -> None:
 
 
 def resolve_actors_of(mention: Mention) -> None:
-    from claimwatch.resolve.actor import resolve_actor
+    from claimwatch.resolve.actor import find_actor_mentions, resolve_actor
 
+    # the surface forms each table actor has in the incident's sentences ("Rada", "SDF")
+    seen: dict[str, list[str]] = {}
+    for sent in mention.sentences:
+        for start, end, match in find_actor_mentions(sent.text):
+            surface = sent.text[start:end].strip(" ,.;:'\"")
+            if surface.lower().startswith("the "):
+                surface = surface[4:]
+            seen.setdefault(match.entry.name, []).append(surface)
     resolved = []
     for actor in mention.actors:
         canon, why = resolve_actor(actor.name, actor.role)
-        if actor.name not in canon.aliases and actor.name != canon.name:
-            canon.aliases = [*canon.aliases, actor.name]
+        for surface in (actor.name, *seen.get(canon.name, ())):
+            if surface and surface not in canon.aliases and surface != canon.name:
+                canon.aliases = [*canon.aliases, surface]
         resolved.append(canon)
         mention.explain("actors", "actor table", detail=f"{actor.name!r} -> {canon.name}: {why}")
     mention.actors = resolved
