@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,3 +59,66 @@ def lexicon() -> Lexicon:
         not_weapons=frozenset(weap.get("not_weapons", [])),
         cues=cues,
     )
+
+
+@lru_cache(maxsize=128)
+def _word_set(section: str, key: str) -> frozenset[str]:
+    return frozenset(lexicon().cues[section][key])
+
+
+@lru_cache(maxsize=128)
+def _pattern(section: str, key: str, flags: int) -> re.Pattern[str]:
+    raw = lexicon().cues[section][key]
+    return re.compile("".join(raw) if isinstance(raw, list) else raw, flags)
+
+
+class CueWords(AbstractSet[str]):
+    """A word list from ``cues.json`` that reads like a frozenset and loads on first use."""
+
+    def __init__(self, section: str, key: str) -> None:
+        self._section, self._key = section, key
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[Any]) -> frozenset[Any]:
+        return frozenset(it)
+
+    def words(self) -> frozenset[str]:
+        return _word_set(self._section, self._key)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.words()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words())
+
+    def __len__(self) -> int:
+        return len(self.words())
+
+    def __repr__(self) -> str:
+        return f"CueWords({self._section!r}, {self._key!r})"
+
+
+class CuePattern:
+    """A regex from ``cues.json`` (a string or a list of string pieces), compiled on first use."""
+
+    def __init__(self, section: str, key: str, flags: int = 0) -> None:
+        self._section, self._key, self._flags = section, key, flags
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _pattern(self._section, self._key, self._flags)
+
+    def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pattern.search(string, pos)
+
+    def match(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pattern.match(string, pos)
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(string)
+
+    def findall(self, string: str) -> list[Any]:
+        return self.pattern.findall(string)
+
+    def sub(self, repl: str, string: str) -> str:
+        return self.pattern.sub(repl, string)

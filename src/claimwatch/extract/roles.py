@@ -11,24 +11,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Collection
 from functools import lru_cache
 from typing import Any
 
 from claimwatch.errors import ClaimwatchError
-from claimwatch.extract.lexicon import Lexicon, lexicon, load_data
+from claimwatch.extract.lexicon import CuePattern, CueWords, Lexicon, lexicon, load_data
 
 Token = Any
-PRONOUNS = {"they", "it", "he", "she", "we", "them", "who", "which", "that", "its", "their", "his",
-            "her", "our"}
-GROUP_NOUNS = {"group", "militia", "movement", "organisation", "organization", "rebels",
-               "militants", "fighters", "insurgents", "jihadists", "faction"}
-PLACE_PREPS = {"in", "at", "near", "outside", "on", "off", "into", "inside", "across", "over",
-               "around", "within", "of", "against", "to"}  # not "from": where it came from
+PRONOUNS = CueWords("roles", "pronouns")
+GROUP_NOUNS = CueWords("roles", "group_nouns")
+PLACE_PREPS = CueWords("roles", "place_preps")  # not "from": where it came from
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south",
-                   "east", "west", "northeastern", "northwestern", "southeastern",
-                   "southwestern", "north-eastern", "north-western", "south-eastern",
-                   "south-western", "upper", "lower", "occupied"}
+DIRECTION_WORDS = CueWords("roles", "direction_words")
 
 
 def span_text(tokens: list[Token]) -> str:
@@ -55,11 +50,9 @@ def phrase(tok: Token, *, drop_det: bool = True) -> str:
     return span_text(keep)
 
 
-GENERIC_PLACE_HEADS = {"building", "town", "village", "area", "structure", "house", "settlement",
-                       "neighbourhood", "neighborhood", "hamlet", "locality", "compound"}
-SETTLEMENT_HEADS = {"town", "village", "area", "settlement", "neighbourhood", "neighborhood",
-                    "hamlet", "locality"}
-LOCATING_WORDS = {"next", "near", "beside", "behind", "opposite", "outside", "close"}
+GENERIC_PLACE_HEADS = CueWords("roles", "generic_place_heads")
+SETTLEMENT_HEADS = CueWords("roles", "settlement_heads")
+LOCATING_WORDS = CueWords("roles", "locating_words")
 
 
 def target_phrase(tok: Token) -> str:
@@ -266,7 +259,7 @@ def _launcher(trigger: Token) -> Token | None:
     return None
 
 
-HOLDING_WORDS = {"controlled", "held", "run", "occupied", "ruled"}
+HOLDING_WORDS = CueWords("roles", "holding_words")
 
 
 def _territory_holder(place: Token) -> Token | None:
@@ -290,14 +283,12 @@ def is_pronoun_like(tok: Token) -> bool:
         c.lower_ in ("the", "this", "that") for c in tok.children))
 
 
-GENERIC_VICTIMS = {"people", "person", "others", "other", "someone", "anyone", "everyone",
-                   "dozens", "hundreds", "scores", "many", "himself", "herself", "themselves"}
-CASUALTY_VERBS = {"kill", "wound", "injure", "hurt", "maim", "murder", "massacre"}
-IMPACT_VERBS = {"hit", "strike", "destroy", "flatten", "damage", "target", "slam", "smash",
-                "level", "raze", "gut", "engulf", "demolish", "devastate", "tear", "rip"}
-VERB_TARGET_PREPS = ("on", "against", "at", "into", "upon", "through")
-NOUN_TARGET_PREPS = ("on", "against", "at", "targeting", "of", "into", "upon")
-FACILITY_PREPS = ("at", "outside", "near", "inside")
+GENERIC_VICTIMS = CueWords("roles", "generic_victims")
+CASUALTY_VERBS = CueWords("roles", "casualty_verbs")
+IMPACT_VERBS = CueWords("roles", "impact_verbs")
+VERB_TARGET_PREPS = CueWords("roles", "verb_target_preps")
+NOUN_TARGET_PREPS = CueWords("roles", "noun_target_preps")
+FACILITY_PREPS = CueWords("roles", "facility_preps")
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -366,7 +357,7 @@ def _what_clause(verb: Token) -> Token | None:
     return _free_relative(nxt)
 
 
-def _prep_target(head: Token, preps: tuple[str, ...]) -> Token | None:
+def _prep_target(head: Token, preps: Collection[str]) -> Token | None:
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             pobj = _pobj(c)
@@ -564,7 +555,7 @@ def _modified_noun(tok: Token) -> str:
 
 UNTAGGED = " (a proper noun the model did not tag as a place)"
 NOT_LOCATIVE = " (not in a locative phrase)"
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "around", "inside", "off"}
+LOCATIVE_PREPS = CueWords("roles", "locative_preps")
 
 
 def origin_phrase(trigger: Token) -> str | None:
@@ -773,10 +764,5 @@ def with_direction(ent: Any) -> str:
     return str(doc[start:end].text)
 
 
-OFFSET_BEFORE = re.compile(
-    r"(?P<offset>\d+(?:[.,]\d+)?\s*(?:km|kilometres|kilometers|miles|nautical miles|nm)\s+"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-    r"south-east|south-west)\s+of)"
-    # "... southwest of the Yemeni port of Hodeidah", "... north of the town of X"
-    r"(?:\s+the(?:\s+[\w-]+){0,2}?\s+(?:port|city|town|village|island|capital)\s+of)?\s*$",
-    re.IGNORECASE)
+# "5 km north of X", "... southwest of the Yemeni port of Hodeidah", "... north of the town of X"
+OFFSET_BEFORE = CuePattern("roles", "offset_before", re.IGNORECASE)
