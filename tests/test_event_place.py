@@ -124,3 +124,14 @@ def test_a_countrys_region_named_with_a_possessive_is_the_place() -> None:
                     "Monday, police said.")
     assert ev.location is not None and ev.location.name == "Deep South"
     assert ev.location.precision == 3
+
+
+def test_a_name_tagged_as_a_people_that_names_a_border_area_is_the_place() -> None:
+    import datetime as dt
+
+    import claimwatch
+
+    (ev,) = claimwatch.extract("A border guard was killed on Monday during a shooting incident "
+                               "in the Idlib border area, officials said.",
+                               published=dt.date(2024, 5, 27))
+    assert ev.location is not None and ev.location.country == "Syria"

@@ -687,7 +687,8 @@ def place_spans(sent: Any) -> list[Any]:
         e.label_ in ("ORG", "PERSON") and e.root.dep_ == "pobj" and (
             e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off", "over",
                                    "inside", "across")
-            or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))]
+            or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))
+        or _names_an_area(e)]
     covered = {i for e in sent.ents for i in range(e.start, e.end)}
     run: list[Token] = []
     for tok in [*sent, None]:
@@ -707,6 +708,20 @@ def place_spans(sent: Any) -> list[Any]:
     whole = [hyphenated(e, sent.end) for e in spans]
     inner = {i for e in whole for i in range(e.start + 1, e.end)}
     return sorted((e for e in whole if e.start not in inner), key=lambda e: e.start)
+
+
+def _names_an_area(ent: Any) -> bool:
+    """A proper name the model took for a group or people that modifies an area noun: "the
+    Rafah border area", "the Jenin camp" (the name of the place the area is by)."""
+    if ent.label_ not in ("NORP", "ORG", "PERSON") or ent.root.pos_ != "PROPN":
+        return False
+    _, area_heads = _place_nouns()
+    tok, area = ent.root, False
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+        area = area or tok.lower_ in area_heads
+    # and said to be where the thing happened: "in the X border area", not "from the X area"
+    return area and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def is_locative(ent: Any) -> bool:
