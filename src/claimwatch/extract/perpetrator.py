@@ -14,19 +14,16 @@ from functools import lru_cache
 from typing import Any
 
 from claimwatch.extract import roles
+from claimwatch.extract.lexicon import CueWords
 
 Token = Any
-ATTACKER_NOUNS = {"gunman", "gunmen", "militant", "attacker", "assailant", "rebel", "insurgent",
-                  "fighter", "jihadist", "terrorist", "bomber", "raider", "extremist",
-                  "separatist", "soldier", "troop", "force", "army", "militia", "gang",
-                  "bandit", "sniper", "warplane", "jet", "pilot"}
+ATTACKER_NOUNS = CueWords("perpetrator", "attacker_nouns")
 NOT_PERPETRATORS = {"media", "osint", "ngo", "igo"}
-CLAIM_LEMMAS = {"claim", "admit", "acknowledge"}
-BLAME_LEMMAS = {"blame", "accuse", "attribute", "suspect"}
-HALLMARK_LEMMAS = {"hallmark", "signature", "trademark"}
-SEND_LEMMAS = {"send", "launch", "fire", "dispatch", "fly"}
-BELIEF_LEMMAS = {"believe", "suspect", "think", "say", "report", "allege", "link", "tie",
-                 "affiliate", "associate", "belong", "loyal"}
+CLAIM_LEMMAS = CueWords("perpetrator", "claim_lemmas")
+BLAME_LEMMAS = CueWords("perpetrator", "blame_lemmas")
+HALLMARK_LEMMAS = CueWords("perpetrator", "hallmark_lemmas")
+SEND_LEMMAS = CueWords("perpetrator", "send_lemmas")
+BELIEF_LEMMAS = CueWords("perpetrator", "belief_lemmas")
 
 
 @lru_cache(maxsize=1)
