@@ -23,7 +23,7 @@ from claimwatch.extract.grouping import (
     has_separate_cue,
     has_strong_separate_cue,
 )
-from claimwatch.extract.lexicon import Lexicon, lexicon
+from claimwatch.extract.lexicon import CueWords, Lexicon, lexicon
 from claimwatch.extract.triggers import Trigger, earlier_clause_verbs, find_triggers
 from claimwatch.model import Actor, DateRange, Document, Mention, Place, Span, Target, Victim
 from claimwatch.resolve.entities import is_capital
@@ -99,17 +99,11 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
                     "country or region", detail=f"{text} ({counts[text]} mention(s))")
 
 
-REPORTING_LEMMAS = {"say", "claim", "announce", "report", "confirm", "state", "tell", "add",
-                    "deny", "accuse", "blame", "acknowledge", "publish", "post", "release",
-                    "write", "issue", "warn", "note", "insist", "allege", "admit", "declare",
-                    "call", "condemn", "describe", "denounce", "mourn", "investigate"}
-NOT_ANCHOR_PREFIX = ("since", "until", "till", "by")
-CONSEQUENCE_LEMMAS = {"kill", "die", "injure", "wound", "hurt", "damage", "destroy",
-                      "ignite", "burn", "collapse"}
-LATER_SCENE_LEMMAS = {"rise", "climb", "reach", "increase", "jump", "grow", "mount", "search",
-                      "work", "continue", "bury", "mourn", "recover", "find", "visit",
-                      "subside", "ease", "end", "stop", "cease", "abate", "calm"}
-LATER_PREPS = {"after", "following", "since", "despite"}
+REPORTING_LEMMAS = CueWords("mentions", "reporting_lemmas")
+NOT_ANCHOR_PREFIX = CueWords("mentions", "not_anchor_prefix")
+CONSEQUENCE_LEMMAS = CueWords("mentions", "consequence_lemmas")
+LATER_SCENE_LEMMAS = CueWords("mentions", "later_scene_lemmas")
+LATER_PREPS = CueWords("mentions", "later_preps")
 
 
 def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None) -> Any:
