@@ -283,3 +283,26 @@ def test_the_attacker_shot_dead_and_the_raid_answered_do_not_type_the_attack() -
     found = events(text)
     assert len(found) == 1
     assert not {"shooting", "ground_assault", "airstrike"} & set(found[0].attack_types)
+
+
+def test_a_date_in_the_attack_nouns_own_phrase_beats_the_clauses_date() -> None:
+    import datetime as dt
+
+    import claimwatch
+
+    (ev,) = claimwatch.extract(
+        "Officials traded accusations on Thursday over a deadly explosion at a fuel depot in "
+        "Sabha on Wednesday evening that killed nine workers.", published=dt.date(2024, 3, 7))
+    assert ev.date_start == dt.date(2024, 3, 6)
+
+
+def test_a_later_conjoined_verbs_date_does_not_date_the_attack() -> None:
+    import datetime as dt
+
+    import claimwatch
+
+    text = ("A drone strike hit a clinic in Kadugli on Wednesday, officials said.\n\n"
+            "The health office said the drone had hit the clinic and on Friday put the death "
+            "toll at 38, saying the figure was still rising.")
+    events = claimwatch.extract(text, published=dt.date(2024, 3, 8))
+    assert [e.date_start for e in events] == [dt.date(2024, 3, 6)]

@@ -127,10 +127,18 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
         if attached is None or (trigger.weak and not (attached and (
                 trigger.kind == "noun" or _opens_sentence(trigger, tx)))):
             continue  # "killed" is dated by the attack; "the strikes ... on Thursday" by itself
-        rank = (not attached, abs(tx.start_char - trigger.token.idx))
+        # a date inside the trigger's own phrase ("an explosion ... on Tuesday evening")
+        # beats one elsewhere in its clause ("traded blame on Wednesday for an explosion")
+        rank = (not attached, not _in_phrase(trigger, tx), abs(tx.start_char - trigger.token.idx))
         if best is None or rank < best[0]:
             best = (rank, Anchor(_in_post_time(tx, trigger, timexes, published), attached))
     return best[1] if best else None
+
+
+def _in_phrase(trigger: Trigger, tx: Any) -> bool:
+    """The date expression sits in the phrase of a trigger noun."""
+    return trigger.kind == "noun" and any(
+        t.idx <= tx.start_char < t.idx + len(t.text) for t in trigger.token.subtree)
 
 
 def _in_post_time(tx: Any, trigger: Trigger, timexes: list[Any],
@@ -185,6 +193,10 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     if verb != clause and verb.dep_ in ("acl", "relcl") and \
             trigger.token.i not in {t.i for t in verb.subtree}:
         return None  # "near the statues destroyed in 2001": the date of another noun's clause
+    if verb != clause and verb.dep_ == "conj" and verb.head.i == clause.i \
+            and verb.i > trigger.token.i:
+        return None  # "had hit the hospital and on Wednesday put the toll at 471": the
+        #              later conjoined verb's own day
     if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
     if str(verb.lemma_).lower() in REPORTING_LEMMAS and trigger.token.i < span.start \
