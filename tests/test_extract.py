@@ -381,3 +381,9 @@ def test_actor_aliases_hold_the_surface_forms_seen_in_the_report() -> None:
     (perp,) = [a for a in ev.actors if a.role == "perpetrator"]
     assert perp.name == "Houthis"
     assert "Ansar Allah" in perp.aliases
+
+
+def test_fighters_attacking_with_no_weapon_named_is_a_ground_assault() -> None:
+    (ev,) = events("Militants attacked an army checkpoint near Arish on Monday, killing three "
+                   "soldiers, a military spokesman said.")
+    assert ev.attack_types == ["ground_assault"]

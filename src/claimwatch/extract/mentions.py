@@ -483,6 +483,10 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
         mention.attack_types = ["airstrike"]
         mention.explain("attack_types", "a 'strike' by a state's forces with no weapon named "
                         "is an air strike (ACLED convention)")
+    if mention.attack_types == ["other"] and _armed_group_attack(cluster, lex):
+        mention.attack_types = ["ground_assault"]
+        mention.explain("attack_types", "an attack by an armed group's fighters with no weapon "
+                        "named is a ground assault")
     mention.explain("attack_types", "trigger lexicon + weapon words",
                     detail="; ".join(m.trigger.rule for m in cluster.members))
     # a toll or a claim often follows in the next sentence, which names no attack of its own
@@ -548,6 +552,23 @@ def _types(cluster: Cluster) -> list[str]:
     if len(types) > 1 and "other" in types:
         types.remove("other")
     return types or ["other"]
+
+
+def _armed_group_attack(cluster: Cluster, lex: Lexicon) -> bool:
+    """ "Militants attacked the station", "gunmen stormed the post": fighters on foot."""
+    from claimwatch.resolve.actor import ActorTable
+
+    fighters = set(lex.cues["group_nouns"])
+    for m in cluster.members:
+        if m.neutralised or m.provoking or m.trigger.kind != "verb":
+            continue
+        subj = next((c for c in m.trigger.token.children if c.dep_ == "nsubj"), None)
+        if subj is not None and str(subj.lemma_).lower() in fighters:
+            return True
+    table = ActorTable.load()
+    entries = [table.by_name(p) for p in cluster.perpetrators]
+    return bool(entries) and all(e is not None and e.category == "armed_group" for e in entries) \
+        and any(m.trigger.kind == "verb" for m in cluster.members)
 
 
 def _air_force_strike(cluster: Cluster) -> bool:
