@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimwatch.extract.lexicon import Lexicon, lexicon
+from claimwatch.extract.lexicon import CueWords, Lexicon, lexicon
 
 Token = Any  # spaCy Token
-TEMPORAL_MARKS = ("after", "when", "as", "since", "because", "once", "while", "before")
+TEMPORAL_MARKS = CueWords("triggers", "temporal_marks")
 
 
 @dataclass
