@@ -387,3 +387,12 @@ def test_fighters_attacking_with_no_weapon_named_is_a_ground_assault() -> None:
     (ev,) = events("Militants attacked an army checkpoint near Arish on Monday, killing three "
                    "soldiers, a military spokesman said.")
     assert ev.attack_types == ["ground_assault"]
+
+
+def test_its_fighters_after_the_group_said_is_the_group() -> None:
+    text = ("Islamic State claimed responsibility on Sunday for an attack on an army post in "
+            "northern Sinai.\n\nGunmen attacked the post on Saturday, killing four soldiers, "
+            "an Egyptian army spokesman said.\n\nIn a statement on its news agency, the group "
+            "said its fighters had attacked the post.")
+    (ev,) = events(text)
+    assert "Islamic State" in [a.name for a in ev.actors if a.role == "perpetrator"]

@@ -460,6 +460,14 @@ def _coref_actor(tok: Any) -> tuple[str, str] | None:
     """For "they"/"the group": the nearest actor named before it in the report."""
     before = tok.doc.text[max(0, tok.idx - 800):tok.idx]
     group = str(tok.lemma_).lower() in lexicon().cues["group_nouns"]
+    if tok.lower_ in ("its", "their"):
+        # "the group said its fighters had attacked": 'its' is the speaker, 'the group'
+        speaker = next((c for a in tok.ancestors if a.pos_ in ("VERB", "AUX")
+                        for c in a.children if c.dep_ == "nsubj" and c.i < tok.i
+                        and tok.i not in {t.i for t in c.subtree}), None)
+        if speaker is not None and str(speaker.lemma_).lower() in lexicon().cues["group_nouns"]:
+            before = tok.doc.text[max(0, speaker.idx - 800):speaker.idx]
+            group = True
     name = (perpetrator.actor_in(before, groups_only=True) if group else None) \
         or perpetrator.actor_in(before, prefer_armed=True)
     return (name, f"'{tok.text}' refers to the nearest actor named before: {name}") \
