@@ -29,3 +29,12 @@ def test_cue_words_read_like_a_frozenset() -> None:
 def test_cue_pattern_compiles_on_use() -> None:
     found = CuePattern("roles", "offset_before", re.IGNORECASE).search("hit 12 KM north of ")
     assert found is not None and found.group("offset") == "12 KM north of"
+
+
+def test_claims_cues_load_from_the_claims_lexicon() -> None:
+    from claimwatch.claims import assertions
+
+    assert assertions._HABITUAL.search("the militia has repeatedly shelled the road")
+    assert not assertions._HABITUAL.search("the militia shelled the road on monday")
+    assert assertions._OWN_FORCES.search("we struck the depot at dawn")
+    assert "troops" in assertions._MILITARY_HEADS and "people" in assertions._GENERIC_VICTIMS

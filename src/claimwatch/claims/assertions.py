@@ -15,7 +15,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimwatch.claims.evidence import find_evidence
-from claimwatch.claims.lexicon import countries_in, country_in, has_word, lexicon
+from claimwatch.claims.lexicon import (
+    claims_pattern,
+    claims_words,
+    countries_in,
+    country_in,
+    has_word,
+    lexicon,
+)
 from claimwatch.claims.speakers import (
     EventContext,
     Speaker,
@@ -32,51 +39,20 @@ from claimwatch.claims.speakers import (
 from claimwatch.claims.statements import Statement, find_statements
 from claimwatch.model import Assertion, Document, Evidence, Mention
 
-_INCIDENT_WORDS = re.compile(
-    r"\b(?:attack\w*|strik\w*|struck|bomb\w*|blast\w*|explo\w*|kill\w*|dead|death\w*|"
-    r"wound\w*|injur\w*|claim\w*|responsib\w*|drones?|missiles?|rockets?|shell\w*|"
-    r"fir(?:e|ed|ing)|shot|raid\w*|ambush\w*|hit|target\w*|damage\w*|casualt\w*|victims?|"
-    r"hostages?|abduct\w*|kidnap\w*|intercept\w*|incident|assault\w*|gunmen|massacre\w*|"
-    r"devices?|went off|detonat\w*|blew up|terror\w*|bod(?:y|ies)|toll|confront\w*|clash\w*|"
-    r"battl\w*|fought|gunfights?|firefights?)\b")
-_NOT_INCIDENT = re.compile(r"\b(?:ceasefire|truce|talks|negotiat\w*|election\w*|summit)\b")
-_HABITUAL = re.compile(r"\b(?:(?:its|their) attacks|repeatedly|rarely|seldom|"
-                       r"(?:hundreds|dozens|scores) of (?:strikes|attacks|raids)|"
-                       r"over the past (?:decade|few years|years)|in recent years|"
-                       # 'the (civil) war has killed', 'killed in the (eight-year) conflict'
-                       r"(?:the|this) (?:[\w-]+ ){0,2}(?:conflict|war|insurgency) has killed|"
-                       r"killed in the (?:[\w-]+ ){0,2}(?:conflict|war|insurgency)|"
-                       r"since the (?:[\w-]+ ){0,2}(?:war|conflict|insurgency) (?:began|started)|"
-                       r"regularly|routinely|frequently|often|dozens of attacks|"
-                       r"a series of|have been targeting|has been targeting)\b")
-_OWN_FORCES = re.compile(r"\b(?:the group|the movement|we) (?:had |has |have )?(?:taken|seized|"
-                         r"captured|attacked|killed|launched|fired|struck|targeted|abducted|"
-                         r"kidnapped|ambushed|shot down)\b|"
-                         # 'the group said it carried out the bombing'
-                         r"\b(?:it|they) (?:had |has |have )?(?:carried out|conducted|planted|"
-                         r"detonated)\b|"
-                         r"\b(?:its|our|their) (?:fighters|members|forces|mujahideen|men|units|"
-                         r"militants|soldiers|troops)\b|\bresponsibility\b|\bwe (?:attacked|"
-                         r"targeted|struck|carried out|launched)\b")
-_DENIAL_CONTENT = re.compile(r"\b(?:there (?:had been|was|has been) no (?:such )?(?:attack|strike)|"
-                             r"no such (?:attack|strike|incident)|never happened|did not happen|"
-                             r"baseless|fabricated|untrue|was not (?:hit|struck|attacked)|"
-                             r"we (?:don't|do not|did not|didn't) attack|nothing to do with|"
-                             r"not involved|no involvement|no role in|false accusations?|"
-                             r"false claims?|ridiculous|absurd|lies|propaganda|"
-                             r"(?:shared|posted|published|issued|reported) in error)\b")
-_OTHER_CAUSE = re.compile(r"\b(?:stampede|crush|misfired|misfire|errant|air defen[cs]e missile|"
-                          r"interceptor|staged|fake)\b")
-_DOUBT = re.compile(r"\b(?:could not|cannot|can't|was unable to) (?:independently )?"
-                    r"(?:validate|verify|confirm)\b")
-_RELAYED = re.compile(r"\b(?:had|has|have|was|were) (?:been )?reported\b|\breports? of\b|"
-                      r"\breceived (?:a |several )?reports?\b")
-_OWN_STRIKE = re.compile(r"\b(?:conducted|carried out|launched|took part|taken part|struck|"
-                         r"targeted|hit)\b")
-_GENERIC_VICTIMS = ("people", "persons", "civilians", "others", "residents", "area", "areas")
+_INCIDENT_WORDS = claims_pattern("assertions", "incident_words")
+_NOT_INCIDENT = claims_pattern("assertions", "not_incident")
+# 'the (civil) war has killed', 'killed in the (eight-year) conflict'
+_HABITUAL = claims_pattern("assertions", "habitual")
+# 'the group said it carried out the bombing'
+_OWN_FORCES = claims_pattern("assertions", "own_forces")
+_DENIAL_CONTENT = claims_pattern("assertions", "denial_content")
+_OTHER_CAUSE = claims_pattern("assertions", "other_cause")
+_DOUBT = claims_pattern("assertions", "doubt")
+_RELAYED = claims_pattern("assertions", "relayed")
+_OWN_STRIKE = claims_pattern("assertions", "own_strike")
+_GENERIC_VICTIMS = claims_words("assertions", "generic_victims")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
-_GROUP_HEADS = ("group", "movement", "militants", "militia", "organisation", "organization",
-                "rebels", "insurgents", "jihadists", "separatists", "fighters")
+_GROUP_HEADS = claims_words("assertions", "group_heads")
 
 
 @dataclass
@@ -436,7 +412,7 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
     return sp
 
 
-_MILITARY_HEADS = ("army", "military", "forces", "force", "troops")
+_MILITARY_HEADS = claims_words("assertions", "military_heads")
 
 
 def _head_key(word: str) -> str:

@@ -9,6 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from claimwatch.extract.lexicon import CuePattern, CueWords
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -116,3 +118,13 @@ def strip_titles(name: str) -> str:
     while len(words) > 2 and words[0].lower() in titles:
         words = words[1:]
     return " ".join(words)
+
+
+def claims_words(section: str, key: str) -> CueWords:
+    """A word list of ``claims_lexicon.json``, read like a frozenset, loaded on first use."""
+    return CueWords(section, key, file="claims_lexicon.json")
+
+
+def claims_pattern(section: str, key: str, flags: int = 0) -> CuePattern:
+    """A regex of ``claims_lexicon.json``, compiled on first use."""
+    return CuePattern(section, key, flags, file="claims_lexicon.json")

@@ -61,29 +61,35 @@ def lexicon() -> Lexicon:
     )
 
 
-@lru_cache(maxsize=128)
-def _word_set(section: str, key: str) -> frozenset[str]:
-    return frozenset(lexicon().cues[section][key])
+@lru_cache(maxsize=16)
+def _data_file(name: str) -> Any:
+    return load_data(name)
 
 
 @lru_cache(maxsize=128)
-def _pattern(section: str, key: str, flags: int) -> re.Pattern[str]:
-    raw = lexicon().cues[section][key]
+def _word_set(file: str, section: str, key: str) -> frozenset[str]:
+    return frozenset(_data_file(file)[section][key])
+
+
+@lru_cache(maxsize=128)
+def _pattern(file: str, section: str, key: str, flags: int) -> re.Pattern[str]:
+    raw = _data_file(file)[section][key]
     return re.compile("".join(raw) if isinstance(raw, list) else raw, flags)
 
 
 class CueWords(AbstractSet[str]):
-    """A word list from ``cues.json`` that reads like a frozenset and loads on first use."""
+    """A word list from a data file (``cues.json`` unless told) that reads like a frozenset
+    and loads on first use."""
 
-    def __init__(self, section: str, key: str) -> None:
-        self._section, self._key = section, key
+    def __init__(self, section: str, key: str, *, file: str = "cues.json") -> None:
+        self._file, self._section, self._key = file, section, key
 
     @classmethod
     def _from_iterable(cls, it: Iterable[Any]) -> frozenset[Any]:
         return frozenset(it)
 
     def words(self) -> frozenset[str]:
-        return _word_set(self._section, self._key)
+        return _word_set(self._file, self._section, self._key)
 
     def __contains__(self, item: object) -> bool:
         return item in self.words()
@@ -95,18 +101,19 @@ class CueWords(AbstractSet[str]):
         return len(self.words())
 
     def __repr__(self) -> str:
-        return f"CueWords({self._section!r}, {self._key!r})"
+        return f"CueWords({self._section!r}, {self._key!r}, file={self._file!r})"
 
 
 class CuePattern:
-    """A regex from ``cues.json`` (a string or a list of string pieces), compiled on first use."""
+    """A regex from a data file (``cues.json`` unless told; a string or a list of string
+    pieces), compiled on first use."""
 
-    def __init__(self, section: str, key: str, flags: int = 0) -> None:
-        self._section, self._key, self._flags = section, key, flags
+    def __init__(self, section: str, key: str, flags: int = 0, *, file: str = "cues.json") -> None:
+        self._file, self._section, self._key, self._flags = file, section, key, flags
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        return _pattern(self._section, self._key, self._flags)
+        return _pattern(self._file, self._section, self._key, self._flags)
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
         return self.pattern.search(string, pos)
