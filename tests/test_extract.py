@@ -396,3 +396,12 @@ def test_its_fighters_after_the_group_said_is_the_group() -> None:
             "said its fighters had attacked the post.")
     (ev,) = events(text)
     assert "Islamic State" in [a.name for a in ev.actors if a.role == "perpetrator"]
+
+
+def test_the_one_claimant_of_an_unattributed_claimed_attack_is_its_perpetrator() -> None:
+    (ev,) = events("A bomb exploded at a bus station in Kirkuk on Sunday, killing three people, "
+                   "police said.\n\nIn a message on its news agency late on Sunday, Islamic "
+                   "State said its fighters had set off an explosive device at the station.",
+                   dt.date(2024, 3, 4))
+    assert [a.name for a in ev.actors if a.role == "perpetrator"] == ["Islamic State"]
+    assert ev.responsibility.status == "claimed"
