@@ -35,6 +35,7 @@ from typing import Any
 
 from claimwatch.errors import PipelineError, RecordError
 from claimwatch.evaluate.muc4_metrics import PRF
+from claimwatch.extract.lexicon import CueWords
 from claimwatch.model import Event
 
 ROLE_SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -301,11 +302,10 @@ def trigger_arguments(doc: WikiDoc, gold: dict[str, Any], parsed: Any) -> set[tu
     return found
 
 
-RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "what"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-EXPLOSION_VERBS = frozenset({"explode", "detonate", "blast", "go"})
-UNDERGOER_VERBS = frozenset({"die", "dead", "perish", "explode", "detonate", "blast",
-                             "go", "injure", "wound", "suffer"})
+RELATIVE_PRONOUNS = CueWords("wikievents", "relative_pronouns")
+PERSONAL_PRONOUNS = CueWords("wikievents", "personal_pronouns")
+EXPLOSION_VERBS = CueWords("wikievents", "explosion_verbs")
+UNDERGOER_VERBS = CueWords("wikievents", "undergoer_verbs")
 
 
 def _undergoer_subject(verb: Any) -> bool:
