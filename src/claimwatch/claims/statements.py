@@ -15,22 +15,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from claimwatch.claims.lexicon import lexicon
+from claimwatch.claims.lexicon import claims_pattern, claims_words, lexicon
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _EMBED = re.compile(
     r"(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*[—–-]+\s*(?P<name>[^()\n—]{1,80}?)\s*"
     r"\(@(?P<handle>\w{1,30})\)\s*(?P<date>(?:" + _MONTHS + r")\.? \d{1,2},? \d{4})")
 _QUOTE = re.compile(r"“[^“”]{3,}?”|\"[^\"\n]{3,}?\"")
-_INCIDENT_NOUNS = ("attack", "strike", "operation", "act", "bombing", "killing", "killings",
-                   "massacre", "shelling", "raid", "assault", "hijacking", "abduction", "what")
-_PUBLICATION_NOUNS = ("statement", "video", "footage", "message", "post", "posts", "communique",
-                      "photos", "images", "pictures", "claim", "announcement", "recording")
+_INCIDENT_NOUNS = claims_words("statements", "incident_nouns")
+_PUBLICATION_NOUNS = claims_words("statements", "publication_nouns")
 
 
-_COUNT_LEAD = re.compile(r"(?i)(?:at least|more than|about|nearly|some|\d|one|two|three|four|"
-                         r"five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b")
-_USED_BY = ("use", "run", "operate", "control", "link", "affiliate", "associate")
+_COUNT_LEAD = claims_pattern("statements", "count_lead")
+_USED_BY = claims_words("statements", "used_by")
 
 
 @dataclass
@@ -209,7 +206,7 @@ def _has_content(verb: Any, needing: frozenset[str]) -> bool:
     if verb.lemma_.lower() not in needing:
         return True
     return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj")
-               and c.lemma_.lower() in _PUBLICATION_NOUNS + _INCIDENT_NOUNS)
+               and c.lemma_.lower() in _PUBLICATION_NOUNS | _INCIDENT_NOUNS)
                for c in verb.children)
 
 
