@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimwatch.claims.lexicon import country_in, has_word, lexicon, strip_titles
+from claimwatch.claims.lexicon import (
+    claims_pattern,
+    country_in,
+    has_word,
+    lexicon,
+    strip_titles,
+)
 from claimwatch.model import Mention
 
 _STATE_CATEGORIES = ("state", "state_force", "government")
@@ -26,23 +32,16 @@ _CATEGORY_KIND = {
     "armed_group": "armed_group", "state_force": "state", "government": "state", "state": "state",
     "media": "media", "osint": "osint", "ngo": "ngo", "igo": "ngo", "individual": "individual",
 }
-_DETERMINER = re.compile(r"^(?:a|an|the|some|several|two|three|other|one)\s+", re.IGNORECASE)
+_DETERMINER = claims_pattern("speakers", "determiner", re.IGNORECASE)
 _PERSON_TAIL = re.compile(
     r"(?:^|\s)(?<!\bin\s)(?<!\bof\s)(?<!\bfor\s)(?<!\bfrom\s)(?<!\bat\s)(?<!\bto\s)"
     r"((?:[A-Z][\w'.-]+\s){0,3}[A-Z][\w'-]+)$")
 _PROPER_HEAD = re.compile(r"((?:[A-Z][\w'-]*\s){1,4}[A-Z][\w'-]*)\s+[a-z][a-z ]+$")
-_TARGET_NOUN = re.compile(
-    r"\b((?:[A-Z][\w.]+[- ]){1,2})(?:embassy|consulate|troops|soldiers|servicemen|warships?|"
-    r"destroyer|aircraft carrier|carrier|frigate|navy|base|diplomats|peacekeepers|citizens|"
-    r"tourists|nationals)\b")
-_WAS_KILLED = re.compile(r"([^.;]{1,120}?)\b(?:was|were) (?:killed|wounded|injured)\b")
-_KILLING = re.compile(r"\b(?:killing|killed|kills|wounding|wounded)\s+([^.;,]{1,90})")
-_USED_BY = re.compile(r"\b(?:accounts?|channels?|pages?|outlets?|sites?)\s+(?:used|run|operated|"
-                      r"controlled)\s+by\s+(.{3,})$")
-_STAFF_OF = re.compile(
-    r"(?i:(?:doctors?|medics?|nurses?|staff|officials?|sources?|workers?|surgeons?)\s+"
-    r"(?:at|from|in)\s+(?:the\s+)?(?:(?:city|town|province|region|local)'s\s+)?)"
-    r"((?:[A-Z][\w'-]*\s){1,4}(?i:hospital|clinic|morgue|medical cent(?:er|re)))\b")
+_TARGET_NOUN = claims_pattern("speakers", "target_noun")
+_WAS_KILLED = claims_pattern("speakers", "was_killed")
+_KILLING = claims_pattern("speakers", "killing")
+_USED_BY = claims_pattern("speakers", "used_by")
+_STAFF_OF = claims_pattern("speakers", "staff_of")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
 
