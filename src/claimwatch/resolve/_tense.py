@@ -34,8 +34,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # -ed words that usually look forward ("expected", "scheduled") are not past-tense cues.
-_FORWARD_ED = (r"(?!(?:expect|schedul|plann|slat|propos|intend|need|requir|set|extend|postpon"
-               r"|delay)ed\b)")
+_FORWARD_ED = r"(?!(?:" + "|".join(words()["forward_ed_stems"]) + r")ed\b)"
 _IRREGULAR = alternation(words()["past_irregular"])
 _PAST_WORDS = re.compile(rf"(?i)\b(?:{_IRREGULAR}|{_FORWARD_ED}[a-z]{{2,}}ed)\b")
 _PAST_LEFT = re.compile(
