@@ -148,10 +148,10 @@ def _select(found: list[tuple[int, int, int, str, Period]]) -> list[tuple[int, i
     return sorted(taken, key=lambda c: c[0])
 
 
-_RANGE_JOIN = re.compile(
-    r"\s*(?:-|–|—|to|and|until|through|till|and (?:ended|finished|lasted until) (?:on )?)\s*$",
-    re.I)
-_RANGE_OPEN = re.compile(r"(?:between|from|(?:began|started) (?:on )?)\s*$", re.I)
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    """A pattern of time_words.json's "patterns" (all case-insensitive)."""
+    return re.compile(tr.words()["patterns"][key], re.I)
 
 
 def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
@@ -161,9 +161,10 @@ def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
         prev = out[-1] if out else None
         if (prev is not None and prev.precision == t.precision == "day"
                 and prev.start and t.end and prev.start < t.end
-                and _RANGE_JOIN.fullmatch(text[prev.end_char:t.start_char])
+                and _pattern("range_join").fullmatch(text[prev.end_char:t.start_char])
                 and (t.end - prev.start).days <= 62
-                and _RANGE_OPEN.search(text[max(0, prev.start_char - 15):prev.start_char])):
+                and _pattern("range_open").search(
+                    text[max(0, prev.start_char - 15):prev.start_char])):
             value = f"{prev.start.isoformat()}/{t.end.isoformat()}"
             out[-1] = Timex(prev.start_char, t.end_char, text[prev.start_char:t.end_char], value,
                             prev.start, t.end, "day", "day_range", prev.ambiguous or t.ambiguous)
@@ -172,7 +173,6 @@ def _merge_ranges(text: str, items: list[Timex]) -> list[Timex]:
     return out
 
 
-_YEAR_BACK = re.compile(r"(?i)(?:a|one) year (?:ago|earlier)|(?:the\s+)?year-(?:earlier|ago)")
 
 
 def _anchor_year_back(items: list[Timex]) -> list[Timex]:
@@ -181,12 +181,12 @@ def _anchor_year_back(items: list[Timex]) -> list[Timex]:
     last_quarter: Timex | None = None
     for t in items:
         y = int(last_quarter.value[:4]) if last_quarter is not None else 0
-        if (last_quarter is not None and y > 1 and _YEAR_BACK.fullmatch(t.text)
+        if (last_quarter is not None and y > 1 and _pattern("year_back").fullmatch(t.text)
                 and t.start_char - last_quarter.end_char < 300):
             p = cal.quarter(y - 1, int(last_quarter.value[-1]))
             t = Timex(t.start_char, t.end_char, t.text, p.value, p.start, p.end, p.precision,
                       t.rule + "+quarter_context")
-        if re.fullmatch(r"\d{4}-Q[1-4]", t.value) and not _YEAR_BACK.fullmatch(t.text):
+        if re.fullmatch(r"\d{4}-Q[1-4]", t.value) and not _pattern("year_back").fullmatch(t.text):
             last_quarter = t
         out.append(t)
     return out
