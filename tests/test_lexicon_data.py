@@ -10,7 +10,7 @@ from claimwatch.extract.lexicon import CuePattern, CueWords, lexicon
 
 def test_cue_sections_hold_lower_case_word_lists_or_patterns() -> None:
     cues = lexicon().cues
-    for section in ("roles", "perpetrator", "mentions", "triggers", "wikievents"):
+    for section in ("roles", "perpetrator", "mentions", "triggers", "wikievents", "acled"):
         for key, value in cues[section].items():
             if isinstance(value, str):
                 re.compile(value)

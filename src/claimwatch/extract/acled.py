@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimwatch.extract.lexicon import lexicon
+from claimwatch.extract.lexicon import CueWords, lexicon
 from claimwatch.model import Mention
 
 # Which attack type decides the ACLED category when several are present, first wins.
@@ -49,7 +49,7 @@ def acled_types(mention: Mention) -> tuple[str, str]:
 
 
 TRIGGER_RULE = re.compile(r"\b(?:noun|verb|phrase) '([^']+)'")
-INTERCEPT_WORDS = {"intercept", "interception", "shoot down", "bring down"}
+INTERCEPT_WORDS = CueWords("acled", "intercept_words")
 
 
 def _first_trigger(mention: Mention) -> str | None:
