@@ -181,10 +181,9 @@ def _left_word(ctx: Context, start: int) -> str:
     return found[-1].lower() if found else ""
 
 
-_MONTH_CONTEXT = {"in", "since", "until", "till", "by", "of", "during", "from", "through", "to",
-                  "before", "after", "between", "and", "or", "early", "late", "mid", "last",
-                  "this", "next", "past", "throughout", "end", "beginning", "middle",
-                  "start", "around", ","}
+@cache
+def _month_context() -> frozenset[str]:
+    return frozenset(words()["month_context"])
 
 
 def h_month(m: re.Match[str], ctx: Context) -> Period | None:
@@ -192,7 +191,7 @@ def h_month(m: re.Match[str], ctx: Context) -> Period | None:
     if len(name) == 3 and name.title() != "May":
         return None  # "Jan", "Dec" alone are more often names than months
     if ((name in words()["months_need_context"] or name.islower()) and not m.group("mod")
-            and _left_word(ctx, m.start()) not in _MONTH_CONTEXT):
+            and _left_word(ctx, m.start()) not in _month_context()):
         return None
     if ctx.published is None:
         return None
