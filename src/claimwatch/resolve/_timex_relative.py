@@ -13,17 +13,13 @@ from claimwatch.resolve import _calendar as cal
 from claimwatch.resolve._calendar import Period
 from claimwatch.resolve._timex_rules import Context, number, words
 
-_DAYWORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-_REL_SIGN = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-             "coming": 1, "following": 1}
-
 
 def h_dayword(m: re.Match[str], ctx: Context) -> Period | None:
     if ctx.published is None:
         return None
     w = m["w"].lower()
     pre = " ".join((m.group("pre") or "").lower().split())
-    offset = _DAYWORD_OFFSET[w]
+    offset: int = words()["dayword_offsets"][w]
     if pre == "the day before":
         offset -= 1
     elif pre == "the day after":
@@ -62,7 +58,7 @@ def h_rel_unit(m: re.Match[str], ctx: Context) -> Period | None:
     last_word = rel.split()[-1] if rel else "this"
     if last_word == "the":
         last_word = "this"
-    sign = _REL_SIGN.get(last_word, 0)
+    sign: int = words()["relative_signs"].get(last_word, 0)
     if unit == "weekend":
         return _weekend(ctx, sign, m)
     period = cal.shift(ctx.published, unit, sign)
