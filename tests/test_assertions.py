@@ -222,3 +222,12 @@ def test_a_statement_naming_a_weapon_goes_to_the_incident_with_that_weapon() -> 
                       "on the port.")
     video = text.index("The group published")
     assert _attach(video, len(text), [drones, missile], text) == [missile]
+
+
+def test_an_accusation_of_backing_a_group_is_no_word_on_the_attack() -> None:
+    text = ("Rebels of the Northern Front killed 12 villagers near Kalo on Monday, local "
+            "officials said. The army blamed the Northern Front for the killings.\n\n"
+            "Mali accuses neighbouring Niger of backing the Northern Front, which Niamey denies.")
+    (m,) = analyse(text, {"trigger": "killed", "perpetrator": "Northern Front"})
+    assert not [a for a in m.assertions if "backing" in a.quote]
+    assert any(a.stance == "attributes" for a in m.assertions)
