@@ -162,29 +162,14 @@ def event_id(document_id: str, mention: Mention) -> str:
     return "ev_" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _claimant_as_perpetrator(mention: Mention, responsibility: Any) -> None:
-    """A claimed attack with no perpetrator in the text's own telling names its one claimant
-    (responsibility stays 'claimed' and the status still follows the assertions: the claim
-    is not taken as proof)."""
-    if mention.perpetrators or responsibility.status != "claimed" \
-            or len(responsibility.by) != 1:
-        return
-    from claimwatch.resolve.actor import resolve_actor
-
-    actor, why = resolve_actor(responsibility.by[0], "perpetrator")
-    mention.actors.append(actor)
-    mention.explain("perpetrator", "the one claimant of a claimed attack",
-                    detail=f"{responsibility.by[0]!r} -> {actor.name}: {why}")
-
-
 def to_event(mention: Mention, document: Document) -> Event:
     """A per-document Event from a fully resolved Mention."""
-    from claimwatch.claims.status import compute_status
+    from claimwatch.claims.status import claimant_as_perpetrator, compute_status
     from claimwatch.extract.acled import acled_types
 
     decision = compute_status(mention.assertions, mention.evidence,
                               [a.name for a in mention.perpetrators])
-    _claimant_as_perpetrator(mention, decision.responsibility)
+    claimant_as_perpetrator(mention, decision.responsibility)
     event_type, sub_type = acled_types(mention)
     date = mention.date
     return Event(

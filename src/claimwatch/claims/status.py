@@ -23,6 +23,7 @@ from claimwatch.model import (
     STATUSES,
     Assertion,
     Evidence,
+    Mention,
     Responsibility,
     StatusChange,
 )
@@ -225,3 +226,18 @@ def _lookup(name: str) -> Any:
         return None
     match = ActorTable.load().match(name)
     return match.entry if match is not None else None
+
+
+def claimant_as_perpetrator(mention: Mention, responsibility: Responsibility) -> None:
+    """A claimed attack with no perpetrator in the text's own telling names its one claimant
+    (responsibility stays 'claimed' and the status still follows the assertions: the claim
+    is not taken as proof)."""
+    if mention.perpetrators or responsibility.status != "claimed" \
+            or len(responsibility.by) != 1:
+        return
+    from claimwatch.resolve.actor import resolve_actor
+
+    actor, why = resolve_actor(responsibility.by[0], "perpetrator")
+    mention.actors.append(actor)
+    mention.explain("perpetrator", "the one claimant of a claimed attack",
+                    detail=f"{responsibility.by[0]!r} -> {actor.name}: {why}")

@@ -271,7 +271,7 @@ def trigger_arguments(doc: WikiDoc, gold: dict[str, Any], parsed: Any) -> set[tu
     if "Target" in roles_here and target is not None:
         found.add((target.i, "Target"))
     if "Victim" in roles_here:
-        victims = counts._counted_nouns(tok) if kind != "noun" else [
+        victims = counts.counted_nouns(tok) if kind != "noun" else [
             g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"  # "deaths of X"
             for g in c.children if g.dep_ == "pobj"]
         for v in victims:

@@ -135,7 +135,7 @@ def _misattached_conjunct(noun: Token, lex: Lexicon) -> list[Token]:
     return []
 
 
-def _counted_nouns(word: Token) -> list[Token]:
+def counted_nouns(word: Token) -> list[Token]:
     """The nouns a casualty word counts, by its syntactic relation to them."""
     out: list[Token] = []
     for c in word.children:
@@ -265,7 +265,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                     continue
                 found = _toll(tok, lex) if lemma == "toll" else None
                 if found is None:
-                    for noun in _counted_nouns(tok):
+                    for noun in counted_nouns(tok):
                         noun = _person_in_compound(noun, lex)
                         if _is_person(noun, lex):
                             found = _sum_conjuncts(noun, lex)
