@@ -142,7 +142,7 @@ function drawMarkers(events) {
     state.markers.set(event.event_id, marker);
   }
   if (state.markers.size && !state.brush) {
-    map.fitBounds(markerLayer.getBounds().pad(0.3), { maxZoom: 7 });
+    map.fitBounds(markerLayer.getBounds().pad(0.3), { maxZoom: 7, animate: false });
   }
 }
 
