@@ -231,3 +231,29 @@ def test_an_accusation_of_backing_a_group_is_no_word_on_the_attack() -> None:
     (m,) = analyse(text, {"trigger": "killed", "perpetrator": "Northern Front"})
     assert not [a for a in m.assertions if "backing" in a.quote]
     assert any(a.stance == "attributes" for a in m.assertions)
+
+
+def test_bare_army_is_the_striking_states_forces() -> None:
+    text = ("A rocket was fired at a border post near Kilis on Saturday, the military said. "
+            "Turkish jets then struck what the army said was a militant depot near Qamishli.")
+    rocket, strike = analyse(
+        text, {"trigger": "fired", "iso3": None},
+        {"trigger": "struck", "perpetrator": "Turkish jets", "iso3": "SYR"})
+    found = [a for a in strike.assertions if a.speaker_role == "perpetrator"]
+    assert found and found[0].stance == "claims"
+    assert "Turk" in found[0].speaker and found[0].speaker != "army"
+
+
+def test_a_state_speaking_of_its_own_dead_is_the_attacked_state() -> None:
+    text = ("Jordan's army said one of its border guards had been killed in a shooting at a "
+            "crossing point on Friday, without saying who had fired.")
+    (m,) = analyse(text, {"trigger": "shooting", "iso3": "SYR"})
+    assert ("target_state", "confirms") in stances_of(m, "Jordan")
+
+
+def test_looking_into_the_incident_is_no_comment() -> None:
+    text = ("A drone struck a fuel depot in Kursk on Tuesday, the regional governor said. "
+            "The Ukrainian military said it was looking into the incident.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "RUS"})
+    assert ("third_state", "no_comment") in stances_of(m, "Ukrainian military")
+    assert not any(a.stance == "confirms" for a in find(m, "Ukrainian military"))

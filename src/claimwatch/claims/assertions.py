@@ -32,6 +32,7 @@ from claimwatch.claims.speakers import (
     event_context,
     norm_key,
     speaker_role,
+    target_country,
 )
 from claimwatch.claims.speakers import (
     actor_table as _actor_table,
@@ -50,6 +51,8 @@ _OTHER_CAUSE = claims_pattern("assertions", "other_cause")
 _DOUBT = claims_pattern("assertions", "doubt")
 _RELAYED = claims_pattern("assertions", "relayed")
 _OWN_STRIKE = claims_pattern("assertions", "own_strike")
+_OWN_LOSSES = claims_pattern("assertions", "own_losses")
+_NONCOMMITTAL = claims_pattern("assertions", "noncommittal")
 _GENERIC_VICTIMS = claims_words("assertions", "generic_victims")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = claims_words("assertions", "group_heads")
@@ -121,6 +124,8 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
     elif role in ("unknown", "third_state") and sp.kind == "armed_group" \
             and st.cue in ("deny", "dispute"):
         role = "perpetrator"   # a group denying involvement speaks as the accused
+    if role == "third_state" and sp.kind == "state" and _OWN_LOSSES.search(st.content.lower()):
+        role = "target_state"   # 'one of its soldiers had been killed', the army said
     if role in ("unknown", "third_state") and any(
             a.speaker == sp.name and a.speaker_role == "perpetrator" for a in mention.assertions):
         role = "perpetrator"   # a speaker keeps its side for the event, remark to remark
@@ -176,6 +181,8 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
     said = f"{st.content} {st.quoted}".lower()
     if st.cue == "say" and _DENIAL_CONTENT.search(said):
         return ["denies"]
+    if st.cue == "say" and role != "target_state" and _NONCOMMITTAL.search(st.content.lower()):
+        return ["no_comment"]   # 'it was looking into the incident': neither yes nor no
     if st.cue == "say" and _DOUBT.search(said) and role in _AUTHORITY_ROLES:
         return ["disputes"]
     if st.cue in ("deny", "dispute"):
@@ -392,6 +399,10 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
                 return found   # an abbreviation is kept as the report writes it ('IS-K')
             # a full name in a variant wording takes the table's spelling
             return replace(found, name=found.canonical or found.name)
+        if prior is not None and prior.country is None and prior.canonical is None \
+                and _head_key(words[-1]) == "military" and mention is not None \
+                and (_state_military(mention) is not None or mention.perpetrators):
+            prior = None   # an earlier bare 'the military' nobody could place says nothing here
         if prior is not None and (iso3 is None or prior.country == iso3):
             if prior.person and prior.name != prior.surface:   # 'the army' after its chief
                 return replace(prior, name=clean_surface(raw), handle=None)
@@ -402,6 +413,10 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
             own = _perpetrator_speaker(mention)
             if own is not None and own.kind == "state":
                 return own
+            forces = _state_military(mention)
+            if forces is not None:
+                memory.by_head["military"] = forces
+                return forces
     if not clean_surface(raw):
         return None
     earlier = _named_before(clean_surface(raw), memory)
@@ -451,6 +466,25 @@ def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
     for word in re.findall(r"[a-z]+", sp.surface.lower()):
         if word in lexicon().anaphor_heads:
             memory.by_head[_head_key(word)] = sp
+
+
+def _state_military(mention: Mention) -> Speaker | None:
+    """The armed forces a bare 'the military' or 'the army' names: those of the state that
+    struck ('Israeli aircraft struck ...'), else of the state attacked, when the actor table
+    knows them."""
+    ctx = event_context(mention)
+    attacked = target_country(mention, ctx.perpetrator_countries, use_place=False)
+    states = sorted(ctx.perpetrator_countries) or ([attacked] if attacked else [])
+    if len(states) != 1:
+        return None
+    state = lexicon().country_names.get(states[0])
+    if state is None:
+        return None
+    found = describe(f"{state}'s military")
+    if found.canonical is None or found.country != states[0]:
+        return None
+    found.rule = "bare military: the forces of the event's state"
+    return replace(found, name=found.canonical, surface=found.canonical)
 
 
 def _perpetrator_speaker(mention: Mention | None) -> Speaker | None:

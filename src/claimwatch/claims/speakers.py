@@ -308,7 +308,7 @@ def event_context(mention: Mention, default_country: str | None = None) -> Event
                     and mention.place.iso3:
                 countries.add(mention.place.iso3)   # 'government forces' of the country itself
     return EventContext(frozenset(keys), frozenset(countries),
-                        _target_country(mention, frozenset(countries)) or default_country)
+                        target_country(mention, frozenset(countries)) or default_country)
 
 
 def armed_groups_named(text: str) -> set[str]:
@@ -331,10 +331,11 @@ def _is_state_name(name: str) -> bool:
     return has_word(name, lexicon().kinds["state"]) or name.lower() in lexicon().countries
 
 
-def _target_country(mention: Mention, own: frozenset[str] = frozenset()) -> str | None:
+def target_country(mention: Mention, own: frozenset[str] = frozenset(),
+                   use_place: bool = True) -> str | None:
     """The attacked state: a target actor's, a target's, or one whose forces or nationals
-    were hit (never the perpetrator's own state, whose soldiers may also fall), else the
-    place's."""
+    were hit (never the perpetrator's own state, whose soldiers may also fall), else (with
+    ``use_place``) the place's."""
     for actor in mention.actors:
         if actor.role == "target":
             entry = lookup(actor.name)
@@ -354,7 +355,7 @@ def _target_country(mention: Mention, own: frozenset[str] = frozenset()) -> str 
         iso3 = _killed_state_force(sentence.text)
         if iso3 and iso3 not in own:
             return iso3
-    return mention.place.iso3 if mention.place is not None else None
+    return mention.place.iso3 if use_place and mention.place is not None else None
 
 
 def _killed_state_force(sentence: str) -> str | None:
