@@ -306,3 +306,13 @@ def test_a_later_conjoined_verbs_date_does_not_date_the_attack() -> None:
             "toll at 38, saying the figure was still rising.")
     events = claimwatch.extract(text, published=dt.date(2024, 3, 8))
     assert [e.date_start for e in events] == [dt.date(2024, 3, 6)]
+
+
+def test_another_at_a_town_of_its_own_is_one_more_incident() -> None:
+    text = ("On Monday, a drone slammed into a warehouse in Haifa, injuring four workers, "
+            "and another struck near a school outside Tiberias, causing no casualties.")
+    found = sorted(events(text), key=lambda e: e.location.name if e.location else "")
+    assert [e.location.name if e.location else None for e in found] == ["Haifa", "Tiberias"]
+    haifa, tiberias = found
+    assert haifa.injured.low == 4
+    assert tiberias.injured.low == 0  # the four injured were the other drone's

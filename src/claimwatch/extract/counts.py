@@ -221,6 +221,8 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
             c.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark"
                                       for g in c.children) for c in verb.children)):
         return True  # "have been killed since the war began": a running total
+    if others and verb.i in others and not (own and verb.i in own):
+        return True  # "a drone crashed into X, injuring six, and another struck Y": X's toll
     cause = _cause(verb)
     if cause is None or own is None:
         return False

@@ -58,6 +58,7 @@ class TriggerInfo:
     provoking: bool = False  # "a response to the raid": the incident answered, another one
     earlier: bool = False  # in "hours after X had been hit": an earlier, separate incident
     origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
+    another: bool = False  # "... and another struck near X": one more of the same, elsewhere
 
     @property
     def own_perpetrator(self) -> str | None:
@@ -114,11 +115,22 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
         return True
     if any(_opposed(info, m) or _opposed(m, info) for m in cluster.members):
         return True
+    if _another_elsewhere(info, cluster):
+        return True
     if not by_place or info.point is None or info.place_rank >= CONTEXT_RANK:
         return False
     # places guessed from a neighbouring sentence or the lede never set incidents apart
     return any(far_apart(info.point, m.point) for m in cluster.members
                if m.point is not None and m.place_rank < CONTEXT_RANK)
+
+
+def _another_elsewhere(info: TriggerInfo, cluster: Cluster) -> bool:
+    """ "a drone hit X, and another struck near Y": "another" at a town of its own, away
+    from the incident's towns, is one more incident (even within 100 km)."""
+    if not info.another or not _precise(info):
+        return False
+    pinned = [m for m in cluster.members if _precise(m)]
+    return bool(pinned) and all(far_apart(info.point, m.point, km=25.0) for m in pinned)
 
 
 def _opposed(hit: TriggerInfo, launch: TriggerInfo) -> bool:

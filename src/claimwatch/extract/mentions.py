@@ -104,6 +104,7 @@ NOT_ANCHOR_PREFIX = CueWords("mentions", "not_anchor_prefix")
 CONSEQUENCE_LEMMAS = CueWords("mentions", "consequence_lemmas")
 LATER_SCENE_LEMMAS = CueWords("mentions", "later_scene_lemmas")
 LATER_PREPS = CueWords("mentions", "later_preps")
+ANOTHER_SUBJECTS = CueWords("mentions", "another_subjects")
 
 
 def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None) -> Any:
@@ -339,7 +340,21 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         earlier=mine is not None, neutralised=_neutralised(trigger.token, lex),
         provoking=_provoking(trigger.token, lex),
         strong_separate=has_strong_separate_cue(trigger.sent, lex),
+        another=_another(trigger),
     )
+
+
+def _another(trigger: Trigger) -> bool:
+    """The trigger tells one more of the same: "and another struck near X", "another
+    drone hit X" (its subject, or the trigger noun itself, opens with "another")."""
+    tok = trigger.token
+    heads = [tok] if trigger.kind == "noun" else \
+        [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for head in heads:
+        words = " ".join(t.lower_ for t in tok.doc[head.left_edge.i:head.i + 1])
+        if any(words == w or words.startswith(w + " ") for w in ANOTHER_SUBJECTS):
+            return True
+    return False
 
 
 def _earlier_clauses(sent: Any, lex: Lexicon) -> list[tuple[int, int]]:
