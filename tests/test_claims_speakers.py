@@ -477,3 +477,14 @@ def test_a_group_recalling_how_it_took_power_claims_nothing() -> None:
             "say they restored order after they seized the city.")
     (m,) = analyse(text, {"trigger": "exploded", "iso3": "AFG"})
     assert ("perpetrator", "claims") not in stances_of(m, "Taliban")
+
+
+def test_an_aide_to_a_leader_speaks_for_himself_on_the_leaders_side() -> None:
+    text = ("Turkish jets struck a depot near Qamishli on Monday. Shortly after the strike, an "
+            "adviser to President Recep Tayyip Erdogan posted on X that Turkish jets had hit a "
+            "militant arms store.")
+    (m,) = analyse(text, {"trigger": "struck", "perpetrator": "Turkish jets", "iso3": "SYR"})
+    (said,) = find(m, "adviser")
+    assert said.speaker == "adviser to President Recep Tayyip Erdogan"
+    assert (said.speaker_role, said.stance) == ("perpetrator", "claims")
+    assert not [a for a in m.assertions if a.speaker == "Recep Tayyip Erdogan"]

@@ -41,6 +41,7 @@ _TARGET_NOUN = claims_pattern("speakers", "target_noun")
 _WAS_KILLED = claims_pattern("speakers", "was_killed")
 _KILLING = claims_pattern("speakers", "killing")
 _USED_BY = claims_pattern("speakers", "used_by")
+_DEPENDENT_OF = claims_pattern("speakers", "dependent_of")
 _STAFF_OF = claims_pattern("speakers", "staff_of")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
@@ -133,8 +134,11 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     clean = clean_surface(surface) or surface.strip()
     person = strip_titles(person) if person else None
     entry, partial = _by_handle(handle), False
+    tail = _PERSON_TAIL.search(clean)
+    dependent = tail is not None and bool(_DEPENDENT_OF.search(clean[:tail.start(1)]))
     if entry is None:
         entry = lookup(clean)
+        partial = dependent and entry is not None   # 'an aide to X' is not X
     if entry is None:
         entry = next((e for e in map(lookup, _capital_runs(clean)) if e is not None), None)
         partial = entry is not None
@@ -162,15 +166,17 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     sp.country = sp.country or country_in(clean) or country_in(context)
     sp.domestic = has_word(clean, lexicon().kinds["domestic"]) and country_in(clean) is None
     sp.igo = sp.igo or has_word(clean, lexicon().kinds["igo"])
-    tail = _PERSON_TAIL.search(clean)
     proper = _PROPER_HEAD.match(clean)
     if person and person in clean and entry is not None and not partial \
             and entry.category != "individual" \
             and norm_key(clean) in {norm_key(n) for n in (entry.name, *entry.aliases)}:
         person = None   # a person-like word inside an organisation's name ('Nusrat al-Islam')
+    if dependent or (person and person in clean
+                     and _DEPENDENT_OF.search(clean[:clean.index(person)])):
+        person = None   # 'an aide to Prime Minister X' speaks, not X (X's side is kept)
     if person and person != clean:
         sp.name = person
-    elif tail and tail.group(1) != clean and re.search(r"\b[a-z]", clean) \
+    elif tail and not dependent and tail.group(1) != clean and re.search(r"\b[a-z]", clean) \
             and not (entry is not None and not partial and not clean[:1].isupper()) \
             and _after_description(clean[:tail.start(1)]):
         sp.name = strip_titles(tail.group(1))   # the name after a description: "... agency UKMTO"
