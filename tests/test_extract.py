@@ -157,6 +157,15 @@ def test_weapon_named_with_its_modifier() -> None:
     assert "explosive vest" not in _target_texts(ev)
 
 
+def test_a_weapon_is_named_without_nationality_count_or_hedge() -> None:
+    (ev,) = events("Two Ukrainian drones struck an oil depot near Bryansk on Monday, setting a "
+                   "tank on fire, the regional governor said.")
+    assert ev.weapons == ["drone"]
+    (ev,) = events("A second suspected Iranian-made drone hit a warehouse in Erbil on Friday, "
+                   "the Kurdish security council said.")
+    assert ev.weapons == ["iranian-made drone"]
+
+
 def test_a_war_toll_is_not_the_incident_toll() -> None:
     (ev,) = events("A drone struck a checkpoint near Aleppo on Monday, killing four soldiers. "
                    "The war has killed more than 500,000 people since 2011.")

@@ -32,6 +32,7 @@ class Lexicon:
     weapons: dict[str, str]
     not_weapons: frozenset[str]
     cues: dict[str, Any]
+    weapon_not_modifiers: frozenset[str] = frozenset()
 
     def weapon_type(self, phrase: str) -> str | None:
         return self.weapons.get(phrase.lower())
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         weapons=weap["words"],
         not_weapons=frozenset(weap.get("not_weapons", [])),
         cues=cues,
+        weapon_not_modifiers=frozenset(weap.get("not_modifiers", [])),
     )
 
 

@@ -543,6 +543,12 @@ def _modified_noun(tok: Token) -> str:
                 continue
             if (c.dep_ == "nummod" or c.like_num) and cur.i == tok.i:
                 continue
+            if c.dep_ == "advmod" or c.lower_ in lexicon().weapon_not_modifiers:
+                continue   # 'a second suspected drone', 'then gunfire'
+            if cur.i == tok.i and (c.ent_type_ == "NORP" or (
+                    c.ent_type_ == "GPE" and c.pos_ == "ADJ")) and c.i + 1 < len(c.doc) \
+                    and c.doc[c.i + 1].text != "-" and not list(c.lefts):
+                continue   # 'Ukrainian drones' -> 'drone' ('Iranian-made' stays)
             keep.add(c.i)
             frontier.append(c)
     start = min(keep)
