@@ -166,6 +166,13 @@ def test_a_weapon_is_named_without_nationality_count_or_hedge() -> None:
     assert ev.weapons == ["iranian-made drone"]
 
 
+def test_attackers_killed_are_neither_target_nor_victims() -> None:
+    (ev,) = events("Gunmen stormed a guesthouse in Bosaso on Sunday, killing four guards, police "
+                   "said. A police officer said all three attackers had been killed.")
+    assert "attackers" not in _target_texts(ev)
+    assert not [v for v in ev.victims if "attacker" in v.text]
+
+
 def test_a_war_toll_is_not_the_incident_toll() -> None:
     (ev,) = events("A drone struck a checkpoint near Aleppo on Monday, killing four soldiers. "
                    "The war has killed more than 500,000 people since 2011.")

@@ -634,6 +634,10 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         tgt = roles.target_token(m.trigger.token, m.trigger.kind)
         if tgt is None or not _target_like(tgt, lex):
             continue
+        if tgt.lower_ in lex.cues["anonymous_attackers"] \
+                or str(tgt.lemma_).lower() in lex.cues["anonymous_attackers"]:
+            continue   # 'all five attackers were killed': the attackers are no target
+
         text = roles.target_phrase(tgt)
         if not text:
             continue
