@@ -135,3 +135,11 @@ def test_a_name_tagged_as_a_people_that_names_a_border_area_is_the_place() -> No
                                "in the Idlib border area, officials said.",
                                published=dt.date(2024, 5, 27))
     assert ev.location is not None and ev.location.country == "Syria"
+
+
+def test_a_site_named_after_its_town_is_at_the_town() -> None:
+    # the parser tags the town's name as a person; the site noun says it is a place
+    ev = only_event("Ukrainian drones attacked the Soltsy air base in Russia's Novgorod region "
+                    "on Saturday, damaging a bomber, the defence ministry said.")
+    assert ev.location is not None and ev.location.precision == 1
+    assert ev.location.name is not None and "tsy" in ev.location.name

@@ -644,6 +644,11 @@ def _place_nouns() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["name_nouns"]), frozenset(data["area_heads"])
 
 
+@lru_cache(maxsize=1)
+def _facility_heads() -> frozenset[str]:
+    return frozenset(load_data("place_phrases.json").get("facility_heads", []))
+
+
 def name_nouns() -> frozenset[str]:
     """Nouns that introduce or stand for a place ("town", "village", "area", "outskirts")."""
     return _place_nouns()[0]
@@ -727,7 +732,11 @@ def _names_an_area(ent: Any) -> bool:
         tok = tok.head
         area = area or tok.lower_ in area_heads
     # and said to be where the thing happened: "in the X border area", not "from the X area"
-    return area and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+    if area and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        return True
+    # or a site that was hit: "drones attacked the X air base", "the X refinery was struck"
+    return tok.i != ent.root.i and tok.lower_ in _facility_heads() and ent.root.i < tok.i \
+        and tok.dep_ in ("dobj", "nsubjpass", "pobj") and ent.end <= tok.i
 
 
 def is_locative(ent: Any) -> bool:
