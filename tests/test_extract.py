@@ -421,3 +421,55 @@ def test_the_one_claimant_of_an_unattributed_claimed_attack_is_its_perpetrator()
                    dt.date(2024, 3, 4))
     assert [a.name for a in ev.actors if a.role == "perpetrator"] == ["Islamic State"]
     assert ev.responsibility.status == "claimed"
+
+
+def test_wounding_around_a_number_counts_that_number() -> None:
+    # the parse the model gives in a long lede: "around" a preposition, the number its object
+    from spacy.tokens import Doc
+
+    from claimwatch.extract.counts import counted_nouns
+    from claimwatch.nlp import load_nlp
+
+    words = ["killing", "four", "people", "and", "wounding", "around", "50"]
+    doc = Doc(load_nlp().vocab, words=words, heads=[0, 2, 0, 0, 0, 4, 5],
+              deps=["ROOT", "nummod", "dobj", "cc", "conj", "prep", "pobj"],
+              pos=["VERB", "NUM", "NOUN", "CCONJ", "VERB", "ADP", "NUM"])
+    assert [t.text for t in counted_nouns(doc[4])] == ["50"]
+    assert [t.text for t in counted_nouns(doc[0])] == ["people"]
+
+
+def test_the_incident_an_attack_answers_is_another_one_with_its_own_day_and_place() -> None:
+    # the lede's date is the claim's; "revenge for a raid last Thursday in Jolo" tells
+    # another incident: its day, place, weapons and toll are not the bombing's
+    text = ("Islamic State has claimed a bombing that tore through a market in the southern "
+            "city of Cotabato on Sunday, killing three people.\n\nThe army chief said the "
+            "attack could be revenge for a raid last Thursday in Jolo, in which troops backed "
+            "by helicopter gunships killed eight militants of a rival faction.")
+    found = sorted(events(text, dt.date(2024, 3, 4)), key=lambda e: e.date_start or dt.date.min)
+    assert len(found) == 2
+    raid, bombing = found
+    assert raid.date_start == dt.date(2024, 2, 29) and raid.mention_role == "historical"
+    assert raid.location is not None and raid.location.name == "Jolo"
+    assert bombing.date_start == dt.date(2024, 3, 3) and bombing.attack_types == ["bombing"]
+    assert bombing.location is not None and bombing.location.name == "Cotabato"
+    assert (bombing.fatalities.low, bombing.fatalities.high) == (3, 3)
+
+
+def test_a_when_clause_on_a_past_date_is_an_incident_of_that_date() -> None:
+    text = ("Gunmen attacked a police post in Maiduguri on Tuesday, killing two officers, "
+            "officials said.\n\nThe town of Bama is still rebuilding after March 2015, when "
+            "insurgents stormed it and burned the market.")
+    found = sorted(events(text), key=lambda e: e.date_start or dt.date.min)
+    assert len(found) == 2
+    assert (found[0].date_start, found[0].date_precision) == (dt.date(2015, 3, 1), "month")
+    assert found[0].mention_role != "new"
+
+
+def test_a_name_tagged_apart_from_its_province_noun_is_a_place_of_the_incident() -> None:
+    from claimwatch.extract import roles
+    from claimwatch.nlp import load_nlp
+
+    doc = load_nlp()("Police said the ambush could be retaliation for an operation last Friday "
+                     "in Maguindanao del Norte province, in which troops killed 11 fighters.")
+    (operation,) = [t for t in doc if t.text == "operation"]
+    assert "Maguindanao" in [p for p, _, _ in roles.place_phrases(operation, None)]

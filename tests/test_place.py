@@ -226,3 +226,11 @@ def test_a_bare_capital_name_is_the_capital_unless_the_report_says_otherwise() -
     ctx = document_context("", _ents("Seattle", "Spokane", "Oregon", "Idaho", "Washington"))
     place, _ = resolve_place("Washington", ctx)
     assert place is not None and place.feature == "admin1"
+
+
+@pytest.mark.parametrize("phrase", ["Maguindanao del Norte", "Maguindanao del Norte province"])
+def test_a_province_split_off_as_del_norte_is_read_as_part_of_the_older_one(phrase: str) -> None:
+    ctx = document_context("", _ents("Cotabato", "Mindanao", "Philippines"))
+    place, rule = resolve_place(phrase, ctx)
+    assert place is not None and place.iso3 == "PHL" and "Maguindanao" in place.name
+    assert rule.startswith("part_of") and place.precision >= 2

@@ -142,6 +142,12 @@ def counted_nouns(word: Token) -> list[Token]:
         if c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN", "NUM",
                                                                    "PRON"):
             out.append(c)
+    if not out:
+        # "wounding around 50": the qualifier parsed as a preposition and the number its object
+        quals = lexicon().cues["count_qualifiers"]
+        out += [g for c in word.children if c.dep_ == "prep" and c.lower_ in quals
+                for g in c.children if g.dep_ == "pobj" and g.pos_ == "NUM"
+                and g.ent_type_ not in ("DATE", "TIME") and g.i == c.i + 1]
     if word.dep_ in ("amod", "acl", "relcl") and word.head.pos_ in ("NOUN", "NUM"):
         out.append(word.head)
     if word.pos_ == "ADJ" and word.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
@@ -215,6 +221,8 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
     verb = _clause_verb(word)
     if verb is None:
         return False
+    if own is not None and others and _governed_by_other(word, own, others):
+        return True  # "an operation in X, in which troops killed 11": the operation's toll
     perfect = any(c.dep_ == "aux" and str(c.lemma_).lower() == "have" for c in verb.children)
     if perfect and (any(c.lower_ == "since" and c.dep_ in ("prep", "mark")
                         for c in verb.children) or any(
@@ -241,6 +249,17 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
     sent = cause.sent
     weapon = any(h in lex.weapons for h in heads)
     return weapon and not any(sent.start <= i < sent.end for i in own)
+
+
+def _governed_by_other(word: Token, own: set[int], others: set[int]) -> bool:
+    """The casualty word hangs (through a relative clause or a phrase) under another
+    incident's trigger before any of this one's."""
+    for a in word.ancestors:
+        if a.i in own:
+            return False
+        if a.i in others:
+            return True
+    return False
 
 
 def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,

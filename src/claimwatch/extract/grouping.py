@@ -241,7 +241,8 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     same_sentence = [c for c in same_sentence if not _conflicts(info, c, by_place=False)]
 
     if same_sentence and (info.anchor is None or same_sentence[-1].anchor is None
-                          or _overlap(info.anchor, same_sentence[-1].anchor)):
+                          or _overlap(info.anchor, same_sentence[-1].anchor)) \
+            and not _own_day_elsewhere(info, same_sentence[-1]):
         return same_sentence[-1]
     if info.anaphoric and recent is not None:
         # "the attack": the incident just described, unless the phrase names a far place
@@ -281,6 +282,15 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                                             in c.perpetrators)):
             return c
     return None
+
+
+def _own_day_elsewhere(info: TriggerInfo, cluster: Cluster) -> bool:
+    """A trigger with its own day at a place apart from an incident that only a statement's
+    date bounds: "IS claimed a bombing in Marawi on Sunday ... retaliation for an operation
+    last Friday in Maguindanao" are two incidents, one sentence or not."""
+    theirs = cluster.anchor
+    return bool(info.anchor is not None and info.anchor.attached and theirs is not None
+                and not theirs.attached and _apart(info, cluster))
 
 
 def _sibling(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:

@@ -24,7 +24,12 @@ from claimwatch.extract.grouping import (
     has_strong_separate_cue,
 )
 from claimwatch.extract.lexicon import CueWords, Lexicon, lexicon
-from claimwatch.extract.triggers import Trigger, earlier_clause_verbs, find_triggers
+from claimwatch.extract.triggers import (
+    Trigger,
+    answered_incident,
+    earlier_clause_verbs,
+    find_triggers,
+)
 from claimwatch.model import Actor, DateRange, Document, Mention, Place, Span, Target, Victim
 from claimwatch.resolve.entities import is_capital
 
@@ -172,6 +177,8 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     span = doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
     if span is None:
         return True
+    if _when_clause(span, trigger.token):
+        return True  # "still rebuilding after May 2017, when fighters overran the city"
     if _in_since_clause(span):
         return None  # "the deadliest since the uprising began in 2011"
     if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
@@ -191,6 +198,8 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     if clause.i != trigger.token.i and (str(clause.lemma_).lower() in LATER_SCENE_LEMMAS or any(
             c.dep_ == "prt" and c.lower_ == "down" for c in clause.children)):
         return False  # "the toll from the strike rose to 12 on Sunday", "clashes died down"
+    if trigger.kind == "noun" and _other_incident_noun(span, trigger.token, clause):
+        return None  # "the attack could be retaliation for an operation last Friday"
     if verb != clause and verb.dep_ in ("acl", "relcl") and \
             trigger.token.i not in {t.i for t in verb.subtree}:
         return None  # "near the statues destroyed in 2001": the date of another noun's clause
@@ -214,6 +223,31 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         return True  # "three were killed on Wednesday when a missile slammed into ..."
     lemma = str(verb.lemma_).lower()
     return False if lemma in REPORTING_LEMMAS or lemma in LATER_SCENE_LEMMAS else None
+
+
+def _when_clause(span: Any, tok: Any) -> bool:
+    """The trigger is told in a "when" clause that modifies the date itself: "after May
+    2017, when fighters overran the city" dates the overrunning."""
+    for node in [tok, *tok.ancestors]:
+        if node.dep_ == "relcl" and span.start <= node.head.i < span.end:
+            return any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
+    return False
+
+
+def _other_incident_noun(span: Any, trigger: Any, clause: Any) -> bool:
+    """The date sits in the phrase of the incident the trigger's clause answers ("the
+    attack could be retaliation for an operation last Friday": Friday is the operation's
+    day, not the attack's)."""
+    lex = lexicon()
+    mine = {t.i for t in trigger.subtree}
+    cur = span.root
+    while cur.head.i != cur.i and cur.i != clause.i:
+        cur = cur.head
+        if cur.i == clause.i or cur.i in mine:
+            return False
+        if answered_incident(cur, lex):
+            return True
+    return False
 
 
 def _in_since_clause(span: Any) -> bool:
@@ -803,9 +837,10 @@ def _role(mention: Mention, cluster: Cluster, published: dt.date | None,
     recall = bool(words & set(lex.cues["recall_cues"])) or any(
         t.tag_ == "VBN" and any(c.lower_ == "had" for c in t.children)
         for m in cluster.members for t in m.trigger.sent)
+    answered = age > 0 and all(m.provoking for m in cluster.members)
     if age <= NEW_WINDOW_DAYS and not (recall and mention.date.precision != "day"
-                                        and cluster.anchor is not None):
-        return "new"
+                                        and cluster.anchor is not None) and not answered:
+        return "new"  # (told only as what a later attack answered: an earlier one recalled)
     if age > 60 and any(cue in text for cue in lex.cues["background_cues"]) and not recall:
         return "background"
     return "historical"

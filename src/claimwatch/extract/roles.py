@@ -594,7 +594,7 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
             return
         head = place_head(ent)
         if rank > 0 and head.i == ent.root.i and ent.root.dep_ in ("compound", "amod", "nmod") \
-                and ent.root.head.pos_ in ("NOUN", "PROPN"):
+                and ent.root.head.pos_ in ("NOUN", "PROPN") and not _names_admin_area(ent):
             return  # "the US military", "Israeli officials": a modifier, not a place
         if rank == 0 and ent.label_ in ("GPE", "NORP") and ent.root.dep_ in ("compound", "amod") \
                 and head.i == ent.root.i and _is_country(ent):
@@ -630,12 +630,42 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
         head = root.head
         if root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i in attach:
             add(e, f"'{head.text} {e.text}' attached to the trigger", 1)
+    ents = [e for e in ents if not _other_incident_place(e, trigger)]
     for e in ents:
         if abs(e.root.i - trigger.i) <= 12:
             add(e, "place named near the trigger", 2)
     for e in ents:
         add(e, "place named in the same sentence", 3)
     return cands
+
+
+def _names_admin_area(ent: Any) -> bool:
+    """ "in Maguindanao del Sur province": the name of a province, its noun after it (the
+    model tagged the name alone); "the US military" is a modifier, not a place."""
+    tok = ent.root
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok.i != ent.root.i and tok.lower_ in _area_nouns() and tok.dep_ == "pobj" \
+        and tok.head.lower_ in LOCATIVE_PREPS
+
+
+@lru_cache(maxsize=1)
+def _area_nouns() -> frozenset[str]:
+    return frozenset(load_data("place_phrases.json")["area_suffixes"])
+
+
+def _other_incident_place(ent: Any, trigger: Token) -> bool:
+    """A place of the incident that the trigger's clause answers: "the attack could be
+    retaliation for an operation in X" places the operation, not the attack."""
+    from claimwatch.extract.triggers import answered_incident
+
+    root = place_head(ent)
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head  # "for an operation in Maguindanao del Sur province"
+    mine = {t.i for t in trigger.subtree}
+    lex = lexicon()
+    return any(a.i not in mine and a.i != trigger.i and answered_incident(a, lex)
+               for a in root.ancestors)
 
 
 @lru_cache(maxsize=1)

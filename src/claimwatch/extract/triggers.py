@@ -47,7 +47,8 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
         scope += [t for c in tok.head.children if c.i != tok.i and not _is_clause_conj(c)
                   and c.i not in earlier for t in _own_clause(c)]
     types: list[str] = []
-    words = [t for t in scope if t.sent == tok.sent and t.i != tok.i]
+    words = [t for t in scope if t.sent == tok.sent and t.i != tok.i
+             and not _in_other_incident(t, tok, lex)]
     i = 0
     while i < len(words):
         step = 1
@@ -65,6 +66,23 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
                 break
         i += step
     return types
+
+
+def answered_incident(noun: Token, lex: Lexicon) -> bool:
+    """An incident noun told as the one answered: "in retaliation for the strikes", "a
+    response to the raid" (another incident than the one that answers it)."""
+    prep = noun.head
+    return bool(noun.pos_ == "NOUN" and _lemma(noun) in lex.nouns and noun.dep_ == "pobj"
+                and prep.lower_ in ("to", "for")
+                and _lemma(prep.head) in lex.cues["retaliation_nouns"])
+
+
+def _in_other_incident(word: Token, tok: Token, lex: Lexicon) -> bool:
+    """The word is told of the incident another one answers, outside the trigger's phrase:
+    "the attack could be retaliation for an operation backed by air strikes" says nothing
+    of how the attack was done."""
+    mine = {t.i for t in tok.subtree}
+    return any(a.i not in mine and answered_incident(a, lex) for a in word.ancestors)
 
 
 def earlier_clause_verbs(sent: Any, lex: Lexicon) -> list[Token]:

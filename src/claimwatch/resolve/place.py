@@ -110,6 +110,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "near": re.compile(rf"^(?:{_alternation(p['near_prefixes'])})\s+(?P<t>.+)$", re.I),
         "point": re.compile(rf"^(?:{_alternation(p['point_prefixes'])})\s+(?P<t>.+)$", re.I),
         "direction": re.compile(rf"^(?P<d>{dirs})\s+(?P<t>.+)$", re.I),
+        "direction_suffix": re.compile(
+            rf"^(?P<t>.+?)\s+(?P<d>{_alternation(p['direction_suffixes'])})$", re.I),
         "near_suffix": re.compile(rf"^(?P<t>.+?)\s+(?:{_alternation(p['near_suffixes'])})$", re.I),
         "area_suffix": re.compile(
             rf"^(?P<t>.+?)\s+(?P<s>{_alternation(p['area_suffixes'])})$", re.I),
@@ -156,6 +158,10 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
     if m:
         vec = _phrases()["directions"].get(normalize(m["d"]).replace("-", " "), [0, 0])
         out.append(_Reading(_clean(m["t"]), "part_of", 2, direction=(vec[0], vec[1])))
+    m = pats["direction_suffix"].match(text)
+    if m and m["t"][:1].isupper():  # "Maguindanao del Sur", newer than the gazetteer
+        vec = _phrases()["direction_suffixes"].get(normalize(m["d"]).replace("-", " "), [0, 0])
+        out.append(_Reading(_clean(m["t"]), "part_of", 2, direction=(vec[0], vec[1])))
     m = pats["near_suffix"].match(text)
     if m:
         out.append(_Reading(_clean(m["t"]), "near", 2))
@@ -164,6 +170,12 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
         level = _phrases()["area_suffixes"].get(normalize(m["s"]), "admin1")
         out.append(_Reading(_clean(m["t"]), "area_named", 2 if level == "admin2" else 3,
                             prefer=(level, "admin1", "admin2", "region")))
+        inner = pats["direction_suffix"].match(_clean(m["t"]))
+        if inner and inner["t"][:1].isupper():  # "Maguindanao del Sur province"
+            vec = _phrases()["direction_suffixes"].get(
+                normalize(inner["d"]).replace("-", " "), [0, 0])
+            out.append(_Reading(_clean(inner["t"]), "part_of", 2, direction=(vec[0], vec[1]),
+                                prefer=("admin1", "admin2", "region")))
     m = pats["point_suffix"].match(text)
     if m:
         out.append(_Reading(_clean(m["t"]), "point_named", 1,
