@@ -143,3 +143,10 @@ def test_a_site_named_after_its_town_is_at_the_town() -> None:
                     "on Saturday, damaging a bomber, the defence ministry said.")
     assert ev.location is not None and ev.location.precision == 1
     assert ev.location.name is not None and "tsy" in ev.location.name
+
+
+def test_a_town_the_model_took_for_a_product_is_still_a_place() -> None:
+    # the model tags this town's name as a product; "the city of" vouches for it
+    ev = only_event("The army said it had killed 40 fighters in a rocket strike on a school in "
+                    "the eastern city of Kramatorsk on Monday.")
+    assert ev.location is not None and ev.location.name == "Kramatorsk"

@@ -473,3 +473,12 @@ def test_a_name_tagged_apart_from_its_province_noun_is_a_place_of_the_incident()
                      "in Maguindanao del Norte province, in which troops killed 11 fighters.")
     (operation,) = [t for t in doc if t.text == "operation"]
     assert "Maguindanao" in [p for p, _, _ in roles.place_phrases(operation, None)]
+
+
+def test_who_killed_in_an_attack_carried_out_the_attack() -> None:
+    (ev,) = events("Islamic State fighters killed nine herders in an attack on a camp near "
+                   "Menaka on Sunday, local officials said.")
+    assert [a.name for a in ev.actors if a.role == "perpetrator"] == ["Islamic State"]
+    assert ev.attack_types == ["ground_assault"]
+    (ev,) = events("Nine herders were killed in an attack on a camp near Menaka on Sunday.")
+    assert not [a for a in ev.actors if a.role == "perpetrator"]

@@ -617,15 +617,19 @@ def _armed_group_attack(cluster: Cluster, lex: Lexicon) -> bool:
 
     fighters = set(lex.cues["group_nouns"])
     for m in cluster.members:
-        if m.neutralised or m.provoking or m.trigger.kind != "verb":
+        if m.neutralised or m.provoking:
             continue
-        subj = next((c for c in m.trigger.token.children if c.dep_ == "nsubj"), None)
+        verb = m.trigger.token if m.trigger.kind == "verb" else roles.casualty_verb(m.trigger.token)
+        if verb is None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and str(subj.lemma_).lower() in fighters:
             return True
     table = ActorTable.load()
     entries = [table.by_name(p) for p in cluster.perpetrators]
     return bool(entries) and all(e is not None and e.category == "armed_group" for e in entries) \
-        and any(m.trigger.kind == "verb" for m in cluster.members)
+        and any(m.trigger.kind == "verb" or roles.casualty_verb(m.trigger.token) is not None
+                for m in cluster.members)
 
 
 def _air_force_strike(cluster: Cluster) -> bool:

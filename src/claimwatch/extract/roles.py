@@ -228,7 +228,24 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
             # "shot down drones": the drones' owner attacked, not the air defences
             cand = _launcher(trigger.head) if _intercepts(trigger.head, lex) \
                 else _subject(trigger.head)
+        verb = casualty_verb(trigger)
+        if cand is None and verb is not None:
+            # "fighters killed 12 farmers in an attack on a village": the killers attacked
+            cand = _subject(verb)
     return cand
+
+
+CASUALTY_PREPS = CueWords("roles", "casualty_preps")
+CASUALTY_VERBS = CueWords("roles", "casualty_verbs")
+
+
+def casualty_verb(noun: Token) -> Token | None:
+    """The casualty verb an attack noun is told under: "killed 12 farmers in an attack"."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in CASUALTY_PREPS and prep.head.pos_ == "VERB" \
+            and str(prep.head.lemma_).lower() in CASUALTY_VERBS:
+        return prep.head
+    return None
 
 
 def _intercepts(trigger: Token, lex: Lexicon) -> bool:
@@ -725,7 +742,7 @@ def place_spans(sent: Any) -> list[Any]:
     """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
     name_nouns, _ = _place_nouns()
     spans = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
-        e.label_ in ("ORG", "PERSON") and e.root.dep_ == "pobj" and (
+        e.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") and e.root.dep_ == "pobj" and (
             e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off", "over",
                                    "inside", "across")
             or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))
