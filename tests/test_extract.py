@@ -482,3 +482,17 @@ def test_who_killed_in_an_attack_carried_out_the_attack() -> None:
     assert ev.attack_types == ["ground_assault"]
     (ev,) = events("Nine herders were killed in an attack on a camp near Menaka on Sunday.")
     assert not [a for a in ev.actors if a.role == "perpetrator"]
+
+
+def test_guerrillas_and_kidnappers_are_attacker_nouns() -> None:
+    (ev,) = events("Urban guerrillas attacked a power substation in Kisumu on Monday.")
+    assert [a.name for a in ev.perpetrators] == ["Urban guerrillas"]
+
+
+def test_armed_or_unidentified_people_are_unnamed_attackers() -> None:
+    from claimwatch.extract.mentions import UNNAMED_ATTACKER
+
+    (ev,) = events("Heavily armed men killed a farmer in Mopti on Monday.")
+    assert ev.perpetrators == []  # who they were is not known
+    assert [e.detail for e in ev.explanations
+            if e.field == "perpetrator" and e.rule == UNNAMED_ATTACKER] == ["Heavily armed men"]

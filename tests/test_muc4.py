@@ -99,3 +99,21 @@ def test_pipeline_runs_on_three_dev_documents() -> None:
     assert result.documents == 3 and result.ree is not None and result.gtt is not None
     assert not result.run.errors
     assert result.gtt.micro.r_den > 0
+
+
+def test_unnamed_attackers_and_group_fighters_are_perpetrator_descriptions() -> None:
+    from claimwatch.evaluate.muc4_mapping import description_core
+    from claimwatch.extract.mentions import UNNAMED_ATTACKER
+    from claimwatch.model import Explanation
+
+    text = ("several urban guerrillas at the corner of the square opened fire on a bus. "
+            "the frente norte guerrillas later claimed it.")
+    event = Event("e", attack_types=["shooting"],
+                  actors=[Actor("Frente Norte", "perpetrator", kind="organization")],
+                  explanations=[Explanation("perpetrator", UNNAMED_ATTACKER,
+                                            detail="several urban guerrillas at the corner")])
+    (t,) = document_templates([event], text, truecase(text))
+    assert t["PerpInd"] == [["frente norte guerrillas"], ["urban guerrillas"]]
+    assert t["PerpOrg"] == [["frente norte"]]
+    assert description_core("members of the frente norte who fled") == \
+        "members of the frente norte"

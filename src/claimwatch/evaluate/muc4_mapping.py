@@ -116,10 +116,53 @@ def perpetrator_fills(actor: Actor, text: str, cased_text: str) -> tuple[list[st
         org = find_mention(text, tail.removeprefix("the "))
         return [surface], [org] if org else []
     if actor.kind in ORG_KINDS or _is_org_name(surface, cased_text):
-        return [], [surface]
+        return _members_named(text, [actor.name, *actor.aliases]), [surface]
     if _is_proper(surface, cased_text):
         return [], []  # a lone capitalised word: a demonym or a person, not an organisation
-    return [surface], []
+    return [description_core(surface)], []
+
+
+def _perp_head(word: str) -> bool:
+    word = word.lower().strip(".,;:'\"")
+    heads = person_nouns() | _words("perpetrator_heads")
+    return word in heads or word.rstrip("s") in heads or word.removesuffix("es") in heads
+
+
+def description_core(phrase: str) -> str:
+    """A perpetrator description cut to its noun phrase: "several urban guerrillas" ->
+    "urban guerrillas", "terrorists at the intersection of ..." -> "terrorists". The head
+    run ends it ("urban guerrilla commandos"); "of" stays after a group word ("members of
+    the FMLN")."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in _words("vague_quantifiers"):
+        words = words[1:]
+    for i, w in enumerate(words):
+        if w.lower() in _words("phrase_stops"):
+            words = words[:i]
+            break
+    for i, w in enumerate(words):
+        if not _perp_head(w):
+            continue
+        end = i + 1
+        while end < len(words) and _perp_head(words[end]):
+            end += 1
+        if end < len(words) and words[end].lower() == "of" and words[end - 1].lower().rstrip(
+                "s") in _words("group_heads"):
+            return " ".join(words)
+        return " ".join(words[:end])
+    return " ".join(words) if words else phrase
+
+
+def _members_named(text: str, names: Sequence[str]) -> list[str]:
+    """ "FMLN guerrillas", "ELN urban commandos": an organisation's name before a word for
+    its fighters is also a description of the individuals (MUC-4 PerpInd)."""
+    for name in names:
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"((?: [a-z]+){1,2})(?!\w)", text,
+                             re.IGNORECASE):
+            words = m.group(1).split()
+            if _perp_head(words[0]) or (len(words) > 1 and _perp_head(words[1])):
+                return [description_core(m.group())]
+    return []
 
 
 def _is_org_name(surface: str, cased_text: str) -> bool:
@@ -227,6 +270,16 @@ def responsible_actors(event: Event) -> list[Actor]:
     return actors
 
 
+def unnamed_attackers(event: Event) -> list[str]:
+    """ "unidentified persons", "gunmen": attackers the report does not name. claimwatch
+    leaves them out of the perpetrators (who they were is not known) and explains why;
+    MUC-4's PerpInd is exactly such a description."""
+    from claimwatch.extract.mentions import UNNAMED_ATTACKER
+
+    return [e.detail for e in event.explanations
+            if e.field == "perpetrator" and e.rule == UNNAMED_ATTACKER and e.detail]
+
+
 def event_template(event: Event, text: str, cased_text: str) -> Template:
     """The MUC-4 template (strings as found in ``text``) for one claimwatch event."""
     fills: dict[str, list[str]] = {role: [] for role in ROLES}
@@ -234,6 +287,10 @@ def event_template(event: Event, text: str, cased_text: str) -> Template:
         ind, org = perpetrator_fills(actor, text, cased_text)
         fills["PerpInd"] += ind
         fills["PerpOrg"] += org
+    for phrase in unnamed_attackers(event):
+        found = find_mention(text, description_core(phrase))
+        if found:
+            fills["PerpInd"].append(found)
     for target in event.targets:
         found = find_mention(text, _strip_determiners(target.text))
         if found and target.type == "unknown" and head_noun(found) not in _words(

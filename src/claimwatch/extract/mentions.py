@@ -661,7 +661,7 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         if found:
             chosen = (found[0], found[1], cluster.members[0].trigger.sent.text)
     if chosen is not None and _anonymous(chosen[0]):
-        mention.explain("perpetrator", "only a generic attacker noun, no named actor: none",
+        mention.explain("perpetrator", UNNAMED_ATTACKER,
                         sentence=chosen[2], detail=chosen[0])
         chosen = None  # "a suicide bomber", "gunmen": who they were is not known
     if chosen is not None:
@@ -714,11 +714,19 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
             break
 
 
+UNNAMED_ATTACKER = "only a generic attacker noun, no named actor: none"
+
+
 def _anonymous(name: str) -> bool:
     """ "a suicide bomber", "unidentified gunmen": an attacker nobody has named."""
     cues = lexicon().cues
     words = [w for w in name.lower().split() if w not in cues["anonymous_modifiers"]]
-    return " ".join(words) in cues["anonymous_attackers"]
+    if " ".join(words) in cues["anonymous_attackers"]:
+        return True
+    # "an armed civilian", "uniformed individuals": people described only as armed/unknown
+    return bool(words) and (words[-1] in cues["person_nouns"] or words[-1].removesuffix("s")
+                            in cues["person_nouns"]) and any(
+        w in cues["perpetrator"]["anonymous_person_modifiers"] for w in name.lower().split())
 
 
 def _perpetrator_of(cluster: Cluster) -> tuple[str, str | None, str] | None:

@@ -24,6 +24,7 @@ BLAME_LEMMAS = CueWords("perpetrator", "blame_lemmas")
 HALLMARK_LEMMAS = CueWords("perpetrator", "hallmark_lemmas")
 SEND_LEMMAS = CueWords("perpetrator", "send_lemmas")
 BELIEF_LEMMAS = CueWords("perpetrator", "belief_lemmas")
+ANONYMOUS_PERSON_MODIFIERS = CueWords("perpetrator", "anonymous_person_modifiers")
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +128,21 @@ def accept(tok: Token) -> tuple[str, str] | None:
         if tied:
             return tied, f"attacker noun {tok.text!r} tied to {tied}"
         return text, f"attacker noun {tok.text!r}"
+    if _unnamed_people(tok):
+        return text, f"attacker noun {tok.text!r} (unnamed people)"
     return None
+
+
+def _unnamed_people(tok: Token) -> bool:
+    """ "unidentified persons", "heavily armed men", "masked individuals": people whom the
+    report describes only by being armed or unknown, acting as attackers."""
+    from claimwatch.extract.lexicon import lexicon
+
+    if str(tok.lemma_).lower() not in lexicon().cues["person_nouns"] and \
+            tok.lower_ not in lexicon().cues["person_nouns"]:
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.i < tok.i
+               and c.lower_ in ANONYMOUS_PERSON_MODIFIERS for c in tok.children)
 
 
 def from_claims(sents: list[Any]) -> tuple[str, str] | None:
