@@ -496,3 +496,18 @@ def test_armed_or_unidentified_people_are_unnamed_attackers() -> None:
     assert ev.perpetrators == []  # who they were is not known
     assert [e.detail for e in ev.explanations
             if e.field == "perpetrator" and e.rule == UNNAMED_ATTACKER] == ["Heavily armed men"]
+
+
+def test_murder_assassination_and_placed_bombs_are_attacks() -> None:
+    (ev,) = events("Senator Tomas Arriaga Vidal was assassinated in Mombasa on Monday.")
+    assert [v.text for v in ev.victims] == ["Tomas Arriaga Vidal"]
+    (ev,) = events("The murder of judge Tomas Arriaga Vidal in Mombasa on Monday shocked the city.")
+    assert [v.text for v in ev.victims] == ["Tomas Arriaga Vidal"]
+    (ev,) = events("Unknown persons planted two bombs at a bank in Mombasa on Monday.")
+    assert "bombing" in ev.attack_types
+    assert events("Workers placed flowers at the bank in Mombasa on Monday.") == []
+
+
+def test_sentence_initial_attacker_noun_tagged_as_a_name() -> None:
+    (ev,) = events("Guerrillas killed Mayor Tomas Arriaga in Mombasa on Monday.")
+    assert [a.name for a in ev.perpetrators] == ["Guerrillas"]

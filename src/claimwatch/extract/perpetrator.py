@@ -117,7 +117,7 @@ def accept(tok: Token) -> tuple[str, str] | None:
     for ent in tok.sent.ents:
         if ent.start <= tok.i < ent.end and ent.label_ in ("ORG", "NORP"):
             return str(ent.text), f"named organisation {ent.text!r}"
-    if str(tok.lemma_).lower() in ATTACKER_NOUNS or tok.lower_ in ATTACKER_NOUNS:
+    if _attacker_noun(tok):
         # "gunmen believed to belong to al-Shabaab", "fighters linked to IS"
         tail = [t for t in tok.subtree if t.i > tok.i]
         if not tail and tok.dep_ == "nsubj" and str(tok.head.lemma_).lower() in BELIEF_LEMMAS:
@@ -131,6 +131,12 @@ def accept(tok: Token) -> tuple[str, str] | None:
     if _unnamed_people(tok):
         return text, f"attacker noun {tok.text!r} (unnamed people)"
     return None
+
+
+def _attacker_noun(tok: Token) -> bool:
+    """ "gunmen", "rebels", and a sentence-initial "Guerrillas" the tagger takes for a name."""
+    words = (str(tok.lemma_).lower(), tok.lower_, tok.lower_.removesuffix("s"))
+    return any(w in ATTACKER_NOUNS for w in words)
 
 
 def _unnamed_people(tok: Token) -> bool:
