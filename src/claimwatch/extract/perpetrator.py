@@ -25,6 +25,7 @@ HALLMARK_LEMMAS = CueWords("perpetrator", "hallmark_lemmas")
 SEND_LEMMAS = CueWords("perpetrator", "send_lemmas")
 BELIEF_LEMMAS = CueWords("perpetrator", "belief_lemmas")
 ANONYMOUS_PERSON_MODIFIERS = CueWords("perpetrator", "anonymous_person_modifiers")
+ANONYMOUS_PERSON_HEADS = CueWords("perpetrator", "anonymous_person_heads")
 
 
 @lru_cache(maxsize=1)
@@ -142,11 +143,9 @@ def _attacker_noun(tok: Token) -> bool:
 def _unnamed_people(tok: Token) -> bool:
     """ "unidentified persons", "heavily armed men", "masked individuals": people whom the
     report describes only by being armed or unknown, acting as attackers."""
-    from claimwatch.extract.lexicon import lexicon
-
-    if str(tok.lemma_).lower() not in lexicon().cues["person_nouns"] and \
-            tok.lower_ not in lexicon().cues["person_nouns"]:
-        return False
+    if str(tok.lemma_).lower() not in ANONYMOUS_PERSON_HEADS and \
+            tok.lower_ not in ANONYMOUS_PERSON_HEADS:
+        return False  # "an armed civilian" who shot the attacker is not one
     return any(c.dep_ in ("amod", "compound") and c.i < tok.i
                and c.lower_ in ANONYMOUS_PERSON_MODIFIERS for c in tok.children)
 
