@@ -150,3 +150,11 @@ def test_a_town_the_model_took_for_a_product_is_still_a_place() -> None:
     ev = only_event("The army said it had killed 40 fighters in a rocket strike on a school in "
                     "the eastern city of Kramatorsk on Monday.")
     assert ev.location is not None and ev.location.name == "Kramatorsk"
+
+
+def test_a_town_name_the_model_cut_in_two_is_read_whole() -> None:
+    # the model tags "Dera" as a place and "Ismail Khan" as a person
+    ev = only_event("Militants attacked a police post in Dera Ismail Khan district before dawn "
+                    "on Monday, killing two policemen.")
+    assert ev.location is not None and ev.location.name == "Dera Ismail Khan"
+    assert ev.location.iso3 == "PAK"

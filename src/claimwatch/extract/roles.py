@@ -761,9 +761,9 @@ def place_spans(sent: Any) -> list[Any]:
         if run:
             spans.append(sent.doc[run[0].i:run[-1].i + 1])
             run = []
-    from claimwatch.resolve.entities import hyphenated
+    from claimwatch.resolve.entities import hyphenated, joined
 
-    whole = [hyphenated(e, sent.end) for e in spans]
+    whole = [joined(hyphenated(e, sent.end), sent.end) for e in spans]
     inner = {i for e in whole for i in range(e.start + 1, e.end)}
     return sorted((e for e in whole if e.start not in inner), key=lambda e: e.start)
 

@@ -23,8 +23,8 @@ def report_context(sdoc: Any) -> Any:
     """The places a whole report names, which disambiguate each single place."""
     from claimwatch.resolve.place import document_context
 
-    ents = [(str(hyphenated(e, e.sent.end).text), str(e.label_)) for e in sdoc.ents
-            if e.label_ in PLACE_LABELS]
+    ents = [(str(joined(hyphenated(e, e.sent.end), e.sent.end).text), str(e.label_))
+            for e in sdoc.ents if e.label_ in PLACE_LABELS]
     return document_context(sdoc.text, ents)
 
 
@@ -38,6 +38,32 @@ def hyphenated(span: Any, limit: int) -> Any:
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2
     return span if end == span.end else Span(doc, span.start, end, label=span.label_)
+
+
+def joined(span: Any, limit: int) -> Any:
+    """A name the model cut in two ("Dera" + "Ismail Khan" in "Dera Ismail Khan district"):
+    the proper nouns compounded onto it that follow make one name when the gazetteer knows
+    the whole. ``limit``: the token index not to pass."""
+    import sqlite3
+
+    from spacy.tokens import Span
+
+    from claimwatch.errors import ClaimwatchError
+    from claimwatch.resolve.gazetteer import Gazetteer
+
+    doc, end = span.doc, span.end
+    while end < limit and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" \
+            and doc[end - 1].head.i >= end:
+        end += 1
+    for stop in range(end, span.end, -1):
+        try:
+            known = Gazetteer.load().lookup(doc[span.start:stop].text)
+        except (ClaimwatchError, OSError, sqlite3.Error):
+            return span
+        if known:
+            label = span.label_ if span.label_ in PLACE_LABELS else "GPE"
+            return Span(doc, span.start, stop, label=label)
+    return span
 
 
 def locator(context: Any) -> Callable[[str, bool], Place | None]:
