@@ -316,3 +316,47 @@ def test_another_at_a_town_of_its_own_is_one_more_incident() -> None:
     haifa, tiberias = found
     assert haifa.injured.low == 4
     assert tiberias.injured.low == 0  # the four injured were the other drone's
+
+
+def test_a_date_after_the_incident_answered_dates_that_incident() -> None:
+    text = ("The army said on Monday that its air strike on a compound in Bunia was "
+            "retaliation for a rebel ambush on a convoy near Beni on February 26.")
+    found = sorted(events(text), key=lambda e: e.date_start or dt.date.min)
+    assert len(found) == 2
+    ambush, strike = found
+    assert ambush.date_start == dt.date(2024, 2, 26) and "airstrike" not in ambush.attack_types
+    assert strike.date_start != dt.date(2024, 2, 26) and "airstrike" in strike.attack_types
+
+
+def test_the_incident_answered_is_another_incident_without_the_answers_place() -> None:
+    text = ("The army said on Monday that it had killed 40 fighters in an air strike on a "
+            "compound in the town of Bunia, calling it revenge for a rebel ambush on its "
+            "troops on February 26.")
+    found = sorted(events(text), key=lambda e: e.date_start or dt.date.min)
+    assert len(found) == 2
+    ambush, strike = found
+    assert ambush.date_start == dt.date(2024, 2, 26) and ambush.mention_role == "historical"
+    assert ambush.location is None or ambush.location.name != "Bunia"
+    assert strike.location is not None and strike.location.name == "Bunia"
+    assert strike.fatalities.low == 40 and ambush.fatalities.low is None
+
+
+def test_weapons_and_toll_of_the_incident_answered_are_not_the_answers() -> None:
+    text = ("A car bomb killed six people at a market in Mosul on Monday. Police said the "
+            "bombing could be revenge for a raid last week in which soldiers backed by "
+            "helicopter gunships killed 14 militants.")
+    bomb = next(e for e in events(text) if e.date_start == dt.date(2024, 3, 4))
+    assert bomb.attack_types == ["bombing"]
+    assert bomb.fatalities.low == 6
+
+
+def test_a_town_tagged_as_a_product_after_a_place_noun_is_a_place() -> None:
+    from spacy.tokens import Span
+
+    from claimwatch.extract import roles
+    from claimwatch.nlp import load_nlp
+
+    doc = load_nlp()("Missiles hit two buildings in the eastern city of Zorbask overnight.")
+    name = next(t for t in doc if t.text == "Zorbask")
+    doc.ents = [Span(doc, name.i, name.i + 1, label="PRODUCT")]
+    assert [s.text for s in roles.place_spans(next(iter(doc.sents)))] == ["Zorbask"]

@@ -212,12 +212,29 @@ def _cause(verb: Token) -> Token | None:
     return None
 
 
+def _in_answered(word: Token, lex: Lexicon, own: set[int]) -> bool:
+    """The word tells the incident another one answers ("retaliation for X"), not this one."""
+    from claimwatch.extract.triggers import answered_phrases
+
+    sent = word.sent
+    phrases = answered_phrases(sent, lex)
+    if any(word.i in inside and not inside & own for inside in phrases):
+        return True
+    # and the answer's toll is not the incident answered ("killed 600 in a strike, calling
+    # it revenge for an attack on troops" told of that attack)
+    here = {i for i in own if sent.start <= i < sent.end}
+    return bool(here) and all(any(i in inside for inside in phrases) for i in here) \
+        and not any(word.i in inside for inside in phrases)
+
+
 def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
                  others: set[int] | None = None) -> bool:
     """A casualty clause about something else: a war's or campaign's toll ("the conflict has
     killed 300,000", "have been killed since the war began"), or one whose cause is an
     attack or weapon named in a sentence where none of this incident's triggers is ("a
     series of bombs outside the school killed 80")."""
+    if own is not None and _in_answered(word, lex, own):
+        return True  # "revenge for a raid in which troops killed 11": the raid's toll
     verb = _clause_verb(word)
     if verb is None:
         return False

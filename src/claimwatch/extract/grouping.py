@@ -232,7 +232,11 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     # and what is told after that is the later incident's, unless it too is "after" another
     clusters = [c for c in clusters if all(
         m.earlier == info.earlier for m in c.members if m.sent_index == info.sent_index)
-        and (info.earlier or not all(m.earlier for m in c.members))]
+        and (info.earlier or not all(m.earlier for m in c.members))
+        # "the strike was revenge for an attack on X on May 1": the incident answered,
+        # dated, is another one ("revenge for the raid" alone names no incident told)
+        and all(_answered(m) == _answered(info) for m in c.members
+                if m.sent_index == info.sent_index)]
     recent = max(clusters, key=lambda c: c.last_sent, default=None)
     same_sentence = [c for c in clusters if any(m.sent_index == info.sent_index
                                                  for m in c.members)]
@@ -291,6 +295,11 @@ def _own_day_elsewhere(info: TriggerInfo, cluster: Cluster) -> bool:
     theirs = cluster.anchor
     return bool(info.anchor is not None and info.anchor.attached and theirs is not None
                 and not theirs.attached and _apart(info, cluster))
+
+
+def _answered(info: TriggerInfo) -> bool:
+    """An incident told as what another answers, with a date of its own."""
+    return info.provoking and info.anchor is not None
 
 
 def _sibling(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:

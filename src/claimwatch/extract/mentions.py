@@ -27,6 +27,7 @@ from claimwatch.extract.lexicon import CueWords, Lexicon, lexicon
 from claimwatch.extract.triggers import (
     Trigger,
     answered_incident,
+    answered_phrases,
     earlier_clause_verbs,
     find_triggers,
 )
@@ -82,8 +83,12 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
         own.add(0)  # the lede names where the report's main incident happened
     scope = [sents[i] for i in sorted(own | {i + 1 for i in own if i + 1 < len(sents)})]
     trigger = cluster.members[0].trigger.token
+    answered = all(m.provoking for m in cluster.members)
     for sent in scope:
+        inside = {i for a in answered_phrases(sent, lexicon()) for i in a}
         for span in roles.place_spans(sent):
+            if answered and span.root.i not in inside:
+                continue  # "revenge for an ambush": the answer's places are not the ambush's
             if roles.used_as_actor(span, trigger):
                 continue  # "after Moscow released footage": a government, not a place
             text = roles.with_direction(span)  # "Mopti region" is no town
@@ -121,6 +126,7 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
     sig = EMBED_SIGNATURE.search(sent.text)
     cutoff = start + sig.start() if sig else end
     best = None
+    lex = lexicon()
     for tx in timexes:
         if tx.start is None or not (start <= tx.start_char < cutoff):
             continue
@@ -130,6 +136,8 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
         if before and before[-1] in NOT_ANCHOR_PREFIX:
             continue  # "since 2019": when a campaign began, not when this happened
         attached = _attached(trigger, tx)
+        if attached is not None and _provocation_date(trigger, tx, lex):
+            attached = None  # "... revenge for an attack on Russian troops on New Year's Day"
         if attached is None or (trigger.weak and not (attached and (
                 trigger.kind == "noun" or _opens_sentence(trigger, tx)))):
             continue  # "killed" is dated by the attack; "the strikes ... on Thursday" by itself
@@ -139,6 +147,32 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
         if best is None or rank < best[0]:
             best = (rank, Anchor(_in_post_time(tx, trigger, timexes, published), attached))
     return best[1] if best else None
+
+
+def _provocation_date(trigger: Trigger, tx: Any, lex: Lexicon) -> bool:
+    """The date follows an incident the trigger answers ("the strike was revenge for an
+    attack on a school on January 1"): it dates that earlier incident, not this one."""
+    tok = trigger.token
+    if _provoking(tok, lex):
+        return False
+    for noun in tok.sent:
+        if not (tok.i < noun.i and noun.idx < tx.start_char) or not _provoking(noun, lex):
+            continue
+        if str(noun.lemma_).lower() not in lex.nouns or tok.i in {t.i for t in noun.subtree}:
+            continue
+        span = tok.doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        if _clause_verb(span.root) == _clause_verb(noun):
+            return True
+    return False
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb (or auxiliary) whose clause holds ``tok``."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _in_phrase(trigger: Trigger, tx: Any) -> bool:
@@ -314,6 +348,9 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         or _judged(trigger.token, lex))
     if not anaphoric:  # "the attack" takes its place from the incident it refers to
         places = places + _context_places(trigger)
+    if _provoking(trigger.token, lex):
+        # "revenge for an attack on troops": the sentence's other places are the answer's
+        places = [p for p in places if p[2] <= 1]
     place: str | None = places[0][0] if places and locate is None else None
     point: Place | None = None
     rank = 9

@@ -738,11 +738,15 @@ def places_after(sent: Any, name: str, window: int = 12) -> list[str]:
             if start <= e.start <= start + window and not names_actor(e)]
 
 
+# labels the model gives place names it mistakes for a name of something else
+MISTAKEN_LABELS = ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART")
+
+
 def place_spans(sent: Any) -> list[Any]:
     """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
     name_nouns, _ = _place_nouns()
     spans = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
-        e.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART") and e.root.dep_ == "pobj" and (
+        e.label_ in MISTAKEN_LABELS and e.root.dep_ == "pobj" and (
             e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off", "over",
                                    "inside", "across")
             or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))

@@ -46,9 +46,10 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
         # "the attack came a day after X was hit by a missile": that clause is X's
         scope += [t for c in tok.head.children if c.i != tok.i and not _is_clause_conj(c)
                   and c.i not in earlier for t in _own_clause(c)]
+    answered = {i for a in answered_phrases(tok.sent, lex) if tok.i not in a for i in a}
     types: list[str] = []
     words = [t for t in scope if t.sent == tok.sent and t.i != tok.i
-             and not _in_other_incident(t, tok, lex)]
+             and not _in_other_incident(t, tok, lex) and t.i not in answered]
     i = 0
     while i < len(words):
         step = 1
@@ -83,6 +84,28 @@ def _in_other_incident(word: Token, tok: Token, lex: Lexicon) -> bool:
     of how the attack was done."""
     mine = {t.i for t in tok.subtree}
     return any(a.i not in mine and answered_incident(a, lex) for a in word.ancestors)
+
+
+def answered_phrases(sent: Any, lex: Lexicon) -> list[set[int]]:
+    """Token indices of "revenge for X", "in response to X": an incident another one
+    answers, whose weapons and toll are not the answer's. A relative clause after X ("...
+    for a raid in which soldiers killed 14") is X's even where the parse hangs it higher."""
+    nouns = set(lex.cues["retaliation_nouns"])
+    out = []
+    for head in sent:
+        if not (head.dep_ == "pobj" and head.head.lower_ in ("to", "for")
+                and _lemma(head.head.head) in nouns):
+            continue
+        inside = {t.i for t in head.subtree}
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        for c in verb.children:
+            if c.i > head.i and c.pos_ in ("VERB", "AUX") and any(
+                    t.tag_ in ("WDT", "WP", "WRB") and t.i < c.i for t in c.subtree):
+                inside |= {t.i for t in c.subtree}
+        out.append(inside)
+    return out
 
 
 def earlier_clause_verbs(sent: Any, lex: Lexicon) -> list[Token]:
