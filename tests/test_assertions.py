@@ -27,6 +27,7 @@ def analyse(text: str, *specs: dict) -> list[Mention]:
             document_id="doc1", trigger=Span(start, start + len(spec["trigger"]), spec["trigger"]),
             sentences=[Span(sent.start_char, sent.end_char, sent.text)],
             mention_role=spec.get("role", "new"), actors=actors,
+            attack_types=list(spec.get("types", [])),
             place=Place(spec.get("place", "somewhere"), iso3=spec.get("iso3")),
         ))
     annotate_claims(Document("doc1", text, PUBLISHED), sdoc, mentions)
@@ -257,3 +258,12 @@ def test_looking_into_the_incident_is_no_comment() -> None:
     (m,) = analyse(text, {"trigger": "struck", "iso3": "RUS"})
     assert ("third_state", "no_comment") in stances_of(m, "Ukrainian military")
     assert not any(a.stance == "confirms" for a in find(m, "Ukrainian military"))
+
+
+def test_bare_military_speaking_of_an_interception_is_the_defending_states() -> None:
+    text = ("Four drones were launched towards the port of Aqaba on Friday; all were shot "
+            "down, the military said.")
+    (m,) = analyse(text, {"trigger": "shot", "iso3": "JOR", "types": ["drone", "interception"]})
+    found = [a for a in m.assertions if a.speaker_role == "target_state"]
+    assert found and found[0].speaker not in ("military", "the military")
+    assert "Jordan" in found[0].speaker

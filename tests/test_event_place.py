@@ -158,3 +158,9 @@ def test_a_town_name_the_model_cut_in_two_is_read_whole() -> None:
                     "on Monday, killing two policemen.")
     assert ev.location is not None and ev.location.name == "Dera Ismail Khan"
     assert ev.location.iso3 == "PAK"
+
+
+def test_rockets_fired_from_one_place_towards_another_land_at_the_other() -> None:
+    ev = only_event("Militants fired three rockets from Syria towards northern Jordan on Monday, "
+                    "the army said.")
+    assert ev.location is not None and ev.location.iso3 == "JOR"

@@ -470,10 +470,12 @@ def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
 
 def _state_military(mention: Mention) -> Speaker | None:
     """The armed forces a bare 'the military' or 'the army' names: those of the state that
-    struck ('Israeli aircraft struck ...'), else of the state attacked, when the actor table
-    knows them."""
+    struck ('Israeli aircraft struck ...'), else of the state attacked (for an interception,
+    the state where it happened), when the actor table knows them."""
     ctx = event_context(mention)
-    attacked = target_country(mention, ctx.perpetrator_countries, use_place=False)
+    # where weapons were shot down, the place's state is the one whose forces speak of it
+    attacked = target_country(mention, ctx.perpetrator_countries,
+                              use_place="interception" in mention.attack_types)
     states = sorted(ctx.perpetrator_countries) or ([attacked] if attacked else [])
     if len(states) != 1:
         return None
