@@ -488,3 +488,52 @@ def test_an_aide_to_a_leader_speaks_for_himself_on_the_leaders_side() -> None:
     assert said.speaker == "adviser to President Recep Tayyip Erdogan"
     assert (said.speaker_role, said.stance) == ("perpetrator", "claims")
     assert not [a for a in m.assertions if a.speaker == "Recep Tayyip Erdogan"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen shot dead a judge in Puerto Lindo on Monday. A group calling itself the Sons of "
+     "the Harvest claimed responsibility for the killing.", "Sons of the Harvest"),
+    ("Gunmen shot dead a judge in Puerto Lindo on Monday. The killing was claimed by a "
+     "self-styled \"Southern Peasant Command\" group.", "Southern Peasant Command"),
+    ("Gunmen shot dead a judge in Puerto Lindo on Monday. An ultra-leftist commando unit, the "
+     "\"Sons of the Harvest\" (Hijos de la Cosecha), claimed responsibility for the killing.",
+     "Sons of the Harvest"),
+])
+def test_a_group_naming_itself_speaks_by_that_name(text: str, name: str) -> None:
+    (m,) = analyse(text, {"trigger": "shot", "iso3": "COL", "place": "Puerto Lindo"})
+    assert ("perpetrator", "claims") in stances_of(m, name)
+    assert all(a.speaker == name for a in m.assertions if a.stance == "claims")
+
+
+def test_a_self_proclaimed_person_is_no_self_named_group() -> None:
+    text = ("Gunmen shot dead a judge in Puerto Lindo on Monday. The self-proclaimed mayor "
+            "Julio Arce said the killing was a crime.")
+    (m,) = analyse(text, {"trigger": "shot", "iso3": "COL", "place": "Puerto Lindo"})
+    assert not any(a.speaker_role == "perpetrator" for a in m.assertions)
+
+
+def test_a_state_accepting_responsibility_admits_the_attack() -> None:
+    text = ("Soldiers opened fire on a bus near Puerto Lindo on Sunday, killing four farmers. "
+            "The Colombian army accepted responsibility for the deaths of the farmers.")
+    (m,) = analyse(text, {"trigger": "opened fire", "iso3": "COL", "place": "Puerto Lindo"})
+    assert ("perpetrator", "claims") in stances_of(m, "army")
+    assert ("target_state", "attributes") not in stances_of(m, "army")
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded outside a bank in Puerto Lindo on Friday. According to the police, "
+    "the car bomb had been planted by members of the Southern Peasant Command.",
+    "A car bomb exploded outside a bank in Puerto Lindo on Friday. The bombing was carried out, "
+    "according to the police, by the Southern Peasant Command.",
+])
+def test_according_to_an_authority_the_attack_was_done_by_a_group(text: str) -> None:
+    (m,) = analyse(text, {"trigger": "exploded", "iso3": "COL", "place": "Puerto Lindo"})
+    assert ("target_state", "attributes") in stances_of(m, "police")
+
+
+def test_according_to_a_source_an_attack_told_plainly_is_not_an_accusation() -> None:
+    text = ("Government forces shelled three villages near Puerto Lindo on Friday, killing "
+            "five civilians, according to the Red Cross.")
+    (m,) = analyse(text, {"trigger": "shelled", "iso3": "COL", "place": "Puerto Lindo",
+                          "perpetrator": "Government forces"})
+    assert "attributes" not in {s for _, s in stances_of(m, "Red Cross")}

@@ -53,6 +53,7 @@ _RELAYED = claims_pattern("assertions", "relayed")
 _OWN_STRIKE = claims_pattern("assertions", "own_strike")
 _OWN_LOSSES = claims_pattern("assertions", "own_losses")
 _NONCOMMITTAL = claims_pattern("assertions", "noncommittal")
+_OWNS_RESPONSIBILITY = claims_pattern("assertions", "owns_responsibility", re.IGNORECASE)
 _GENERIC_VICTIMS = claims_words("assertions", "generic_victims")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = claims_words("assertions", "group_heads")
@@ -121,6 +122,9 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
     elif role == "unknown" and st.cue == "claim" and sp.kind in ("armed_group", "unknown") \
             and "responsib" in st.content.lower():
         role = "perpetrator"   # 'a separatist leader claimed responsibility': the claimant
+    elif role != "perpetrator" and st.cue in ("claim", "confirm") \
+            and _OWNS_RESPONSIBILITY.search(st.content):
+        role = "perpetrator"   # 'the army accepted responsibility for the deaths': an admission
     elif role in ("unknown", "third_state") and sp.kind == "armed_group" \
             and st.cue in ("deny", "dispute"):
         role = "perpetrator"   # a group denying involvement speaks as the accused
@@ -198,7 +202,7 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
         if _OTHER_CAUSE.search(said):   # 'they died in a stampede': another cause
             return ["disputes", *blames]
         return blames or ["claims"]
-    attributes = _names_responsible(st.content, ctx, role)
+    attributes = _names_responsible(st.content, ctx, role, phrase_only=st.rule == "according-to")
     if role in ("third_state", "ngo") and st.rule.startswith("verb:") \
             and _RELAYED.search(st.content):
         base = "reports"   # 'the agency said a vessel had reported an explosion': relayed word
@@ -211,9 +215,16 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
     return [base, "attributes"] if attributes else [base]
 
 
-def _names_responsible(content: str, ctx: EventContext, role: str) -> bool:
-    low = content.lower()
+def _names_responsible(content: str, ctx: EventContext, role: str,
+                       phrase_only: bool = False) -> bool:
+    """Whether a statement says who is responsible: an attribution phrase ('carried out
+    by'), or an authority naming the perpetrator. Behind 'according to X' the whole
+    sentence is X's word, so only an attribution phrase counts there: 'gunmen attacked
+    the town, according to X' reports the attack, it does not accuse."""
+    low = re.sub(r"\s*,[\s,]*", " ", content.lower())   # 'carried out, according to X, by Y'
     phrase = any(p in low for p in lexicon().attribution_phrases)
+    if phrase_only:
+        return phrase
     norm = norm_key(content)
     named = any(re.search(rf"\b{re.escape(k)}\b", norm) for k in ctx.perpetrator_keys if len(k) > 2)
     if not ctx.perpetrator_keys and role in _AUTHORITY_ROLES:

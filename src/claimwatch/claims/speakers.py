@@ -20,6 +20,7 @@ from typing import Any
 
 from claimwatch.claims.lexicon import (
     claims_pattern,
+    claims_words,
     country_in,
     has_word,
     lexicon,
@@ -43,6 +44,9 @@ _KILLING = claims_pattern("speakers", "killing")
 _USED_BY = claims_pattern("speakers", "used_by")
 _DEPENDENT_OF = claims_pattern("speakers", "dependent_of")
 _STAFF_OF = claims_pattern("speakers", "staff_of")
+_SELF_NAMED = claims_pattern("speakers", "self_named")
+_APPOSITIVE_NAME = claims_pattern("speakers", "appositive_name")
+_SELF_NAMED_HEADS = claims_words("speakers", "self_named_heads")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
 
@@ -202,7 +206,33 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     body = _spoken_for(entry, clean) if entry is not None else None
     if body is not None:
         sp.name, sp.canonical = body, None
+    if entry is None or partial:
+        _self_named(sp, surface, context)
     return sp
+
+
+def _self_named(sp: Speaker, surface: str, context: str) -> None:
+    """A body known by the name it gives itself: 'a group calling itself X', 'a self-styled
+    "X" group', 'a commando unit, the "X"'. Only a non-state group names itself so: the
+    speaker takes that name and, unless the table knows it, is an armed group."""
+    m = _SELF_NAMED.search(f"{surface} {context}")
+    name = (m.group(1) or m.group(2)) if m else None
+    if name is None and not re.search(r"[A-Z]", clean_surface(surface)):
+        q = _APPOSITIVE_NAME.match(context.strip())   # 'a commando unit, the "X" (...)'
+        name = q.group(1) if q else None
+    if not name or not clean_surface(name):
+        return
+    if not (m and m.group(0).startswith("calling")) \
+            and not has_word(f"{surface} {name}", tuple(_SELF_NAMED_HEADS)):
+        return   # 'a self-proclaimed president': a person, not a body naming itself
+    name = clean_surface(name)
+    sp.name, sp.keys = name, sp.keys | {norm_key(name)}
+    known = lookup(name)
+    if known is not None:
+        _apply_entry(sp, known, False, name)
+    else:
+        sp.affiliation = sp.canonical = sp.country = None
+        sp.kind, sp.rule = "armed_group", "self-named"
 
 
 def _without_group_noun(phrase: str, entry: Any) -> str:

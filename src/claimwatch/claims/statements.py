@@ -28,6 +28,7 @@ _PUBLICATION_NOUNS = claims_words("statements", "publication_nouns")
 
 _COUNT_LEAD = claims_pattern("statements", "count_lead")
 _USED_BY = claims_words("statements", "used_by")
+_SELF_NAMING = claims_words("speakers", "self_naming_verbs")
 
 
 @dataclass
@@ -285,9 +286,14 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
             left, right = min(left, ent.start), max(right, ent.end)
     speaker = doc[left:right].text
     appos = [c for c in subject.children if c.dep_ == "appos"]
-    context = " ".join(doc[a.left_edge.i:a.right_edge.i + 1].text for a in appos)
+    named = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _SELF_NAMING]
+    # 'a group calling itself X': the name it gives itself is context, like an appositive
+    context = " ".join(doc[a.left_edge.i:a.right_edge.i + 1].text for a in appos + named)
     said_by = set(subject.subtree)
     content_toks = [t for t in exclude.subtree if t not in said_by]
+    if rule == "according-to":   # 'according to X, the bomb was planted by Y': the rest of
+        phrase = set(exclude.subtree)   # the sentence is what X says
+        content_toks = [t for t in sent if t not in phrase and span[0] <= t.idx < span[1]]
     content = " ".join(t.text for t in content_toks) or sent.text
     return Statement(speaker=speaker, cue=cue, start=span[0], end=span[1], content=content,
                      rule=rule, context=context, person=subject.ent_type_ == "PERSON",
