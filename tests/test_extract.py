@@ -511,3 +511,12 @@ def test_murder_assassination_and_placed_bombs_are_attacks() -> None:
 def test_sentence_initial_attacker_noun_tagged_as_a_name() -> None:
     (ev,) = events("Guerrillas killed Mayor Tomas Arriaga in Mombasa on Monday.")
     assert [a.name for a in ev.perpetrators] == ["Guerrillas"]
+
+
+def test_coordinated_and_listed_things_are_all_targets() -> None:
+    (ev,) = events("Rebels blew up a water tower and a power pylon near Kisumu on Monday.")
+    assert {"water tower", "power pylon"} <= {t.text for t in ev.targets}
+    (ev,) = events("Rebels burned two buses, a fuel truck and a station wagon in Kisumu "
+                   "on Monday.")
+    assert "arson" in ev.attack_types
+    assert {"buses", "fuel truck", "station wagon"} <= {t.text for t in ev.targets}

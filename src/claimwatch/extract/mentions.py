@@ -724,6 +724,11 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         for variant in roles.target_texts(tgt):
             if variant.lower() not in {t.text.lower() for t in mention.targets}:
                 mention.targets.append(Target(variant, roles.target_type(tgt, lex)))
+        for conj in roles.conjoined_things(tgt, lex):  # "a substation and a power pylon"
+            text = roles.target_phrase(conj)
+            if text and _target_like(conj, lex) and text.lower() not in {
+                    t.text.lower() for t in mention.targets}:
+                mention.targets.append(Target(text, roles.target_type(conj, lex)))
         if str(tgt.lemma_).lower() in lex.cues["person_nouns"] and \
                 text.lower() not in {v.text.lower() for v in mention.victims}:
             count = counts.count_of(tgt, lex)

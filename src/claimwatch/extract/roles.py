@@ -179,6 +179,20 @@ def target_texts(tok: Token) -> list[str]:
     return out
 
 
+def conjoined_things(tok: Token, lex: Lexicon | None = None) -> list[Token]:
+    """The other things a target is coordinated with ("blew up a substation and a power
+    pylon") or that it lists ("three vehicles, an ambulance and a fuel truck"): common
+    nouns only, so a list of people or of places is left to the victim and place rules."""
+    lex = lex or lexicon()
+    people = set(lex.cues["person_nouns"])
+    if tok.pos_ != "NOUN" or str(tok.lemma_).lower() in people:
+        return []
+    listed = [a for a in tok.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
+    found = [*tok.conjuncts, *listed, *[c for a in listed for c in a.conjuncts]]
+    return [c for c in found if c.pos_ == "NOUN" and c.i > tok.i
+            and str(c.lemma_).lower() not in people and c.ent_type_ not in ("GPE", "LOC")]
+
+
 def _target_indices(tok: Token) -> set[int]:
     keep = {tok.i}
     for c in tok.lefts:
