@@ -117,3 +117,16 @@ def test_unnamed_attackers_and_group_fighters_are_perpetrator_descriptions() -> 
     assert t["PerpOrg"] == [["frente norte"]]
     assert description_core("members of the frente norte who fled") == \
         "members of the frente norte"
+
+
+def test_victim_names_come_whole_without_titles_or_places() -> None:
+    from claimwatch.evaluate.muc4_mapping import person_name
+
+    text = ("judge tomas arriaga vidal was shot in santo tomas. dr arriaga had received "
+            "threats. the attack on judge arriaga in the berlin canton was condemned.")
+    cased = ("Judge Tomas Arriaga Vidal was shot in Santo Tomas. Dr Arriaga had received "
+             "threats. The attack on judge Arriaga in the Berlin canton was condemned.")
+    assert person_name("judge arriaga", text, cased) == "tomas arriaga vidal"
+    assert person_name("dr arriaga", text, cased) == "tomas arriaga vidal"
+    assert person_name("arriaga", text, cased, victim=True) == "tomas arriaga vidal"
+    assert person_name("berlin canton", text, cased) is None

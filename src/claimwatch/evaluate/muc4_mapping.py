@@ -205,7 +205,7 @@ NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 MIN_NAME_WORDS = 2
 
 
-def person_name(phrase: str, text: str, cased_text: str) -> str | None:
+def person_name(phrase: str, text: str, cased_text: str, *, victim: bool = False) -> str | None:
     """The full name inside a person phrase, as the document first writes it.
 
     MUC-4's Victim is the human target's *name* (slot 18); descriptions ("a peasant")
@@ -223,12 +223,20 @@ def person_name(phrase: str, text: str, cased_text: str) -> str | None:
             run.append(w)
         else:
             run = []
-    if len(run) < MIN_NAME_WORDS:
+    if not run or (len(run) < MIN_NAME_WORDS and not victim
+                   and not any(_person_word(w.lower()) for w in words)):
+        return None  # "University" alone may be any name; "attorney general Garcia" a person
+    spans = [_extend(m.start(), m.end(), cased_text) for m in re.finditer(
+        r"(?<!\w)" + re.escape(" ".join(run)) + r"(?!\w)", cased_text)]
+    # a surname alone ("Garcia") is the person the document names in full elsewhere
+    full = [(a, b) for a, b in spans if len(cased_text[a:b].split()) >= MIN_NAME_WORDS]
+    if not full or _place_name(text[full[0][0]:full[0][1]]):
         return None
-    first = re.search(r"(?<!\w)" + re.escape(" ".join(run)) + r"(?!\w)", cased_text)
-    if first is None:
-        return None
-    start, end = first.start(), first.end()
+    return text[full[0][0]:full[0][1]]
+
+
+def _extend(start: int, end: int, cased_text: str) -> tuple[int, int]:
+    """A name's span widened over the name words around it."""
     while (nxt := re.match(r" ([A-Za-z]+)(?!\w)", cased_text[end:])) and _name_part(nxt.group(1)):
         end += nxt.end()
     while True:
@@ -238,7 +246,20 @@ def person_name(phrase: str, text: str, cased_text: str) -> str | None:
                 cased_text, window + prev.start(1)):
             break
         start -= len(prev.group(0))
-    return text[start:end]
+    return start, end
+
+
+def _place_name(name: str) -> bool:
+    """ "Santo Tomas", "Berlin canton": a place the gazetteer knows, or a phrase headed by a
+    place noun, is not a person's name."""
+    from claimwatch.resolve.gazetteer import Gazetteer, GazetteerError
+
+    if head_noun(name) in _words("place_nouns"):
+        return True
+    try:
+        return bool(Gazetteer.load().lookup(name.lower()))
+    except GazetteerError:
+        return False
 
 
 def _name_part(word: str) -> bool:
@@ -302,7 +323,7 @@ def event_template(event: Event, text: str, cased_text: str) -> Template:
             fills["Victim"].append(name)
     for victim in event.victims:
         found = find_mention(text, victim.text)
-        if found and (name := person_name(found, text, cased_text)):
+        if found and (name := person_name(found, text, cased_text, victim=True)):
             fills["Victim"].append(name)
     for weapon in event.weapons:
         found = find_mention(text, weapon)
