@@ -289,3 +289,8 @@ def test_resolve_expression_without_a_publication_date() -> None:
     assert resolve_expression("yesterday", None) is None
     t = resolve_expression("on 7 October 2023", None)
     assert t is not None and t.start == D(2023, 10, 7)
+
+
+def test_overnight_into_a_weekday_is_that_weekday() -> None:
+    (tx,) = find_timexes("Drones struck the port overnight into Friday, officials said.", SUNDAY)
+    assert (tx.text, tx.start, tx.end) == ("overnight into Friday", D(2024, 3, 8), D(2024, 3, 8))
