@@ -164,3 +164,17 @@ def test_rockets_fired_from_one_place_towards_another_land_at_the_other() -> Non
     ev = only_event("Militants fired three rockets from Syria towards northern Jordan on Monday, "
                     "the army said.")
     assert ev.location is not None and ev.location.iso3 == "JOR"
+
+
+def test_the_country_that_came_under_attack_is_the_place_not_a_lede_town() -> None:
+    ev = only_event("Leaders met in Geneva on Monday. The talks ended without a deal. Hours "
+                    "later, Poland came under fresh attack, the interior ministry said.")
+    assert ev.location is not None and ev.location.name == "Poland"
+
+
+def test_the_bare_capital_in_an_attack_on_a_country_is_its_capital() -> None:
+    ev = only_event("Leaders met in Geneva on Monday. The talks ended without a deal. Hours "
+                    "later, Poland came under fresh attack. Enemy forces launched twelve drones, "
+                    "and all drones heading for the capital were shot down, the interior "
+                    "ministry said.")
+    assert ev.location is not None and ev.location.name == "Warsaw"

@@ -69,8 +69,8 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
     "a bombing in the southern Philippines ... the gym of the university in Marawi" is
     placed at Marawi (precision 1), and the explanation says so.
     """
-    best = min((m for m in cluster.members if m.point is not None),
-               key=lambda m: m.point.precision, default=None)
+    best = min((m for m in cluster.members if m.point is not None and m.place),
+               key=place_key, default=None)  # the member whose place the incident took
     if best is not None and (best.point.precision < 3 or best.point.feature == "unlisted"):
         return  # a town the gazetteer lacks is still the town the text names
     region = best.point.iso3 if best is not None else None
@@ -101,12 +101,33 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
                 continue  # "a message to Yaounde": the government addressed
             counts[text] = counts.get(text, 0) + 1
             firsts.setdefault(text, span.start)
+        if best is not None and best.point.feature == "country" and best.point.country:
+            for tok in _bare_capitals(sent):
+                # "drones heading for the capital" in an attack on a country: its capital
+                text = f"the capital of {best.point.country}"
+                counts[text] = counts.get(text, 0) + 1
+                firsts.setdefault(text, tok.i)
     if not counts:
         return
     text = max(counts, key=lambda t: (counts[t], -firsts[t]))
     mention.place_text = text
     mention.explain("location", "the town the incident's sentences name most, within its "
                     "country or region", detail=f"{text} ({counts[text]} mention(s))")
+
+
+def place_key(m: TriggerInfo) -> tuple[bool, int, int, int]:
+    """How well a trigger's place phrase places the incident (lower is better)."""
+    precision = m.point.precision if m.point is not None else 9
+    return (m.point is None, m.place_rank + (2 if precision >= 3 else 0), precision,
+            m.sent_index)
+
+
+def _bare_capitals(sent: Any) -> list[Any]:
+    """ "the capital" with nothing naming whose (no "Syrian", "of Syria"), where a place
+    stands: the object of a verb or a preposition."""
+    return [tok for tok in sent if tok.lower_ == "capital" and tok.pos_ == "NOUN"
+            and tok.dep_ in ("pobj", "dobj")
+            and [c.lower_ for c in tok.children] == ["the"]]
 
 
 REPORTING_LEMMAS = CueWords("mentions", "reporting_lemmas")
@@ -743,11 +764,6 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         for w in roles.weapon_phrases(m.trigger.token, lex):
             if w not in mention.weapons:
                 mention.weapons.append(w)
-    def place_key(m: TriggerInfo) -> tuple[bool, int, int, int]:
-        precision = m.point.precision if m.point is not None else 9
-        return (m.point is None, m.place_rank + (2 if precision >= 3 else 0), precision,
-                m.sent_index)
-
     for m in sorted(cluster.members, key=place_key):
         if m.place:
             mention.place_text = m.place

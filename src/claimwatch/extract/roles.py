@@ -804,11 +804,27 @@ def _names_an_area(ent: Any) -> bool:
         and tok.dep_ in ("dobj", "nsubjpass", "pobj") and ent.end <= tok.i
 
 
+UNDER_ATTACK_VERBS = CueWords("roles", "under_attack_verbs")
+
+
+def under_attack(ent: Any) -> bool:
+    """ "Ukraine came under fresh attack", "the town was under fire": the subject is what
+    was attacked, so where, not who."""
+    root = ent.root
+    verb = root.head
+    if root.dep_ != "nsubj" or str(verb.lemma_).lower() not in UNDER_ATTACK_VERBS:
+        return False
+    lex = lexicon()
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and (str(g.lemma_).lower() in lex.nouns or g.lower_ == "fire")
+        for g in c.children) for c in verb.children)
+
+
 def is_locative(ent: Any) -> bool:
     """Whether a name stands where a place does: after in/at/near..., as what was hit, or
     beside a place noun. "a message to Yaounde", "talks with Kyiv" are not."""
     head = place_head(ent)
-    if head.i != ent.root.i:
+    if head.i != ent.root.i or under_attack(ent):
         return True
     if head.dep_ == "pobj":
         return head.head.lower_ in PLACE_PREPS and head.head.lower_ not in ("to", "against")
@@ -823,6 +839,8 @@ def names_actor(ent: Any) -> bool:
     root = ent.root
     if root.dep_ == "poss" and place_head(ent).i != root.i:
         return False  # "Thailand's deep south"
+    if under_attack(ent):
+        return False  # "Ukraine came under attack": the place attacked
     return root.dep_ in ("nsubj", "poss") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
@@ -836,6 +854,8 @@ def used_as_actor(ent: Any, trigger: Token) -> bool:
         return True
     if root.dep_ == "poss" and place_head(ent).i != root.i:
         return False  # "Thailand's deep south": a part of the country
+    if under_attack(ent):
+        return False  # "Ukraine came under attack": the place attacked
     if root.dep_ == "poss" or (root.dep_ in ("compound", "amod") and root.head.i == trigger.i):
         return True
     if root.dep_ == "nsubj" or (root.dep_ == "nsubjpass" and root.head.i != trigger.i):
