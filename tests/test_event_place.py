@@ -178,3 +178,22 @@ def test_the_bare_capital_in_an_attack_on_a_country_is_its_capital() -> None:
                     "and all drones heading for the capital were shot down, the interior "
                     "ministry said.")
     assert ev.location is not None and ev.location.name == "Warsaw"
+
+
+def test_a_place_listed_beside_the_incidents_sea_is_not_a_part_of_it() -> None:
+    ev = only_event("Gunmen attacked a fishing boat in the Arabian Sea on Monday, killing two "
+                    "sailors, the navy said. Shipping firms halted voyages through the Arabian "
+                    "Sea and the Strait of Hormuz.")
+    assert ev.location is not None and ev.location.name == "Arabian Sea"
+
+
+def test_an_offset_from_a_town_the_model_took_for_a_people_places_the_earlier_strike() -> None:
+    text = ("Navy helicopters sank two Houthi boats in the Red Sea on Sunday after the boats "
+            "fired on a tanker, hours after the same tanker had been hit by a Houthi drone."
+            "\n\nThe boat attack came a day after the tanker was struck by a drone about 50 "
+            "nautical miles west of Hodeidah late on Saturday.")
+    found = claimwatch.extract(text, published=dt.date(2024, 3, 4))
+    assert len(found) == 2
+    drone = next(e for e in found if "drone" in e.attack_types)
+    assert drone.location is not None and "Hodeidah" in drone.location.name
+    assert drone.location.precision == 2

@@ -362,13 +362,23 @@ def _apart(info: TriggerInfo, cluster: Cluster) -> bool:
     incident has only regions ("strikes on Hodeidah" beside "an attack in the Red Sea")."""
     pinned = any(_precise(m) for m in cluster.members) or any(
         is_named(p) for p in cluster.perpetrators)
-    if not _precise(info) or not pinned:
-        return False  # an incident known only by a region may well be at this town
+    if not _precise(info) or not pinned or _offset(info.place):
+        return False  # an incident known only by a region may well be at this town (or
+        #               "55 miles southwest of" it, out in that region)
     own = info.own_perpetrator
     if own and any(same_side(own, p) for p in cluster.perpetrators):
         return False
     return not any(_precise(m) and not far_apart(info.point, m.point, km=25.0)
                    for m in cluster.members)
+
+
+def _offset(place: str | None) -> bool:
+    """A place given as a distance and bearing from a town ("55 miles southwest of X")."""
+    from claimwatch.extract.roles import OFFSET_BEFORE
+
+    text = place or ""
+    cut = text.rfind(" of ")
+    return cut > 0 and OFFSET_BEFORE.search(text[:cut + 3]) is not None
 
 
 def _precise(info: TriggerInfo) -> bool:

@@ -99,6 +99,8 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
                 continue
             if not roles.is_locative(span) and is_capital(spot):
                 continue  # "a message to Yaounde": the government addressed
+            if best is not None and best.place and _listed_beside(span, best.place):
+                continue  # "through the Red Sea and the Bab el-Mandeb": a neighbour, no part
             counts[text] = counts.get(text, 0) + 1
             firsts.setdefault(text, span.start)
         if best is not None and best.point.feature == "country" and best.point.country:
@@ -113,6 +115,21 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
     mention.place_text = text
     mention.explain("location", "the town the incident's sentences name most, within its "
                     "country or region", detail=f"{text} ({counts[text]} mention(s))")
+
+
+def _listed_beside(span: Any, region: str) -> bool:
+    """The place is coordinated with the incident's own region phrase ("the Red Sea and
+    the Bab el-Mandeb strait"): named beside it, not as a part of it."""
+    tok = span.root
+    while tok.dep_ in ("compound", "det") and tok.head.i != tok.i:
+        tok = tok.head  # "the Bab el-Mandeb strait": the strait
+    partners = [tok.head] if tok.dep_ == "conj" else []
+    partners += [c for c in tok.children if c.dep_ == "conj"]
+    if not partners:
+        return False
+    spans = roles.place_spans(span.sent)
+    return any(e.start <= p.i < e.end and roles.with_direction(e).lower() == region.lower()
+               for p in partners for e in spans)
 
 
 def place_key(m: TriggerInfo) -> tuple[bool, int, int, int]:

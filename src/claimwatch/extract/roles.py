@@ -764,7 +764,7 @@ def place_spans(sent: Any) -> list[Any]:
             e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off", "over",
                                    "inside", "across")
             or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))
-        or _names_an_area(e)]
+        or _names_an_area(e) or _after_compass_point(e)]
     covered = {i for e in sent.ents for i in range(e.start, e.end)}
     run: list[Token] = []
     for tok in [*sent, None]:
@@ -784,6 +784,18 @@ def place_spans(sent: Any) -> list[Any]:
     whole = [joined(hyphenated(e, sent.end), sent.end) for e in spans]
     inner = {i for e in whole for i in range(e.start + 1, e.end)}
     return sorted((e for e in whole if e.start not in inner), key=lambda e: e.start)
+
+
+COMPASS_POINTS = CueWords("roles", "compass_points")
+
+
+def _after_compass_point(ent: Any) -> bool:
+    """A name the model took for a people or group after "southwest of": a place
+    ("55 miles southwest of X")."""
+    root = ent.root
+    return bool(ent.label_ in ("NORP", "ORG", "PERSON") and root.pos_ == "PROPN"
+                and root.dep_ == "pobj" and root.head.lower_ == "of"
+                and root.head.head.lower_ in COMPASS_POINTS)
 
 
 def _names_an_area(ent: Any) -> bool:
