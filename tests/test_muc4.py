@@ -130,3 +130,11 @@ def test_victim_names_come_whole_without_titles_or_places() -> None:
     assert person_name("dr arriaga", text, cased) == "tomas arriaga vidal"
     assert person_name("arriaga", text, cased, victim=True) == "tomas arriaga vidal"
     assert person_name("berlin canton", text, cased) is None
+
+
+def test_a_part_hit_gives_the_whole_building_or_vehicle_as_target() -> None:
+    text = "a grenade hit the third floor of the plaza hotel in the capital."
+    event = Event("e", attack_types=["bombing"], weapons=["grenade"],
+                  targets=[Target("the third floor of the plaza hotel", "civilian")])
+    (t,) = document_templates([event], text, truecase(text))
+    assert t["Target"] == [["plaza hotel"]]

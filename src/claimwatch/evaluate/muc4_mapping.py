@@ -313,7 +313,7 @@ def event_template(event: Event, text: str, cased_text: str) -> Template:
         if found:
             fills["PerpInd"].append(found)
     for target in event.targets:
-        found = find_mention(text, _strip_determiners(target.text))
+        found = find_mention(text, _whole_thing(_strip_determiners(target.text)))
         if found and target.type == "unknown" and head_noun(found) not in _words(
                 "thing_nouns") and not is_person(found, cased_text):
             continue  # "more than 100 shots", "the struggle": not a physical target
@@ -333,6 +333,15 @@ def event_template(event: Event, text: str, cased_text: str) -> Template:
     for role in ROLES:
         template[role] = _as_entities(fills[role])
     return template
+
+
+def _whole_thing(phrase: str) -> str:
+    """ "the 6th floor of the Hilton hotel", "the roof of the vehicle": MUC-4's physical
+    target is the whole building or vehicle, not the part that was hit."""
+    head, sep, tail = phrase.partition(" of ")
+    if sep and head_noun(head) in _words("part_nouns") and tail.strip():
+        return tail.strip().removeprefix("the ")
+    return phrase
 
 
 DETERMINERS = re.compile(r"^(?:his|her|their|its|our|your|my|this|that|these|those)\s+", re.I)
