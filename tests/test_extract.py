@@ -482,3 +482,10 @@ def test_who_killed_in_an_attack_carried_out_the_attack() -> None:
     assert ev.attack_types == ["ground_assault"]
     (ev,) = events("Nine herders were killed in an attack on a camp near Menaka on Sunday.")
     assert not [a for a in ev.actors if a.role == "perpetrator"]
+
+
+def test_the_missiles_shot_down_are_not_a_target() -> None:
+    (ev,) = events("Rockets were fired at an air base in western Iraq on Saturday, wounding two "
+                   "soldiers. Most of the rockets were intercepted by air defences, the army "
+                   "said.")
+    assert not [t for t in _target_texts(ev) if "rocket" in t.lower()]

@@ -824,7 +824,13 @@ def _guessed(cluster: Cluster) -> bool:
 
 def _target_like(tok: Any, lex: Lexicon) -> bool:
     """Objects that are not targets: weapons, the attack noun itself, bare numbers."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if inner is not None and (tok.pos_ in ("ADJ", "PRON", "NUM", "DET") or tok.like_num):
+        tok = inner   # "most of the missiles", "two of the drones": what they are counts
     lemma = str(tok.lemma_).lower()
+    if tok.pos_ == "PROPN" and tok.lower_.endswith("s"):
+        lemma = tok.lower_[:-1]   # "Rockets were fired" opening a sentence, read as a name
     return not (lemma in lex.weapons or lemma in lex.nouns or tok.like_num
                 or lemma in ("fire", "flame", "responsibility")
                 or (lemma == "target" and not roles.qualified(tok))
