@@ -360,3 +360,56 @@ def test_a_town_tagged_as_a_product_after_a_place_noun_is_a_place() -> None:
     name = next(t for t in doc if t.text == "Zorbask")
     doc.ents = [Span(doc, name.i, name.i + 1, label="PRODUCT")]
     assert [s.text for s in roles.place_spans(next(iter(doc.sents)))] == ["Zorbask"]
+
+
+def test_an_incident_after_which_another_was_launched_hours_later_is_its_own() -> None:
+    text = ("Gunmen attacked a police post in Mandera on Monday, wounding two officers. The "
+            "army said it launched an operation after four soldiers were killed by landmines "
+            "hours earlier on a road leading to Wajir. It blamed the militants for the blasts.")
+    found = events(text)
+    assert len(found) == 2
+    post = next(e for e in found if "shooting" in e.attack_types)
+    mines = next(e for e in found if "ied" in e.attack_types)
+    assert "ied" not in post.attack_types and post.fatalities.low is None
+    assert mines.fatalities.low == 4
+    assert mines.location is not None and mines.location.name == "Wajir"
+
+
+def test_a_name_ending_a_road_phrase_is_a_place() -> None:
+    from spacy.tokens import Span
+
+    from claimwatch.extract import roles
+    from claimwatch.nlp import load_nlp
+
+    doc = load_nlp()("Six soldiers were killed by a mine on a road leading to Zorbask.")
+    name = next(t for t in doc if t.text == "Zorbask")
+    doc.ents = [Span(doc, name.i, name.i + 1, label="PERSON")]
+    (span,) = roles.place_spans(next(iter(doc.sents)))
+    assert span.text == "Zorbask" and roles.place_head(span).lower_ == "road"
+    assert roles.is_locative(span)
+
+
+def test_a_road_where_people_were_killed_is_not_the_target() -> None:
+    (ev,) = events("Four police officers were killed by a landmine on a road near Garissa on "
+                   "Tuesday.")
+    assert [t.text for t in ev.targets] == ["police officers"]
+
+
+def test_coming_under_fire_is_a_shooting_and_criticism_is_not() -> None:
+    (ev,) = events("A UN convoy came under fire near the town of Kidal on Tuesday, wounding "
+                   "two peacekeepers.")
+    assert ev.attack_types == ["shooting"]
+    (ev,) = events("The minister came under fire over the bombing of the market on Tuesday.")
+    assert "shooting" not in ev.attack_types
+
+
+def test_an_incident_before_an_operation_without_a_trigger_is_its_own_and_told_on() -> None:
+    text = ("Troops clashed with rebels in the hills on Monday, the army said. Officials said "
+            "the army launched the operation after six soldiers were killed by landmines hours "
+            "earlier on a road leading to Rutshuru. They blamed the rebels for the blasts.")
+    found = events(text)
+    assert len(found) == 2
+    clash = next(e for e in found if "ground_assault" in e.attack_types)
+    mines = next(e for e in found if "ied" in e.attack_types)
+    assert "bombing" not in clash.attack_types and clash.fatalities.low is None
+    assert mines.fatalities.low == 6 and "bombing" in mines.attack_types  # "the blasts"

@@ -57,6 +57,9 @@ class TriggerInfo:
     neutralised: bool = False  # "..., before he was shot dead": the attacker stopped
     provoking: bool = False  # "a response to the raid": the incident answered, another one
     earlier: bool = False  # in "hours after X had been hit": an earlier, separate incident
+    # the clause "X" is "after" names an operation or attack, even one that is no trigger
+    # ("launched the operation after six were killed hours earlier")
+    beside_incident: bool = False
     origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
     another: bool = False  # "... and another struck near X": one more of the same, elsewhere
 
@@ -193,7 +196,7 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
     deferred: list[TriggerInfo] = []
     told = {i.sent_index for i in infos if not i.earlier}
     for info in infos:
-        if info.earlier and info.sent_index not in told:
+        if info.earlier and info.sent_index not in told and not info.beside_incident:
             info.earlier = False  # "days after X was hit" with no later incident beside it
         target = _choose(info, clusters)
         if target is not None and target is clusters[0] and target.anchor is None \
@@ -232,7 +235,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     # and what is told after that is the later incident's, unless it too is "after" another
     clusters = [c for c in clusters if all(
         m.earlier == info.earlier for m in c.members if m.sent_index == info.sent_index)
-        and (info.earlier or not all(m.earlier for m in c.members))
+        and (info.earlier or not all(m.earlier for m in c.members) or not _superseded(c, clusters))
         # "the strike was revenge for an attack on X on May 1": the incident answered,
         # dated, is another one ("revenge for the raid" alone names no incident told)
         and all(_answered(m) == _answered(info) for m in c.members
@@ -275,8 +278,10 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         return None
     if info.separate:
         return None
+    # "launched it after six were killed hours earlier": another incident than its sentence's,
+    # so not the one told just before either, unless something ties them
     if recent is not None and info.sent_index - recent.last_sent <= CONTINUATION_WINDOW \
-            and not _conflicts(info, recent):
+            and not _conflicts(info, recent) and not info.earlier:
         return recent
     for c in clusters:
         if not _conflicts(info, c) and (c.types & set(info.trigger.attack_types)
@@ -295,6 +300,13 @@ def _own_day_elsewhere(info: TriggerInfo, cluster: Cluster) -> bool:
     theirs = cluster.anchor
     return bool(info.anchor is not None and info.anchor.attached and theirs is not None
                 and not theirs.attached and _apart(info, cluster))
+
+
+def _superseded(cluster: Cluster, clusters: list[Cluster]) -> bool:
+    """An earlier incident ("hours after X had been hit") told beside a later one that has a
+    cluster of its own: what follows is the later one's."""
+    sents = {m.sent_index for m in cluster.members}
+    return any(not m.earlier and m.sent_index in sents for c in clusters for m in c.members)
 
 
 def _answered(info: TriggerInfo) -> bool:

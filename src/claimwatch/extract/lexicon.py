@@ -24,6 +24,7 @@ class Lexicon:
     verb_objects: dict[str, list[str]]
     phrasal: dict[str, dict[str, list[str]]]
     verb_not_with: dict[str, list[str]]
+    phrasal_figurative: dict[str, list[str]]
     needs_date: frozenset[str]
     weapon_subject_verbs: frozenset[str]
     nouns: dict[str, list[str]]
@@ -49,6 +50,8 @@ def lexicon() -> Lexicon:
         verb_objects={k: v for k, v in trig["verb_objects"].items() if not k.startswith("_")},
         phrasal={k: v for k, v in trig["phrasal"].items() if not k.startswith("_")},
         verb_not_with={k: v for k, v in trig["verb_not_with"].items() if not k.startswith("_")},
+        phrasal_figurative={k: v for k, v in trig["phrasal_figurative"].items()
+                            if not k.startswith("_")},
         needs_date=frozenset(trig["needs_date"]["nouns"] + trig["needs_date"]["verbs"]),
         weapon_subject_verbs=frozenset(trig["verbs_need_weapon_subject"]),
         nouns=trig["nouns"],

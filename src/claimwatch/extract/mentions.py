@@ -446,7 +446,8 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank, perp_guessed=guessed,
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
-        earlier=mine is not None, neutralised=_neutralised(trigger.token, lex),
+        earlier=mine is not None, beside_incident=mine is not None and _beside_incident(
+            trigger.token, lex), neutralised=_neutralised(trigger.token, lex),
         provoking=_provoking(trigger.token, lex),
         strong_separate=has_strong_separate_cue(trigger.sent, lex),
         another=_another(trigger),
@@ -463,6 +464,18 @@ def _another(trigger: Trigger) -> bool:
         words = " ".join(t.lower_ for t in tok.doc[head.left_edge.i:head.i + 1])
         if any(words == w or words.startswith(w + " ") for w in ANOTHER_SUBJECTS):
             return True
+    return False
+
+
+def _beside_incident(tok: Any, lex: Lexicon) -> bool:
+    """The clause an earlier-incident clause hangs on names an operation or attack ("Baku
+    launched its operation after six were killed hours earlier"), trigger or not."""
+    for verb in earlier_clause_verbs(tok.sent, lex):
+        if tok.i in {t.i for t in verb.subtree}:
+            head = verb.head
+            return str(head.lemma_).lower() in lex.verbs or any(
+                c.dep_ in ("dobj", "nsubj", "nsubjpass") and str(c.lemma_).lower() in lex.nouns
+                for c in head.children)
     return False
 
 

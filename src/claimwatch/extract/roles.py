@@ -440,6 +440,8 @@ def target_token(trigger: Token, kind: str) -> Token | None:
         if obj is not None and not (killing or _generic_victim(obj)):
             return obj
         found = _prep_target(trigger, VERB_TARGET_PREPS)
+        if found is not None and killing and str(found.lemma_).lower() in _route_nouns():
+            found = None  # "six were killed on a road leading to X": where, not what was hit
         if found is None:
             for c in trigger.children:
                 if c.dep_ == "dobj" and str(c.lemma_).lower() in lex.weapons:
@@ -724,12 +726,35 @@ def place_head(ent: Any) -> Token:
         return root.head.head
     if root.dep_ == "poss" and root.head.lower_ in name_nouns:
         return root.head  # "Thailand's deep south"
+    road = _route_noun(root)
+    if road is not None:
+        return road  # "on a road leading to X": where the road is
     tok = root
     while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         tok = tok.head
     if tok.i != root.i and tok.lower_ in area_heads:
         return tok
     return root
+
+
+def _route_noun(root: Token) -> Token | None:
+    """The road a name ends: "a road leading to X", "the highway from X to Y"."""
+    if root.dep_ == "conj" and root.head.dep_ == "pobj":
+        root = root.head  # "the road between X and Y"
+    if root.dep_ != "pobj" or root.head.lower_ not in ROUTE_PREPS:
+        return None
+    road = root.head.head
+    if road.dep_ in ("acl", "relcl") and road.pos_ == "VERB":
+        road = road.head  # "a road leading to X"
+    return road if road.pos_ == "NOUN" and str(road.lemma_).lower() in _route_nouns() else None
+
+
+ROUTE_PREPS = ("to", "from", "towards", "toward", "between", "linking")
+
+
+@lru_cache(maxsize=1)
+def _route_nouns() -> frozenset[str]:
+    return frozenset(load_data("place_phrases.json").get("route_nouns", []))
 
 
 def _is_country(ent: Any) -> bool:
@@ -763,7 +788,8 @@ def place_spans(sent: Any) -> list[Any]:
         e.label_ in MISTAKEN_LABELS and e.root.dep_ == "pobj" and (
             e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off", "over",
                                    "inside", "across")
-            or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)))
+            or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)
+            or _route_noun(e.root) is not None))
         or _names_an_area(e) or _after_compass_point(e)]
     covered = {i for e in sent.ents for i in range(e.start, e.end)}
     run: list[Token] = []

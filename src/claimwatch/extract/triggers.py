@@ -122,6 +122,10 @@ def earlier_clause_verbs(sent: Any, lex: Lexicon) -> list[Token]:
             continue
         before = [sent.doc[mark.i - 1]] if mark.i > sent.start else []
         near = [c for c in node.children if c.dep_ in ("dep", "npadvmod") and c.i < mark.i]
+        # "launched it after X was hit hours earlier": the time elapsed told inside
+        near += [g for c in node.children if c.dep_ == "advmod"
+                 and c.lower_ in lex.cues["earlier_adverbs"]
+                 for g in c.children if g.dep_ == "npadvmod"]
         if any(_lemma(w) in units for w in [*before, *near]):
             found.append(node)
     return found
@@ -243,6 +247,9 @@ def _phrasal_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     parts = lex.phrasal.get(_lemma(tok))
     if not parts:
         return None
+    figurative = lex.phrasal_figurative.get(_lemma(tok), [])
+    if any(c.dep_ == "prep" and c.lower_ in figurative for c in tok.children):
+        return None  # "came under fire for his remarks": criticism
     words = []
     # "boats fired on the ship": the preposition itself, when nothing fired is named
     # ("fired rockets on the town" is decided by its object)
