@@ -99,3 +99,11 @@ def test_countries_sit_at_the_conventional_country_point(gaz: Gazetteer) -> None
 def test_team_data_has_hub_airports_and_landmarks(gaz: Gazetteer) -> None:
     assert any(e.feature == "airport" and e.iso3 == "GBR" for e in gaz.lookup("Heathrow"))
     assert any(e.feature == "facility" and e.iso3 == "FRA" for e in gaz.lookup("Champs-Elysees"))
+
+
+def test_a_name_made_from_a_town_is_no_spelling_of_it() -> None:
+    from claimwatch.resolve.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    assert "IRQ" not in {e.iso3 for e in gaz.fuzzy("Al-Baghdadi")}   # a name made from Baghdad
+    assert "PSE" in {e.iso3 for e in gaz.fuzzy("Khan Yunis")}    # a true variant stays

@@ -197,7 +197,10 @@ class Gazetteer:
         probe = _bare(name)
         out: dict[int, GazEntry] = {}
         for e in rows:  # e.match holds the spelling whose skeleton matched
-            if e.id not in out and fuzz.ratio(probe, _bare(e.match)) >= 80:
+            other = _bare(e.match)
+            if probe[-1:] in ("i", "y") and other[-1:] not in ("i", "y"):
+                continue   # "Baghdadi" is a name made from Baghdad, not a spelling of it
+            if e.id not in out and fuzz.ratio(probe, other) >= 80:
                 out[e.id] = replace(e, match="fuzzy")
         return list(out.values())
 
