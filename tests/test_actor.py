@@ -300,3 +300,14 @@ def test_a_patron_named_in_a_possessive_is_not_the_referent(table: ActorTable) -
     ends = [e for _s, e, m in table.find_mentions(text) if m.entry.name == "al-Qaeda"]
     assert ends and table.names_patron(text, ends[0])
     assert not table.names_patron("al-Qaeda's fighters attacked the base", len("al-Qaeda"))
+
+
+def test_a_faction_of_a_group_is_not_the_group() -> None:
+    from claimwatch.resolve.actor import ActorTable
+
+    table = ActorTable.load()
+    dissidents = table.match("a dissident faction of the former FARC")
+    assert dissidents is not None and dissidents.entry.name == "Estado Mayor Central"
+    assert table.match("a splinter group of the Islamic State") is None
+    wing = table.match("the armed wing of Hamas")   # a wing is the group's own
+    assert wing is not None and wing.entry.name == "Hamas"

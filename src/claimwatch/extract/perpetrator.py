@@ -91,6 +91,10 @@ def _modifies_attack(tok: Token) -> bool:
 def accept(tok: Token) -> tuple[str, str] | None:
     """(name, why) if the token heads a phrase that names an actor."""
     text = roles.phrase(tok, drop_det=True)
+    faction = _table().faction(text)
+    if faction is not False:   # "a dissident faction of X": X's dissidents, never X itself
+        return (str(faction.entry.name), f"{text!r} ({faction.rule})") if faction \
+            else (text, f"{text!r}: a faction of a known group, not the group")
     whole = _table().match(text)
     if whole and whole.entry.category not in NOT_PERPETRATORS:
         canonical = _armed_forces(whole.entry) if _modifies_attack(tok) \

@@ -54,6 +54,9 @@ _PREPOSITIONS = frozenset(("to", "in", "for", "from", "at", "near", "with", "aga
 
 
 _PATRON_RE = re.compile(r"\s*['’]s\s+(\w+)(?:\s+(\w+))?")
+_FACTION_OF_RE = re.compile(
+    r"^(?:an?\s+|the\s+)?((?:[\w-]+\s+){0,2}?)(\w+)\s+of\s+(?:the\s+)?(?:former\s+|ex-)?(.+)$",
+    re.I)
 
 
 class ActorTable:
@@ -75,6 +78,7 @@ class ActorTable:
         self._no_state_fallback = frozenset(raw.get("no_state_fallback") or ())
         self._group_nouns = frozenset(w for g in raw.get("group_nouns", ()) for w in key_of(g))
         self._patron_nouns = frozenset(raw.get("patron_nouns", ()))
+        self._faction_nouns = frozenset(raw.get("faction_nouns", ()))
         self._generic: frozenset[str] = frozenset(
             w for d in raw.get("descriptor_words", ()) for w in key_of(d))
         self._descriptors: set[str] = set(self._generic)
@@ -198,7 +202,29 @@ class ActorTable:
             self._cache[key] = self._match_uncached(text, country)
         return self._cache[key]
 
+    def faction(self, text: str, country: str | None = None) -> ActorMatch | None | bool:
+        """ "a dissident faction of the former FARC": the table's entry for the group's
+        dissidents if it has one, else None (a faction is not the group itself); False
+        when the phrase names no faction."""
+        m = _FACTION_OF_RE.match(text)
+        if m is None or not (m.group(2).lower() in self._faction_nouns or (
+                m.group(2).lower() in ("group", "groups")
+                and set(m.group(1).lower().split()) & self._faction_nouns)):
+            return False
+        whole = self._match_uncached(m.group(3), country)
+        if whole is None:
+            return False
+        if re.search(r"(?i)\bdissidents?\b", m.group(1)):
+            for name in (whole.entry.name, *whole.entry.aliases):
+                found = self._match_exact(tokenize(f"{name} dissidents"), country)
+                if found is not None:
+                    return ActorMatch(found.entry, whole.score, f"dissidents of '{name}'")
+        return None
+
     def _match_uncached(self, text: str, country: str | None) -> ActorMatch | None:
+        faction = self.faction(text, country)
+        if faction is not False:
+            return faction if isinstance(faction, ActorMatch) else None
         handle = self._match_handle(text)
         if handle:
             return handle
