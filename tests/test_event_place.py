@@ -197,3 +197,12 @@ def test_an_offset_from_a_town_the_model_took_for_a_people_places_the_earlier_st
     drone = next(e for e in found if "drone" in e.attack_types)
     assert drone.location is not None and "Hodeidah" in drone.location.name
     assert drone.location.precision == 2
+
+
+def test_a_town_the_text_puts_in_a_country_is_no_namesake_abroad() -> None:
+    # the gazetteer's only 'Toledo's lie in Spain, the US and Belize; the text puts this one
+    # in Mozambique, so it is kept under its name and placed in Mozambique
+    ev = only_event("Gunmen killed nine villagers in an attack on the small town of Toledo in "
+                    "northern Mozambique on Monday, police said.")
+    assert ev.location is not None and ev.location.name == "Toledo"
+    assert ev.location.iso3 == "MOZ"

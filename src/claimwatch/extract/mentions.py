@@ -396,6 +396,15 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     unlisted: tuple[str, int] | None = None
     for phrase, why, prank in places if locate else []:
         spot = locate(phrase, roles.UNTAGGED in why) if locate else None
+        area = roles.container_after(trigger.sent, phrase) \
+            if locate and prank <= 2 and spot is not None and "," not in phrase else None
+        if area is not None and locate is not None:
+            # "the town of Palma in northern Mozambique": the town in the area the text
+            # puts it in, not a namesake abroad
+            within = locate(f"{phrase}, {area}", False)
+            if within is not None:
+                spot = within
+                phrase = f"{phrase}, {area}" if within.feature == "unlisted" else phrase
         if spot is None or spot.latitude is None:
             if unlisted is None and prank <= 2 and roles.UNTAGGED not in why \
                     and roles.NOT_LOCATIVE not in why:

@@ -781,6 +781,27 @@ def places_after(sent: Any, name: str, window: int = 12) -> list[str]:
 MISTAKEN_LABELS = ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART")
 
 
+@lru_cache(maxsize=1)
+def _container_breaks() -> frozenset[str]:
+    return frozenset(load_data("place_phrases.json")["container_breaks"])
+
+
+def container_after(sent: Any, name: str, window: int = 12) -> str | None:
+    """The place named just after ``name`` that the text puts it in ("X in northern Y",
+    "X, a town in Y", "X, 60 km from Y"); not one joined to it ("X and Y")."""
+    spans = place_spans(sent)
+    first = next((e for e in spans if with_direction(e) == name), None)
+    if first is None:
+        return None
+    for e in spans:
+        if first.end <= e.start <= first.end + window and not names_actor(e):
+            between = {t.lower_ for t in sent.doc[first.end:e.start]}
+            if between & _container_breaks() or e.label_ not in PLACE_LABELS:
+                return None  # "X and Y", "X, on the border with Y", "in X during Mass"
+            return str(with_direction(e))
+    return None
+
+
 def place_spans(sent: Any) -> list[Any]:
     """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
     name_nouns, _ = _place_nouns()

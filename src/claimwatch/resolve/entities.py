@@ -144,10 +144,15 @@ def locate_unlisted(phrase: str, context: Any) -> tuple[Place, str] | None:
     if not sep or not name or not area.strip() or not name[0].isupper():
         return None
     found, why = resolve_place(name, context)
-    if found is not None and in_context(found, context, why):
+    where, where_why = resolve_offset(area, context) or resolve_place(area, context)
+    if where is None or where.latitude is None or not in_context(where, context, where_why):
         return None
-    where, why = resolve_offset(area, context) or resolve_place(area, context)
-    if where is None or where.latitude is None or not in_context(where, context, why):
+    weight = (getattr(context, "countries", None) or {}).get(where.iso3 or "", 0.0)
+    if found is not None and in_context(found, context, why) and not (
+            found.iso3 != where.iso3 and weight >= 0.5
+            and (where.feature in ("country", "admin1") or weight >= 1.0)):
+        # the name is a known town; but "Palma, northern Mozambique" or "Mahas, 60 km
+        # from <a town in the report's main country>" is no namesake abroad
         return None
     return Place(name=name, country=where.country, iso3=where.iso3, admin1=where.admin1,
                  latitude=where.latitude, longitude=where.longitude, geonameid=None,

@@ -323,14 +323,33 @@ def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext,
     if not cands:
         return None
     if reading.within:
-        outer = (_choose(gaz, _Reading(reading.within, "exact"), ctx)
-                 or _choose(gaz, _Reading(reading.within, "exact"), ctx, fuzzy=True))
+        outer = _outer(gaz, reading.within, ctx)
         inside = [e for e in cands if outer is not None and _within(e, outer)]
+        if not inside and outer is not None and reading.rule != "possessive":
+            # "Palma, northern Mozambique", "Mahas, 60 km from Bulo Burte": a namesake in
+            # another country, or outside the province the text puts the place in, is not
+            # it (a town the gazetteer lacks is then placed by its area)
+            inside = [] if outer.feature in ("country", "admin1") else \
+                [e for e in cands if e.iso3 == outer.iso3]
+            cands = inside
         cands = inside if inside or reading.rule == "possessive" else cands
         if not cands:
             return None
     key = normalize(reading.target)
     return _rank(cands, ctx, key, reading.prefer, _capitals(gaz))[0][1]
+
+
+def _outer(gaz: Gazetteer, phrase: str, ctx: PlaceContext) -> GazEntry | None:
+    """The area a qualified name is put in: its literal name first, then what the wording
+    says ("northern Mozambique" is part of Mozambique)."""
+    readings = _readings(phrase, depth=1) or [_Reading(phrase, "exact")]
+    for fuzzy in (False, True):
+        for r in readings:
+            if r.within is None:
+                found = _choose(gaz, r, ctx, fuzzy)
+                if found is not None:
+                    return found
+    return None
 
 
 def _to_place(e: GazEntry, reading: _Reading) -> Place:
