@@ -294,3 +294,12 @@ def test_resolve_expression_without_a_publication_date() -> None:
 def test_overnight_into_a_weekday_is_that_weekday() -> None:
     (tx,) = find_timexes("Drones struck the port overnight into Friday, officials said.", SUNDAY)
     assert (tx.text, tx.start, tx.end) == ("overnight into Friday", D(2024, 3, 8), D(2024, 3, 8))
+
+
+def test_a_month_opening_a_past_sentence_is_the_last_such_month() -> None:
+    # published in November: "In February, ... stormed" is February this year, not the next
+    text = "In February, armed men stormed a bus station and killed seven travellers."
+    (tx,) = find_timexes(text, D(2024, 11, 20))
+    assert (tx.start, tx.end, tx.precision) == (D(2024, 2, 1), D(2024, 2, 29), "month")
+    (later,) = find_timexes("In February, the two sides will meet again.", D(2024, 11, 20))
+    assert later.start == D(2025, 2, 1)

@@ -42,6 +42,8 @@ _PAST_LEFT = re.compile(
     r"(?:\s+(?:\w+ly|on|in|at|during))?)\s+$")
 
 
+# What may open a sentence before a date that the sentence's past-tense verb then dates.
+_OPENERS = frozenset(words()["past_openers"])
 _HAD = re.compile(r"(?i)\b(?:had|'d)\s+$")
 
 
@@ -70,4 +72,8 @@ def span_tense(text: str, start: int, end: int) -> str | None:
             return "future"
     if _PAST_LEFT.search(text[max(s, start - 40):start]):
         return "past"
+    right = text[end:_e]
+    if text[s:start].strip(" \n\t\"'“").lower() in _OPENERS and _PAST_WORDS.search(right) \
+            and not cue.search(right):
+        return "past"  # "In January, a suicide bomber killed ...": the opener the verb dates
     return None
