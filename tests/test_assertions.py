@@ -267,3 +267,14 @@ def test_bare_military_speaking_of_an_interception_is_the_defending_states() -> 
     found = [a for a in m.assertions if a.speaker_role == "target_state"]
     assert found and found[0].speaker not in ("military", "the military")
     assert "Jordan" in found[0].speaker
+
+
+def test_bare_army_with_no_state_named_is_the_army_of_the_country_hit() -> None:
+    text = ("Shelling killed 20 people at a market in Nyala on Monday. The army accused the "
+            "paramilitary Rapid Support Forces of the attack. The paramilitary force said the "
+            "army was responsible.")
+    (m,) = analyse(text, {"trigger": "Shelling", "iso3": "SDN"})
+    army = [a for a in m.assertions if a.speaker_role == "target_state"]
+    assert army and army[0].speaker == "Sudanese army"
+    assert not [a for a in m.assertions
+                if a.speaker == "Sudanese army" and "paramilitary force said" in a.quote]

@@ -402,6 +402,8 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
             and not re.match(r"[A-Z]", context):   # 'the monitoring group Coastal Peace Watch'
         iso3 = country_in(raw)
         prior = memory.by_head.get(_head_key(words[-1]))
+        if set(words) & _NON_STATE_FORCE:
+            prior = None   # 'the paramilitary force' is not the army named before
         named = _last_group_named(before) if words[-1] in _GROUP_HEADS and not context \
             else None
         if named is not None and (prior is None or norm_key(named) not in prior.keys):
@@ -412,7 +414,7 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
             return replace(found, name=found.canonical or found.name)
         if prior is not None and prior.country is None and prior.canonical is None \
                 and _head_key(words[-1]) == "military" and mention is not None \
-                and (_state_military(mention) is not None or mention.perpetrators):
+                and (_state_military(mention, words) is not None or mention.perpetrators):
             prior = None   # an earlier bare 'the military' nobody could place says nothing here
         if prior is not None and (iso3 is None or prior.country == iso3):
             if prior.person and prior.name != prior.surface:   # 'the army' after its chief
@@ -424,7 +426,7 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
             own = _perpetrator_speaker(mention)
             if own is not None and own.kind == "state":
                 return own
-            forces = _state_military(mention)
+            forces = _state_military(mention, words)
             if forces is not None:
                 memory.by_head["military"] = forces
                 return forces
@@ -479,14 +481,24 @@ def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
             memory.by_head[_head_key(word)] = sp
 
 
-def _state_military(mention: Mention) -> Speaker | None:
+_NON_STATE_FORCE = claims_words("assertions", "non_state_force_words")
+
+
+def _state_military(mention: Mention, words: Sequence[str] = ("military",)) -> Speaker | None:
     """The armed forces a bare 'the military' or 'the army' names: those of the state that
     struck ('Israeli aircraft struck ...'), else of the state attacked (for an interception,
-    the state where it happened), when the actor table knows them."""
+    the state where it happened; with no state named at all, of the country it happened
+    in), when the actor table knows them. It is named as the report words it, with the
+    state's demonym ('the army' -> 'Malian army'); the table's name is kept as canonical.
+    ``words``: the phrase's lower-cased words ('the paramilitary force' is no state army)."""
+    if set(words) & _NON_STATE_FORCE:
+        return None
     ctx = event_context(mention)
     # where weapons were shot down, the place's state is the one whose forces speak of it
     attacked = target_country(mention, ctx.perpetrator_countries,
                               use_place="interception" in mention.attack_types)
+    if attacked is None and not ctx.perpetrator_countries and mention.place is not None:
+        attacked = mention.place.iso3   # no state struck: the army of the country it hit
     states = sorted(ctx.perpetrator_countries) or ([attacked] if attacked else [])
     if len(states) != 1:
         return None
@@ -496,8 +508,12 @@ def _state_military(mention: Mention) -> Speaker | None:
     found = describe(f"{state}'s military")
     if found.canonical is None or found.country != states[0]:
         return None
+    table = _actor_table()
+    entry = table.by_name(state) if table is not None else None
+    demonym = entry.demonyms[0] if entry is not None and entry.demonyms else None
+    name = f"{demonym} {words[-1]}" if demonym else found.canonical
     found.rule = "bare military: the forces of the event's state"
-    return replace(found, name=found.canonical, surface=found.canonical)
+    return replace(found, name=name, surface=name)
 
 
 def _perpetrator_speaker(mention: Mention | None) -> Speaker | None:
