@@ -413,3 +413,13 @@ def test_an_incident_before_an_operation_without_a_trigger_is_its_own_and_told_o
     mines = next(e for e in found if "ied" in e.attack_types)
     assert "bombing" not in clash.attack_types and clash.fatalities.low is None
     assert mines.fatalities.low == 6 and "bombing" in mines.attack_types  # "the blasts"
+
+
+def test_a_day_counted_from_the_date_just_named_dates_an_earlier_incident() -> None:
+    text = ("Two boats attacked a tanker off Hodeidah on Sunday, the navy said. The crew said "
+            "the ship had been struck by a missile the previous evening.")
+    found = sorted(events(text), key=lambda e: e.date_start or dt.date.min)
+    assert [(e.date_start, e.date_end) for e in found] == [
+        (dt.date(2024, 3, 2), dt.date(2024, 3, 2)), (dt.date(2024, 3, 3), dt.date(2024, 3, 3))]
+    assert "missile" in found[0].attack_types and "missile" not in found[1].attack_types
+

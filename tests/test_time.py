@@ -303,3 +303,17 @@ def test_a_month_opening_a_past_sentence_is_the_last_such_month() -> None:
     assert (tx.start, tx.end, tx.precision) == (D(2024, 2, 1), D(2024, 2, 29), "month")
     (later,) = find_timexes("In February, the two sides will meet again.", D(2024, 11, 20))
     assert later.start == D(2025, 2, 1)
+
+
+def test_anaphoric_days_count_from_the_date_just_named() -> None:
+    import datetime as dt
+
+    from claimwatch.resolve.time import anaphoric_days, find_timexes
+
+    text = ("Rebels attacked the base on Sunday. The convoy had been ambushed the previous "
+            "evening, and the day before the vote a bomb went off. The day before yesterday "
+            "was quiet; a second convoy was hit the next day.")
+    published = dt.date(2024, 3, 6)
+    found = anaphoric_days(text, find_timexes(text, published))
+    assert [(t.text, t.start) for t in found] == [
+        ("the previous evening", dt.date(2024, 3, 2)), ("the next day", dt.date(2024, 3, 5))]

@@ -24,7 +24,7 @@ from claimwatch.resolve._calendar import Period
 from claimwatch.resolve._tense import tense_checker
 from claimwatch.resolve._timex_rules import Context, Rule
 
-__all__ = ["Timex", "find_timexes", "resolve_expression"]
+__all__ = ["Timex", "anaphoric_days", "find_timexes", "resolve_expression"]
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,41 @@ def find_timexes(text: str, published: dt.date | None, *,
         for s, e, name, p in _select(_candidates(text, ctx))
     ]
     return _anchor_year_back(_merge_ranges(text, items))
+
+
+ANAPHORIC_REACH = 800  # characters back to the date an anaphoric day counts from
+
+
+@cache
+def _anaphoric_pattern() -> re.Pattern[str]:
+    phrases = sorted(tr.words()["anaphoric_days"], key=len, reverse=True)
+    before_noun = r"(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|yesterday|today" \
+        r"|tomorrow)\b)"
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases)
+                      + r")(?![\w-])" + before_noun, re.I)
+
+
+def anaphoric_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Days counted from the date the text has just named ("hit on Sunday ... the vessel had
+    been struck the previous evening" = Saturday; "said on Wednesday evening they had
+    ambushed a patrol earlier that day" = Wednesday), which ``find_timexes`` leaves out
+    because they do not count from publication."""
+    offsets = {k.lower(): v for k, v in tr.words()["anaphoric_days"].items()}
+    taken = [(t.start_char, t.end_char) for t in timexes]
+    out = []
+    for m in _anaphoric_pattern().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        ref = max((t for t in timexes if t.end_char <= m.start()
+                   and m.start() - t.end_char <= ANAPHORIC_REACH and t.start is not None
+                   and t.start == t.end and t.precision == "day"),
+                  key=lambda t: t.end_char, default=None)
+        if ref is None or ref.start is None:
+            continue
+        day = ref.start + dt.timedelta(days=offsets[m.group(0).lower()])
+        out.append(Timex(m.start(), m.end(), m.group(0), day.isoformat(), day, day, "day",
+                         f"anaphoric: {m.group(0).lower()} after {ref.text!r}"))
+    return out
 
 
 def resolve_expression(expr: str, published: dt.date | None) -> Timex | None:
