@@ -166,6 +166,15 @@ def test_a_weapon_is_named_without_nationality_count_or_hedge() -> None:
     assert ev.weapons == ["iranian-made drone"]
 
 
+def test_a_weapon_is_named_without_the_group_or_state_that_owns_it() -> None:
+    (ev,) = events("An ELN car bomb exploded outside a police station in Cucuta on Monday, "
+                   "wounding five officers, the army said.")
+    assert ev.weapons == ["car bomb"]
+    (ev,) = events("A Russian Iskander missile hit a school in Kharkiv on Monday, the mayor "
+                   "said.")
+    assert ev.weapons == ["iskander missile"]  # a weapon's own name stays
+
+
 def test_attackers_killed_are_neither_target_nor_victims() -> None:
     (ev,) = events("Gunmen stormed a guesthouse in Bosaso on Sunday, killing four guards, police "
                    "said. A police officer said all three attackers had been killed.")

@@ -56,6 +56,12 @@ def actor_in(text: str, *, prefer_armed: bool = False, groups_only: bool = False
     return str(hits[-1].entry.name)
 
 
+def names_actor_alone(text: str) -> bool:
+    """Whether a word is, on its own, the name of a group or a state ("Houthi", "ELN")."""
+    match = _table().match(text)
+    return match is not None and match.entry.category not in NOT_PERPETRATORS
+
+
 def weapon_owner(tok: Token) -> tuple[str, str] | None:
     """ "Russian guided bombs", "Houthi missiles": the actor modifying a weapon noun."""
     for child in tok.children:

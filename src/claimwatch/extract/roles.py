@@ -582,6 +582,9 @@ def _modified_noun(tok: Token) -> str:
                     c.ent_type_ == "GPE" and c.pos_ == "ADJ")) and c.i + 1 < len(c.doc) \
                     and c.doc[c.i + 1].text != "-" and not list(c.lefts):
                 continue   # 'Ukrainian drones' -> 'drone' ('Iranian-made' stays)
+            if cur.i == tok.i and c.pos_ == "PROPN" and c.i < tok.i and not list(c.lefts) \
+                    and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text != "-" and _owner(c):
+                continue   # 'a US drone', 'an ELN car bomb': whose it is ('Iskander' stays)
             keep.add(c.i)
             frontier.append(c)
     start = min(keep)
@@ -590,6 +593,13 @@ def _modified_noun(tok: Token) -> str:
     head = str(tok.lemma_) if tok.tag_ in ("NNS", "NNPS") else tok.text
     text = " ".join([*words, head]).lower()
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip()
+
+
+def _owner(tok: Token) -> bool:
+    """A modifier of a weapon noun naming an actor of the table (a group or a state)."""
+    from claimwatch.extract.perpetrator import names_actor_alone
+
+    return names_actor_alone(tok.text)
 
 
 UNTAGGED = " (a proper noun the model did not tag as a place)"
