@@ -423,3 +423,13 @@ def test_a_day_counted_from_the_date_just_named_dates_an_earlier_incident() -> N
         (dt.date(2024, 3, 2), dt.date(2024, 3, 2)), (dt.date(2024, 3, 3), dt.date(2024, 3, 3))]
     assert "missile" in found[0].attack_types and "missile" not in found[1].attack_types
 
+
+def test_a_when_clause_on_a_since_year_is_an_incident_of_that_year() -> None:
+    text = ("Gunmen abducted 40 worshippers from a church in Ogbomoso on Sunday, police said.\n\n"
+            "The kidnapping was the largest in the area since 2019, when gunmen abducted more "
+            "than 30 pupils from a boarding school near Iseyin.")
+    found = claimwatch.extract(text, published=dt.date(2024, 3, 12))
+    assert len(found) == 2
+    old = next(e for e in found if e.mention_role == "historical")
+    assert (old.date_start, old.date_end) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
+    assert old.abducted.low == 31

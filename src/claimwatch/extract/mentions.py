@@ -176,8 +176,9 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
         if published is not None and tx.start > published:
             continue
         before = trigger.token.doc.text[max(0, tx.start_char - 8):tx.start_char].lower().split()
-        if before and before[-1] in NOT_ANCHOR_PREFIX:
-            continue  # "since 2019": when a campaign began, not when this happened
+        if before and before[-1] in NOT_ANCHOR_PREFIX and not _dates_when_clause(trigger, tx):
+            continue  # "since 2019": when a campaign began, not when this happened ("since
+            #           2021, when gunmen abducted ...": the year the abduction happened)
         attached = _attached(trigger, tx)
         if attached is not None and _provocation_date(trigger, tx, lex):
             attached = None  # "... revenge for an attack on Russian troops on New Year's Day"
@@ -300,6 +301,11 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         return True  # "three were killed on Wednesday when a missile slammed into ..."
     lemma = str(verb.lemma_).lower()
     return False if lemma in REPORTING_LEMMAS or lemma in LATER_SCENE_LEMMAS else None
+
+
+def _dates_when_clause(trigger: Trigger, tx: Any) -> bool:
+    span = trigger.token.doc.char_span(tx.start_char, tx.end_char, alignment_mode="expand")
+    return span is not None and _when_clause(span, trigger.token)
 
 
 def _when_clause(span: Any, tok: Any) -> bool:
