@@ -77,3 +77,22 @@ def test_who_shoots_down_the_incoming_missiles_is_not_the_attacker() -> None:
     (ev,) = events("A tanker was struck by a missile in the Gulf of Aden on Tuesday, and a US "
                    "destroyer that came to its aid shot down two further missiles.")
     assert "United States" not in {a.name for a in ev.actors if a.role == "perpetrator"}
+
+
+def test_the_day_before_counts_from_the_incident_not_from_the_statement() -> None:
+    found = events(
+        "Gunmen attacked a police convoy near Kandahar on Sunday, killing four officers, "
+        "officials said on Monday. A checkpoint outside the city had been hit by a roadside "
+        "bomb the day before.")
+    assert sorted(e.date_start.isoformat() for e in found) == ["2024-03-02", "2024-03-03"]
+
+
+def test_a_narrators_aside_in_a_groups_statement_is_not_its_claim() -> None:
+    found = events(
+        "Hezbollah said on Tuesday that six of its fighters died when Israeli helicopters "
+        "struck their boats off Tyre on Monday, the first deadly clash at sea. "
+        "The group said it would bury the men, who had died while approaching the tanker "
+        "Sea Lark, which had been hit by a Hezbollah drone the previous evening.")
+    drone = next(e for e in found if "drone" in e.attack_types)
+    assert drone.responsibility.status == "attributed"
+    assert not [a for a in drone.assertions if a.stance == "claims"]

@@ -317,3 +317,11 @@ def test_anaphoric_days_count_from_the_date_just_named() -> None:
     found = anaphoric_days(text, find_timexes(text, published))
     assert [(t.text, t.start) for t in found] == [
         ("the previous evening", dt.date(2024, 3, 2)), ("the next day", dt.date(2024, 3, 5))]
+
+
+def test_an_anaphoric_day_keeps_how_many_days_it_counts() -> None:
+    from claimwatch.resolve.time import anaphoric_days
+
+    text = "Gunmen ambushed a bus on Sunday. A police post had been shelled the day before."
+    (tx,) = anaphoric_days(text, find_timexes(text, D(2024, 3, 6)))
+    assert (tx.start, tx.offset) == (D(2024, 3, 2), -1)

@@ -82,7 +82,11 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
     # (no place resolved: the one state the lead names, if it names only one)
     spoken: list[tuple[int, int, str]] = []
     for st in find_statements(document.text, sdoc):
-        nearest = _attach(st.start, st.end, ordered, document.text)
+        # "the group said ... the ship, which had been hit by a missile": the narrator's
+        # aside on a noun of the statement tells that incident, the speaker does not
+        pool = [m for m in ordered if not (st.start <= m.trigger.start < st.end
+                                           and _in_aside(sdoc, m.trigger.start, st.start))]
+        nearest = _attach(st.start, st.end, pool, document.text)
         nearest = _by_place(document.text[st.start:st.end], nearest, ordered, st.start)
         if nearest and not _relevant(st, nearest[0], document.text):
             nearest = []
@@ -148,6 +152,21 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
             known = f" = {sp.canonical}" if sp.canonical else ""
             mention.explain("assertions", a.rule or st.rule, sentence=a.quote[:300],
                             detail=f"{a.speaker}{known} ({role}) {stance}")
+
+
+def _in_aside(sdoc: Any, char: int, start: int) -> bool:
+    """The word at ``char`` lies in a non-restrictive relative clause (", which had been
+    hit ...") that opens after ``start``."""
+    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    for node in [span.root, *span.root.ancestors]:
+        if node.dep_ != "relcl":
+            continue
+        first = node.left_edge
+        return bool(first.idx > start and first.lower_ in ("which", "who") and first.i > 0
+                    and sdoc[first.i - 1].text == ",")
+    return False
 
 
 def _accused(sp: Speaker, mention: Mention, start: int) -> bool:

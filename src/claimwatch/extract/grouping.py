@@ -9,6 +9,7 @@ place starts a new cluster.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass, field
@@ -196,6 +197,7 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
     deferred: list[TriggerInfo] = []
     told = {i.sent_index for i in infos if not i.earlier}
     for info in infos:
+        _reanchor(info, infos, clusters)
         if info.earlier and info.sent_index not in told and not info.beside_incident:
             info.earlier = False  # "days after X was hit" with no later incident beside it
         target = _choose(info, clusters)
@@ -219,6 +221,42 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
             home.members.insert(0, info) if info.sent_index < home.members[0].sent_index \
                 else home.members.append(info)
     return clusters
+
+
+def _day(anchor: Anchor | None) -> dt.date | None:
+    """The one day an anchor tied to its trigger gives, counted from publication or a
+    date written out (not itself told relative to another incident)."""
+    if anchor is None or not anchor.attached or getattr(anchor.timex, "offset", None) is not None:
+        return None
+    tx = anchor.timex
+    return tx.start if tx.start is not None and tx.start == tx.end else None
+
+
+def _reanchor(info: TriggerInfo, infos: list[TriggerInfo], clusters: list[Cluster]) -> None:
+    """ "the previous evening", "two days later": counted from the day of the incident
+    they are told relative to, not from whatever date the text named last ("boats
+    attacked on Sunday, the group said on Monday; the ship had been hit the previous
+    evening" is Saturday). That incident is the one of the sentence's other clause, else
+    the one told just before. "that day" points back to a day named, and stays as is."""
+    anchor = info.anchor
+    offset = getattr(anchor.timex, "offset", None) if anchor is not None else None
+    if anchor is None or not offset or anchor.timex.start != anchor.timex.end:
+        return  # ("later that day" is the day last named: "said on Wednesday evening
+        #          they had ambushed a patrol earlier that day")
+    here = [(abs(o.trigger.token.idx - info.trigger.token.idx), day) for o in infos
+            if o is not info and o.sent_index == info.sent_index
+            and (day := _day(o.anchor)) is not None]
+    ref = min(here, key=lambda c: c[0])[1] if here else None
+    if ref is None:
+        recent = max(clusters, key=lambda c: c.last_sent, default=None)
+        ref = _day(recent.own_anchor) if recent is not None else None
+    if ref is None:
+        return
+    d = ref + dt.timedelta(days=offset)
+    if d != anchor.timex.start:
+        tx = dataclasses.replace(anchor.timex, start=d, end=d, value=d.isoformat(),
+                                 rule=f"{anchor.timex.rule}; re-anchored on the incident of {ref}")
+        info.anchor = Anchor(tx, anchor.attached)
 
 
 def _same_setting(info: TriggerInfo, cluster: Cluster) -> bool:

@@ -40,6 +40,9 @@ class Timex:
     precision: str | None
     rule: str
     ambiguous: bool = False
+    # days from the date it is counted from ("the previous evening": -1) for a day told
+    # relative to another date of the text (anaphoric_days); None otherwise
+    offset: int | None = None
 
 
 _TOKENS = {"DAY": tr.DAY, "MON": tr.MON, "MONANY": tr.MON_ANY, "WD": tr.WD, "YEAR": tr.YEAR,
@@ -245,7 +248,8 @@ def anaphoric_days(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         day = ref.start + dt.timedelta(days=offsets[m.group(0).lower()])
         out.append(Timex(m.start(), m.end(), m.group(0), day.isoformat(), day, day, "day",
-                         f"anaphoric: {m.group(0).lower()} after {ref.text!r}"))
+                         f"anaphoric: {m.group(0).lower()} after {ref.text!r}",
+                         offset=offsets[m.group(0).lower()]))
     return out
 
 
