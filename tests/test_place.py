@@ -234,3 +234,19 @@ def test_a_province_split_off_as_del_norte_is_read_as_part_of_the_older_one(phra
     place, rule = resolve_place(phrase, ctx)
     assert place is not None and place.iso3 == "PHL" and "Maguindanao" in place.name
     assert rule.startswith("part_of") and place.precision >= 2
+
+
+def test_a_capital_keeps_its_prior_when_the_report_also_names_its_country() -> None:
+    # A Boston report about a flight to France: "Paris" is the capital of the France it
+    # names, not the small Paris in Maine, though the report is mostly American.
+    ctx = document_context("", _ents("Boston", "Massachusetts", "Boston", "France", "Paris"))
+    place, _ = resolve_place("Paris", ctx)
+    assert place is not None and place.iso3 == "FRA"
+
+
+def test_a_religion_is_no_vote_for_a_namesake_county() -> None:
+    # "Christian" (NORP) must not make the report American through Christian County.
+    ctx = document_context("", [("Christian", "NORP"), ("Christian", "NORP"), ("Venice", "GPE")])
+    assert "USA" not in ctx.countries
+    place, _ = resolve_place("Venice", ctx)
+    assert place is not None and place.iso3 == "ITA"

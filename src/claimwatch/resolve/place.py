@@ -287,9 +287,11 @@ def _rank(cands: list[GazEntry], ctx: PlaceContext, key: str,
         s = _score(e, ctx, key) - penalty.get(e.id, 0.0)
         if e.id in capitals:
             # "Washington", "Cairo": the capital, unless the report is about another country
+            # more than about the capital's own ("Paris" in a report on Kentucky that also
+            # names France keeps part of its prior)
             others = ctx.countries_besides(key)
             elsewhere = max((w for k, w in others.items() if k != e.iso3), default=0.0)
-            s += _CAPITAL_PRIOR * (1.0 - elsewhere)
+            s += _CAPITAL_PRIOR * (1.0 - max(0.0, elsewhere - others.get(e.iso3 or "", 0.0)))
         if towns and e.feature in _POINTS:
             s += _COHERENCE * min(_MAX_SUPPORT, _support(e, ctx, key))
         if prefer and e.feature in prefer:
@@ -396,7 +398,10 @@ def document_context(text: str, entities: list[tuple[str, str]],
         gaz = gazetteer or Gazetteer.load()
     except (ClaimwatchError, sqlite3.Error, OSError):
         return PlaceContext()
-    counts = Counter(s.strip() for s, label in entities if label in PLACE_LABELS and s.strip())
+    # A religion or political grouping ("Christian", "Sunni") says who, not where.
+    groups = frozenset(normalize(w) for w in _phrases().get("group_words", []))
+    counts = Counter(s.strip() for s, label in entities if label in PLACE_LABELS and s.strip()
+                     and not (label == "NORP" and normalize(s) in groups))
     weights: defaultdict[str, float] = defaultdict(float)
     own: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     nearby: dict[str, list[tuple[float, float]]] = {}
