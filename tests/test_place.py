@@ -250,3 +250,24 @@ def test_a_religion_is_no_vote_for_a_namesake_county() -> None:
     assert "USA" not in ctx.countries
     place, _ = resolve_place("Venice", ctx)
     assert place is not None and place.iso3 == "ITA"
+
+
+def test_a_named_international_airport_is_its_town() -> None:
+    place, rule = resolve_place("Mosul International Airport", PlaceContext())
+    assert place is not None and place.iso3 == "IRQ" and place.precision == 1
+    assert rule.startswith("point_named")
+
+
+def test_newfoundland_alone_is_the_canadian_province() -> None:
+    place, _ = resolve_place("Newfoundland", document_context("", _ents("Halifax", "Newfoundland")))
+    assert place is not None and place.iso3 == "CAN" and place.feature == "admin1"
+
+
+def test_a_listed_island_or_landmark_outranks_a_village_or_a_translated_name() -> None:
+    # The team lists big islands and landmarks because news names them: "Luzon" is the
+    # island, not the village of that name; "the White House" is no Casablanca.
+    ctx = document_context("", _ents("Philippines", "Davao", "Luzon"))
+    place, _ = resolve_place("Luzon", ctx)
+    assert place is not None and place.feature == "island"
+    place, _ = resolve_place("the White House", PlaceContext())
+    assert place is not None and place.feature == "facility" and place.iso3 == "USA"

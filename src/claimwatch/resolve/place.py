@@ -28,7 +28,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _BIG = ("country", "continent", "region", "sea", "admin1")
 _FEATURE_PRIOR = {
     "country": 4.0, "continent": 4.0, "region": 9.0, "sea": 9.0, "strait": 9.0, "admin1": 1.0,
-    "admin2": 0.0, "city": 0.0,
+    "admin2": 0.0, "city": 0.0, "island": 6.0, "facility": 6.0, "airport": 6.0,
 }
 _POPULATION_WEIGHT = 1.0  # per tenfold population
 _COUNTRY_BOOST = 2.0  # for a candidate in the country the report is most about
