@@ -498,3 +498,10 @@ def test_the_missiles_shot_down_are_not_a_target() -> None:
                    "soldiers. Most of the rockets were intercepted by air defences, the army "
                    "said.")
     assert not [t for t in _target_texts(ev) if "rocket" in t.lower()]
+
+
+def test_a_side_denying_and_blaming_another_names_no_perpetrator() -> None:
+    (ev,) = events("A missile hit a bus station in Donetsk on Monday, killing nine people. "
+                   "Kyiv denied responsibility and blamed Russian forces, while Moscow said "
+                   "Ukraine was behind the strike.")
+    assert [a.name for a in ev.actors if a.role == "perpetrator"] != ["Russian Armed Forces"]

@@ -24,6 +24,7 @@ BLAME_LEMMAS = CueWords("perpetrator", "blame_lemmas")
 HALLMARK_LEMMAS = CueWords("perpetrator", "hallmark_lemmas")
 SEND_LEMMAS = CueWords("perpetrator", "send_lemmas")
 BELIEF_LEMMAS = CueWords("perpetrator", "belief_lemmas")
+DENY_LEMMAS = CueWords("perpetrator", "deny_lemmas")
 ANONYMOUS_PERSON_MODIFIERS = CueWords("perpetrator", "anonymous_person_modifiers")
 ANONYMOUS_PERSON_HEADS = CueWords("perpetrator", "anonymous_person_heads")
 
@@ -180,6 +181,8 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                 found = accept(subj) if subj is not None else None
                 if found:
                     return found[0], f"'was behind': {found[1]}"
+            if lemma in BLAME_LEMMAS and tok.pos_ == "VERB" and _counter_accusation(tok):
+                continue  # "X denied involvement and blamed Y": the accused's word, no finding
             if lemma in BLAME_LEMMAS and tok.pos_ == "VERB":
                 obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
                 found = accept(obj) if obj is not None else None
@@ -204,6 +207,14 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                 if found:  # "officials said the Houthi movement had sent the drones"
                     return found[0], f"sent the weapons: {found[1]}"
     return None
+
+
+def _counter_accusation(verb: Token) -> bool:
+    """ "Moscow denied responsibility and blamed Ukrainian forces", "rejected the accusation,
+    blaming army aircraft": a side that denies blaming another names no perpetrator."""
+    linked = [verb.head] if verb.dep_ in ("conj", "advcl", "xcomp") else []
+    linked += [c for c in verb.children if c.dep_ == "conj"]
+    return any(str(t.lemma_).lower() in DENY_LEMMAS for t in linked)
 
 
 def _weapon_object(verb: Token) -> bool:
