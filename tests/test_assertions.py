@@ -278,3 +278,17 @@ def test_bare_army_with_no_state_named_is_the_army_of_the_country_hit() -> None:
     assert army and army[0].speaker == "Sudanese army"
     assert not [a for a in m.assertions
                 if a.speaker == "Sudanese army" and "paramilitary force said" in a.quote]
+
+
+def test_a_statement_on_that_attack_goes_to_the_incident_introduced_last() -> None:
+    import claimwatch
+
+    text = ("Russian missiles struck two hotels in Kharkiv on Sunday, killing six people, the "
+            "governor said. Moscow said the strike was revenge for a Ukrainian attack on a "
+            "barracks in Horlivka on January 3. The Russian defence ministry said 40 of its "
+            "soldiers died there.")
+    found = claimwatch.extract(text, published=dt.date(2024, 1, 8))
+    horlivka = [e for e in found if e.location is not None and "Horl" in e.location.name]
+    assert horlivka
+    assert any("defence ministry" in a.speaker and "40 of its" in a.quote
+               for a in horlivka[0].assertions)

@@ -53,6 +53,7 @@ _RELAYED = claims_pattern("assertions", "relayed")
 _OWN_STRIKE = claims_pattern("assertions", "own_strike")
 _OWN_LOSSES = claims_pattern("assertions", "own_losses")
 _NONCOMMITTAL = claims_pattern("assertions", "noncommittal")
+_DEMONSTRATIVE = claims_pattern("assertions", "demonstrative_incident")
 _OWNS_RESPONSIBILITY = claims_pattern("assertions", "owns_responsibility", re.IGNORECASE)
 _GENERIC_VICTIMS = claims_words("assertions", "generic_victims")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
@@ -291,6 +292,9 @@ def _attach(start: int, end: int, mentions: Sequence[Mention], text: str) -> lis
     armed = [m for m in before if _names_its_weapon(said, m)]
     if len(armed) == 1 and len(before) > 1:   # 'the launch of the missile': the missile attack
         return armed
+    if len(before) > 1 and _DEMONSTRATIVE.search(said):
+        # 'killed in that strike', 'died there': the incident introduced last
+        return [max(before, key=lambda m: m.trigger.start)]
     if before:   # the incident told last before the statement, by its latest sentence
         return [max(before, key=lambda m: max(
             (sp.start for sp in m.sentences if sp.start < start), default=m.trigger.start))]
