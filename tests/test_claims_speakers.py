@@ -537,3 +537,11 @@ def test_according_to_a_source_an_attack_told_plainly_is_not_an_accusation() -> 
     (m,) = analyse(text, {"trigger": "shelled", "iso3": "COL", "place": "Puerto Lindo",
                           "perpetrator": "Government forces"})
     assert "attributes" not in {s for _, s in stances_of(m, "Red Cross")}
+
+
+def test_what_a_news_team_saw_is_the_outlets_report() -> None:
+    text = ("A missile hit a warehouse in Zaporizhzhia on Monday, the governor said. An AFP "
+            "team at the site saw a large crater and burnt-out trucks but no bodies.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "UKR"})
+    assert ("media", "reports") in stances_of(m, "AFP")
+    assert any(a.speaker == "AFP" for a in m.assertions)

@@ -34,6 +34,8 @@ class Lexicon:
     responsibility_verbs: frozenset[str] = frozenset()   # 'took responsibility' claims
     admission: tuple[str, ...] = ()     # a perpetrator owning up: 'a grave mistake'
     titles: frozenset[str] = frozenset()  # words before a person's name: 'Lt Gen', 'Dr'
+    observation_verbs: frozenset[str] = frozenset()   # 'a Reuters team saw ...' reports
+    observer_nouns: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> Any:
@@ -74,6 +76,8 @@ def lexicon() -> Lexicon:
         responsibility_verbs=frozenset(lex.get("responsibility_verbs", ())),
         admission=tuple(lex.get("admission", ())),
         titles=frozenset(lex.get("titles", ())),
+        observation_verbs=frozenset(lex.get("observation_verbs", ())),
+        observer_nouns=frozenset(lex.get("observer_nouns", ())),
     )
 
 

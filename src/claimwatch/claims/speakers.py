@@ -159,6 +159,10 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         word_kind = _kind_from_words(clean, None)
         if partial and word_kind in ("media", "osint", "ngo", "witness"):
             sp.kind = word_kind
+        head = re.split(r"\s+(?:at|in|near|on|from|of)\s+", clean)[0].split()[-1].lower()
+        if partial and entry.category == "media" and head in lexicon().observer_nouns:
+            run = next((r for r in _capital_runs(clean) if lookup(r) is entry), entry.name)
+            sp.name, sp.kind = run, "media"   # 'an AFP team at the site': AFP, as written
     else:
         sp.kind = _kind_from_words(text, handle)
         sp.rule = f"words:{sp.kind}"

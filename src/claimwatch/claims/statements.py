@@ -161,6 +161,10 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.toll_nouns
                 for c in tok.children):
             cls = "say"   # 'X put the death toll at 13'
+        if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.observation_verbs:
+            seer = _subject(tok)
+            if seer is not None and seer.lemma_.lower() in lex.observer_nouns:
+                cls = "say"   # 'a Reuters team saw blown-out windows but no bodies'
         if cls is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
             if any(c.lower_ in ("no", "any") for c in tok.children):
                 continue   # 'made no statement' is silence, found by its own patterns
