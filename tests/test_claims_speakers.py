@@ -545,3 +545,26 @@ def test_what_a_news_team_saw_is_the_outlets_report() -> None:
     (m,) = analyse(text, {"trigger": "hit", "iso3": "UKR"})
     assert ("media", "reports") in stances_of(m, "AFP")
     assert any(a.speaker == "AFP" for a in m.assertions)
+
+
+def test_the_subject_nearest_a_closing_said_is_the_speaker() -> None:
+    text = ("A drone strike killed at least 14 people in a market in the town of Zelmar on "
+            "Friday, the regional health ministry said.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "SDN"})
+    assert ("target_state", "confirms") in stances_of(m, "health ministry")
+
+
+def test_calling_the_attack_something_is_a_statement() -> None:
+    text = ("A missile struck a railway station in Drovenko on Monday. Governor Petro Lysak "
+            "called the attack \"a cynical crime\". He also called on residents to stay home.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "UKR"})
+    assert ("target_state", "confirms") in stances_of(m, "Petro Lysak")
+
+
+def test_local_officials_are_officials_and_a_local_is_a_witness() -> None:
+    text = ("Gunmen abducted 40 villagers near Tarvin on Tuesday, residents and local officials "
+            "said. A local said the gunmen came at night.")
+    (m,) = analyse(text, {"trigger": "abducted", "iso3": "NGA"})
+    assert stances_of(m, "local officials") == {("target_state", "confirms")}
+    assert ("witness", "reports") in stances_of(m, "residents")
+    assert [a.speaker_role for a in m.assertions if a.speaker.lower() == "local"] == ["witness"]

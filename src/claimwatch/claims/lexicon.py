@@ -36,6 +36,7 @@ class Lexicon:
     titles: frozenset[str] = frozenset()  # words before a person's name: 'Lt Gen', 'Dr'
     observation_verbs: frozenset[str] = frozenset()   # 'a Reuters team saw ...' reports
     observer_nouns: frozenset[str] = frozenset()
+    verdict_verbs: frozenset[str] = frozenset()   # 'X called the attack "barbaric"' speaks
 
 
 def _read(name: str) -> Any:
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
         titles=frozenset(lex.get("titles", ())),
         observation_verbs=frozenset(lex.get("observation_verbs", ())),
         observer_nouns=frozenset(lex.get("observer_nouns", ())),
+        verdict_verbs=frozenset(lex.get("verdict_verbs", ())),
     )
 
 

@@ -314,6 +314,8 @@ def _kind_from_words(text: str, handle: str | None) -> str:
     for kind in ("ngo", "witness", "media", "osint", "state", "armed_group"):
         if has_word(text, kinds[kind]):
             return kind
+    if has_word(text, kinds.get("witness_weak", ())):
+        return "witness"   # 'a local said'; 'local officials' are officials
     if text.strip().lower() in lexicon().countries:
         return "state"
     return "osint" if handle else "unknown"

@@ -165,6 +165,10 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
             seer = _subject(tok)
             if seer is not None and seer.lemma_.lower() in lex.observer_nouns:
                 cls = "say"   # 'a Reuters team saw blown-out windows but no bodies'
+        if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.verdict_verbs \
+                and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _INCIDENT_NOUNS
+                        for c in tok.children):
+            cls = "say"   # 'X called the bombing "a terrorist act"'
         if cls is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.nouns:
             if any(c.lower_ in ("no", "any") for c in tok.children):
                 continue   # 'made no statement' is silence, found by its own patterns
@@ -228,8 +232,12 @@ def _subject(verb: Any) -> Any:
                                                  for g in verb.children):
             return c
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    for c in verb.children:
-        if c.dep_ == "nsubj" and not passive:
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:   # '... a strike killed 90 people, the ministry said': the parser
+        before = [c for c in subjects if c.i < verb.i]   # took the clause's subject too;
+        subjects = before[-1:] or subjects   # the one nearest the verb is who spoke
+    for c in subjects:
+        if not passive:
             return _noun_speaker(c) if c.lemma_.lower() in lexicon().nouns else c
     if passive:
         return None
