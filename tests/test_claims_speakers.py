@@ -568,3 +568,19 @@ def test_local_officials_are_officials_and_a_local_is_a_witness() -> None:
     assert stances_of(m, "local officials") == {("target_state", "confirms")}
     assert ("witness", "reports") in stances_of(m, "residents")
     assert [a.speaker_role for a in m.assertions if a.speaker.lower() == "local"] == ["witness"]
+
+
+def test_a_group_described_by_its_patron_is_the_group_named_before() -> None:
+    text = ("Fighters of the Eastern Brigades Front stormed a hotel in Balad on Thursday. The "
+            "al Qaeda-linked group said in a statement that its fighters had killed 20 officials.")
+    (m,) = analyse(text, {"trigger": "stormed", "iso3": "SOM",
+                          "perpetrator": "Eastern Brigades Front"})
+    assert not find(m, "Qaeda")
+    assert ("perpetrator", "claims") in stances_of(m, "Eastern Brigades Front")
+
+
+def test_a_remark_about_martyrs_is_a_word_on_the_strike() -> None:
+    text = ("An air strike hit a school in Bureij on Tuesday, the civil defence said.\n\n"
+            "\"All the martyrs were children and women,\" a camp official told Reuters.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "PSE"})
+    assert find(m, "camp official")

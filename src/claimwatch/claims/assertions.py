@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from claimwatch.claims.evidence import find_evidence
@@ -420,6 +421,9 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
         # 'Baku told a different story. Its defence ministry said ...'
         raw = f"{owner.canonical or owner.name}'s {raw.split(maxsplit=1)[1]}"
         low, words = raw.lower(), raw.lower().split()
+    patron = _patron_descriptor().sub("", raw)   # 'the al Qaeda-linked group' -> 'the group'
+    if patron != raw and patron.lower().split()[:1] == ["the"]:
+        raw, low, words = patron, patron.lower(), patron.lower().split()
     if words and words[0] in ("the", "its", "their") and len(words) <= 3 \
             and words[-1] in lex.anaphor_heads and _only_demonyms(raw) \
             and not re.match(r"[A-Z]", context):   # 'the monitoring group Coastal Peace Watch'
@@ -464,6 +468,14 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
 
 
 _MILITARY_HEADS = claims_words("assertions", "military_heads")
+_PATRON_SUFFIXES = claims_words("speakers", "patron_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _patron_descriptor() -> re.Pattern[str]:
+    """'al Qaeda-linked ', 'Iran-backed ': a patron named to describe a group."""
+    return re.compile(r"(?:\b(?:[A-Z][\w'.]*|al|el)\s)?\b[A-Z][\w'.]*-(?:"
+                      + "|".join(map(re.escape, sorted(_PATRON_SUFFIXES))) + r")\s+")
 
 
 def _head_key(word: str) -> str:
