@@ -584,3 +584,20 @@ def test_a_remark_about_martyrs_is_a_word_on_the_strike() -> None:
             "\"All the martyrs were children and women,\" a camp official told Reuters.")
     (m,) = analyse(text, {"trigger": "hit", "iso3": "PSE"})
     assert find(m, "camp official")
+
+
+def test_a_relative_pronoun_who_is_not_the_world_health_organization() -> None:
+    text = ("Gunmen raided the village of Dalmo on Sunday, killing nine people. \"They shot "
+            "anyone who ran to the river,\" said Halima Yusuf, a mother of three who lost her "
+            "husband. The WHO said 30 wounded people had been treated.")
+    (m,) = analyse(text, {"trigger": "raided", "iso3": "NGA"})
+    assert stances_of(m, "Halima Yusuf") == {("witness", "reports")}
+    assert ("ngo", "reports") in stances_of(m, "WHO") or ("ngo", "confirms") in stances_of(
+        m, "WHO")
+
+
+def test_a_speaker_whose_relative_was_hurt_is_a_witness() -> None:
+    text = ("Gunmen raided the village of Dalmo on Sunday, killing nine people. \"I saw them "
+            "burn the granary,\" said Sani Garko, whose brother was killed in the raid.")
+    (m,) = analyse(text, {"trigger": "raided", "iso3": "NGA"})
+    assert stances_of(m, "Sani Garko") == {("witness", "reports")}

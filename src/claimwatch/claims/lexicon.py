@@ -90,7 +90,11 @@ def has_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether any cue word or phrase occurs in text as whole words (case-insensitive)."""
     padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
     padded = padded.replace(". ", " ")
-    return any(f" {w.strip().rstrip('.')} " in padded for w in words)
+    return any(re.search(rf"\b{re.escape(w.strip())}\b", text) if _ACRONYM.fullmatch(w.strip())
+               else f" {w.strip().rstrip('.')} " in padded for w in words)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,}")   # 'WHO' in capitals only: 'who' is a pronoun
 
 
 def countries_in(text: str) -> set[str]:

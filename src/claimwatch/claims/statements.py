@@ -299,6 +299,8 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
     speaker = doc[left:right].text
     appos = [c for c in subject.children if c.dep_ == "appos"]
     named = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _SELF_NAMING]
+    named += [c for c in subject.children if c.dep_ == "relcl"   # 'X, whose son was killed':
+              and c.left_edge.lower_ == "whose"]                  # who the speaker is
     # 'a group calling itself X': the name it gives itself is context, like an appositive
     context = " ".join(doc[a.left_edge.i:a.right_edge.i + 1].text for a in appos + named)
     said_by = set(subject.subtree)
