@@ -400,6 +400,7 @@ def target_country(mention: Mention, own: frozenset[str] = frozenset(),
     return mention.place.iso3 if use_place and mention.place is not None else None
 
 
+@lru_cache(maxsize=4096)
 def _killed_state_force(sentence: str) -> str | None:
     """The state whose forces the attack killed ('killing a commander of the Revolutionary
     Guards'): those forces were its target, wherever it happened."""

@@ -114,8 +114,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
+@lru_cache(maxsize=1)
 def data_fingerprint() -> str:
-    """A short hash of the build rules and the team's data file: names the index file."""
+    """A short hash of the build rules and the team's data file: names the index file
+    (computed once per process: the installed files do not change under it)."""
     h = hashlib.sha1(str(SCHEMA_VERSION).encode())
     h.update(resources.files("claimwatch.data").joinpath("places_extra.json").read_bytes())
     for module in ("gazetteer_build.py", "gazetteer_areas.py"):
