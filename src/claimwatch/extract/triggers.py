@@ -47,9 +47,14 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
         scope += [t for c in tok.head.children if c.i != tok.i and not _is_clause_conj(c)
                   and c.i not in earlier for t in _own_clause(c)]
     answered = {i for a in answered_phrases(tok.sent, lex) if tok.i not in a for i in a}
+    # a word told of the incident another one answers, outside the trigger's phrase ("the
+    # attack could be retaliation for an operation backed by air strikes") is not its own
+    mine = {t.i for t in tok.subtree}
+    others = {t.i for t in tok.sent if t.i not in mine and answered_incident(t, lex)}
     types: list[str] = []
-    words = [t for t in scope if t.sent == tok.sent and t.i != tok.i
-             and not _in_other_incident(t, tok, lex) and t.i not in answered]
+    sent_start = tok.sent.start
+    words = [t for t in scope if t.sent.start == sent_start and t.i != tok.i
+             and t.i not in answered and not (others and any(a.i in others for a in t.ancestors))]
     i = 0
     while i < len(words):
         step = 1
@@ -76,14 +81,6 @@ def answered_incident(noun: Token, lex: Lexicon) -> bool:
     return bool(noun.pos_ == "NOUN" and _lemma(noun) in lex.nouns and noun.dep_ == "pobj"
                 and prep.lower_ in ("to", "for")
                 and _lemma(prep.head) in lex.cues["retaliation_nouns"])
-
-
-def _in_other_incident(word: Token, tok: Token, lex: Lexicon) -> bool:
-    """The word is told of the incident another one answers, outside the trigger's phrase:
-    "the attack could be retaliation for an operation backed by air strikes" says nothing
-    of how the attack was done."""
-    mine = {t.i for t in tok.subtree}
-    return any(a.i not in mine and answered_incident(a, lex) for a in word.ancestors)
 
 
 def answered_phrases(sent: Any, lex: Lexicon) -> list[set[int]]:
