@@ -601,3 +601,11 @@ def test_a_speaker_whose_relative_was_hurt_is_a_witness() -> None:
             "burn the granary,\" said Sani Garko, whose brother was killed in the raid.")
     (m,) = analyse(text, {"trigger": "raided", "iso3": "NGA"})
     assert stances_of(m, "Sani Garko") == {("witness", "reports")}
+
+
+def test_a_parent_whose_children_were_taken_is_a_witness() -> None:
+    text = ("Gunmen abducted 60 pupils from a school in Dalmo on Monday. \"They came on "
+            "motorcycles and abducted everyone,\" said Yusuf Danladi, whose two children "
+            "were taken.")
+    (m,) = analyse(text, {"trigger": "abducted", "iso3": "NGA"})
+    assert stances_of(m, "Yusuf Danladi") == {("witness", "reports")}
