@@ -813,7 +813,16 @@ def container_after(sent: Any, name: str, window: int = 12) -> str | None:
 
 
 def place_spans(sent: Any) -> list[Any]:
-    """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv")."""
+    """Place entities, plus proper-noun runs the model left untagged ("Rescuers in Kyiv").
+    Computed once per sentence (kept in the Doc's ``user_data``)."""
+    key = ("claimwatch.place_spans", sent.start, sent.end)
+    cache = sent.doc.user_data
+    if key not in cache:
+        cache[key] = _place_spans(sent)
+    return list(cache[key])
+
+
+def _place_spans(sent: Any) -> list[Any]:
     name_nouns, _ = _place_nouns()
     spans = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
         e.label_ in MISTAKEN_LABELS and e.root.dep_ == "pobj" and (
