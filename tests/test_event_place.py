@@ -206,3 +206,50 @@ def test_a_town_the_text_puts_in_a_country_is_no_namesake_abroad() -> None:
                     "northern Mozambique on Monday, police said.")
     assert ev.location is not None and ev.location.name == "Toledo"
     assert ev.location.iso3 == "MOZ"
+
+
+def test_a_definite_area_noun_is_the_area_of_that_kind_named_last() -> None:
+    # "the territory" has no name of its own: the province the report named, not the town
+    # where the leaders met
+    events = claimwatch.extract(
+        "Leaders of Tigray's regional administration met federal officials in the city of "
+        "Bahir Dar on Tuesday. Federal troops shelled villages across the territory on Monday, "
+        "the army said.", published=PUBLISHED)
+    (ev,) = events
+    assert ev.location is not None and ev.location.name == "Tigray"
+
+
+def test_the_province_refers_back_to_the_province_named() -> None:
+    ev = only_event("Elders from South Kivu's highlands met army officers in the town of Uvira "
+                    "on Tuesday. The rebels pushed into the province on Monday, killing 12 "
+                    "soldiers, a local official said.")
+    assert ev.location is not None and ev.location.name == "South Kivu"
+
+
+def test_an_earlier_incident_an_operation_answered_is_its_own_event() -> None:
+    # "launched the operation after X": the operation is the shelling told just before,
+    # the bombing hours earlier another incident
+    events = claimwatch.extract(
+        "Soldiers shelled rebel positions across Tigray on Monday, the army said. The "
+        "government said it launched the operation after three policemen were killed by a "
+        "roadside bomb hours earlier near Mekelle.", published=PUBLISHED)
+    assert len(events) == 2
+    assert {t for e in events for t in e.attack_types} >= {"artillery", "ied"}
+    assert not any({"artillery", "ied"} <= set(e.attack_types) for e in events)
+
+
+def test_a_region_ties_no_town_to_an_incident() -> None:
+    from claimwatch.extract.grouping import Cluster, TriggerInfo, _related
+    from claimwatch.model import Place
+
+    region = Place("Tigray", latitude=14.0, longitude=39.0, precision=3, feature="admin1")
+    town = Place("Gondar", latitude=12.6, longitude=37.47, precision=1, feature="city")
+    near = Place("Azezo", latitude=12.56, longitude=37.43, precision=1, feature="city")
+
+    def info(point: Place) -> TriggerInfo:
+        return TriggerInfo(trigger=None, sent_index=0, anchor=None,  # type: ignore[arg-type]
+                           perpetrator=None, perpetrator_why=None, place=point.name,
+                           separate=False, point=point, place_rank=1)
+
+    assert not _related(info(town), Cluster(members=[info(region)]))
+    assert _related(info(town), Cluster(members=[info(near)]))

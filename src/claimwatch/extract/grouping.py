@@ -63,6 +63,7 @@ class TriggerInfo:
     beside_incident: bool = False
     origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
     another: bool = False  # "... and another struck near X": one more of the same, elsewhere
+    place_anaphor: bool = False  # the place is what "the enclave" / "the province" refers to
 
     @property
     def own_perpetrator(self) -> str | None:
@@ -269,6 +270,7 @@ def _same_setting(info: TriggerInfo, cluster: Cluster) -> bool:
 
 
 def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
+    told_here = any(m.sent_index == info.sent_index for c in clusters for m in c.members)
     # "boats fired on the ship, hours after it had been hit by a missile": two incidents
     # and what is told after that is the later incident's, unless it too is "after" another
     clusters = [c for c in clusters if all(
@@ -278,6 +280,12 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         # dated, is another one ("revenge for the raid" alone names no incident told)
         and all(_answered(m) == _answered(info) for m in c.members
                 if m.sent_index == info.sent_index)]
+    if info.earlier and info.beside_incident and clusters and not told_here:
+        # "Baku said it launched the operation after six were killed hours earlier": the
+        # operation, no incident of its own sentence, is the one just told; the killings
+        # are another, earlier one
+        last = max(clusters, key=lambda c: c.last_sent)
+        clusters = [c for c in clusters if c is not last]
     recent = max(clusters, key=lambda c: c.last_sent, default=None)
     same_sentence = [c for c in clusters if any(m.sent_index == info.sent_index
                                                  for m in c.members)]
@@ -401,9 +409,10 @@ def _related(info: TriggerInfo, cluster: Cluster) -> bool:
         return False
     same_perp = bool(info.perpetrator and any(same_side(info.perpetrator, p)
                                               for p in cluster.perpetrators))
-    same_place = bool(info.point is not None and any(
-        m.point is not None and not far_apart(info.point, m.point, km=25.0)
-        for m in cluster.members))
+    # a region ties nothing: "near the village of X" is not the offensive "into the enclave"
+    same_place = bool(info.point is not None and info.point.precision < 3 and any(
+        m.point is not None and m.point.precision < 3
+        and not far_apart(info.point, m.point, km=25.0) for m in cluster.members))
     return same_perp or same_place
 
 

@@ -78,6 +78,8 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
                key=place_key, default=None)  # the member whose place the incident took
     if best is not None and (best.point.precision < 3 or best.point.feature == "unlisted"):
         return  # a town the gazetteer lacks is still the town the text names
+    if best is not None and best.place_anaphor:
+        return  # "pushing into the enclave": the whole area, whatever towns are named
     region = best.point.iso3 if best is not None else None
     counts: dict[str, int] = {}
     firsts: dict[str, int] = {}
@@ -400,6 +402,9 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     if _provoking(trigger.token, lex):
         # "revenge for an attack on troops": the sentence's other places are the answer's
         places = [p for p in places if p[2] <= 1]
+    referred = _area_referent(trigger, locate) if locate is not None else None
+    if referred is not None:
+        places = [referred, *places]
     place: str | None = places[0][0] if places and locate is None else None
     point: Place | None = None
     rank = 9
@@ -465,6 +470,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         origin=origin if origin is not None and origin.latitude is not None else None,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank, perp_guessed=guessed,
+        place_anaphor=referred is not None and place == referred[0],
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
         earlier=mine is not None, beside_incident=mine is not None and _beside_incident(
             trigger.token, lex), neutralised=_neutralised(trigger.token, lex),
@@ -578,6 +584,22 @@ def _containing_area(trigger: Trigger, name: str, places: list[tuple[str, str, i
                and (spot := locate(phrase, roles.UNTAGGED in why)) is not None
                and spot.feature != "unlisted"]
     return min(located)[3] if located else None
+
+
+def _area_referent(trigger: Trigger, locate: Callable[[str, bool], Place | None],
+                   ) -> tuple[str, str, int] | None:
+    """ "troops pushing into the enclave": the area of that kind the report named last
+    ("Nagorno-Karabakh" for "the enclave", a province for "the province")."""
+    found = roles.area_anaphor(trigger.token)
+    if found is None:
+        return None
+    noun, kinds = found
+    for ent in roles.area_antecedents(noun):
+        text = roles.with_direction(ent)
+        spot = locate(text, ent.label_ not in roles.PLACE_LABELS)
+        if spot is not None and spot.latitude is not None and spot.feature in kinds:
+            return (text, f"'the {noun.text}' refers to the {spot.feature} named last", 1)
+    return None
 
 
 def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:

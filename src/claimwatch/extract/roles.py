@@ -682,6 +682,51 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     return cands
 
 
+def area_anaphor(trigger: Token) -> tuple[Token, tuple[str, ...]] | None:
+    """ "pushing into the enclave", "shelling across the province": a definite area noun
+    with no name, where the trigger took place. It stands for the area of that kind the
+    report named last; returns the noun and the gazetteer features it may stand for."""
+    kinds = _area_anaphors()
+    attach = {trigger.i} if trigger.dep_ == "conj" else {trigger.i, trigger.head.i}
+    for tok in trigger.sent:
+        feats = kinds.get(str(tok.lemma_).lower())
+        if not feats or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.ent_type_:
+            continue
+        prep = tok.head
+        if prep.lower_ not in PLACE_PREPS or prep.lower_ in _NOT_SCENE_PREPS \
+                or prep.head.i not in attach:
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+                c.dep_ in ("compound", "poss", "prep", "nmod", "appos", "relcl", "acl")
+                or c.pos_ == "PROPN" or c.ent_type_ for c in kids):
+            continue  # "the Tigray region", "the region of X", "the region's capital"
+        return tok, tuple(feats)
+    return None
+
+
+_NOT_SCENE_PREPS = ("of", "to", "toward", "towards", "against")
+
+
+@lru_cache(maxsize=1)
+def _area_anaphors() -> dict[str, list[str]]:
+    return dict(load_data("place_phrases.json").get("area_anaphors", {}))
+
+
+def area_antecedents(tok: Token) -> list[Any]:
+    """Names before ``tok`` in the report that may name a place, the latest first: place
+    names, and names the model took for an organisation ("Nagorno-Karabakh's leaders")."""
+    out: dict[int, Any] = {}
+    for sent in tok.doc.sents:
+        if sent.start > tok.i:
+            break
+        for e in [*place_spans(sent), *sent.ents]:
+            if e.end <= tok.i and e.start not in out and (
+                    e.label_ in PLACE_LABELS or e.label_ in MISTAKEN_LABELS or not e.label_):
+                out[e.start] = e
+    return [out[k] for k in sorted(out, reverse=True)]
+
+
 def _names_admin_area(ent: Any) -> bool:
     """ "in Maguindanao del Sur province": the name of a province, its noun after it (the
     model tagged the name alone); "the US military" is a modifier, not a place."""
