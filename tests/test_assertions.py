@@ -292,3 +292,10 @@ def test_a_statement_on_that_attack_goes_to_the_incident_introduced_last() -> No
     assert horlivka
     assert any("defence ministry" in a.speaker and "40 of its" in a.quote
                for a in horlivka[0].assertions)
+
+
+def test_a_state_reporting_a_ship_struck_did_not_strike_it() -> None:
+    text = ("A tanker was struck by a missile off Aden on Monday, the British military said, "
+            "adding that its crew were safe.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "YEM"})
+    assert not [a for a in m.assertions if a.speaker_role == "perpetrator"]

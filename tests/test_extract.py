@@ -505,3 +505,10 @@ def test_a_side_denying_and_blaming_another_names_no_perpetrator() -> None:
                    "Kyiv denied responsibility and blamed Russian forces, while Moscow said "
                    "Ukraine was behind the strike.")
     assert [a.name for a in ev.actors if a.role == "perpetrator"] != ["Russian Armed Forces"]
+
+
+def test_the_group_after_its_named_spokesman_is_his_group() -> None:
+    (ev,) = events("A cargo ship was hit by a missile off Mokha on Friday, the UKMTO agency "
+                   "said. Houthi military spokesman Yahya Saree said the group had targeted "
+                   "the ship with naval missiles.")
+    assert [a.name for a in ev.actors if a.role == "perpetrator"] == ["Houthis"]

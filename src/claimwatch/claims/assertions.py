@@ -123,7 +123,7 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
     elif role == "third_state" and sp.kind == "state" and not ctx.perpetrator_keys \
             and not ctx.perpetrator_countries and _OWN_STRIKE.search(st.content) \
             and (re.search(r"\b(?:its|our)\b", st.content) or sp.country in countries_in(
-                st.content)):
+                st.content.replace(st.speaker, " "))):
         role = "perpetrator"   # 'US forces conducted strikes', the US military said
     elif role == "unknown" and st.cue == "claim" and sp.kind in ("armed_group", "unknown") \
             and "responsib" in st.content.lower():

@@ -10,6 +10,7 @@ for "X claimed (responsibility for) …", "X was behind …", "carried out by X"
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +46,8 @@ def actor_in(text: str, *, prefer_armed: bool = False, groups_only: bool = False
     """
     found = [(m, _table().names_patron(text, e)) for _s, e, m in _table().find_mentions(text)
              if m.entry.category not in NOT_PERPETRATORS]
+    if prefer_armed or groups_only:   # "Houthi spokesman Yahya Saree": his group
+        found = [(_group_of(m), patron) for m, patron in found]
     # a patron named only to describe another ("JNIM, al-Qaeda's affiliate") comes last
     hits = [m for m, patron in found if not patron] or [m for m, _ in found]
     if groups_only:
@@ -61,6 +64,16 @@ def names_actor_alone(text: str) -> bool:
     """Whether a word is, on its own, the name of a group or a state ("Houthi", "ELN")."""
     match = _table().match(text)
     return match is not None and match.entry.category not in NOT_PERPETRATORS
+
+
+def _group_of(match: Any) -> Any:
+    """An individual of an armed group (its spokesman, its leader) stands for the group."""
+    if match.entry.category != "individual" or not match.entry.affiliation:
+        return match
+    parent = _table().parent(match.entry)
+    if parent is None or parent.category != "armed_group":
+        return match
+    return replace(match, entry=parent)
 
 
 def weapon_owner(tok: Token) -> tuple[str, str] | None:
