@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from claimwatch.claims.assertions import annotate_claims
+from claimwatch.claims.status import compute_status
 from claimwatch.model import Document, Mention, Place, Span
 from claimwatch.nlp.loader import load_nlp
 from test_assertions import analyse, find, stances_of
@@ -609,3 +610,35 @@ def test_a_parent_whose_children_were_taken_is_a_witness() -> None:
             "were taken.")
     (m,) = analyse(text, {"trigger": "abducted", "iso3": "NGA"})
     assert stances_of(m, "Yusuf Danladi") == {("witness", "reports")}
+
+
+def test_withdrawing_the_statement_is_the_claimants_retraction() -> None:
+    # the parser hangs 'withdrew' on the claimed clause: its fighters did not withdraw it
+    text = ("The River Valley Front, an armed group, first claimed online that its fighters "
+            "had shot down a military helicopter, but later withdrew the statement.")
+    for spec in ({"trigger": "shot down", "iso3": "MLI"},
+                 {"trigger": "shot down", "iso3": "MLI", "perpetrator": "Malian Armed Forces"}):
+        (m,) = analyse(text, spec)
+        assert {("perpetrator", "claims"), ("perpetrator", "denies")} <= stances_of(
+            m, "River Valley Front")
+        assert not find(m, "fighters") and not find(m, "Malian")
+        assert compute_status(m.assertions, m.evidence, []).status == "retracted"
+
+
+def test_a_coalition_of_separatist_groups_is_an_armed_group() -> None:
+    # an unknown name described as a coalition of separatist groups claims its fighters' act
+    text = ("The Union of Highland Movements, a coalition of separatist groups, said its "
+            "fighters had ambushed an army patrol near the village.")
+    (m,) = analyse(text, {"trigger": "ambushed", "iso3": "MLI"})
+    assert ("perpetrator", "claims") in stances_of(m, "Union of Highland Movements")
+
+
+def test_a_demonym_official_takes_no_account_handle() -> None:
+    # 'an Israeli official' is one unnamed person, not the government's X account
+    text = ("An air strike hit a school in Deir al-Balah on Sunday. An Israeli official said "
+            "the strike had targeted a command post. The Israeli government said it was "
+            "reviewing the strike.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "PSE", "perpetrator": "Israel Defense Forces"})
+    (official,) = {a.handle for a in find(m, "Israeli official")}
+    assert official is None
+    assert {a.handle for a in find(m, "Israeli government")} == {"@IsraeliPM"}

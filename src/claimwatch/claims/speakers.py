@@ -47,6 +47,7 @@ _STAFF_OF = claims_pattern("speakers", "staff_of")
 _SELF_NAMED = claims_pattern("speakers", "self_named")
 _APPOSITIVE_NAME = claims_pattern("speakers", "appositive_name")
 _SELF_NAMED_HEADS = claims_words("speakers", "self_named_heads")
+_MEMBER_HEADS = claims_words("speakers", "member_heads")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
 
@@ -140,9 +141,13 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     entry, partial = _by_handle(handle), False
     tail = _PERSON_TAIL.search(clean)
     dependent = tail is not None and bool(_DEPENDENT_OF.search(clean[:tail.start(1)]))
+    member = False
     if entry is None:
-        entry = lookup(clean)
+        match = _match(clean)
+        entry = match.entry if match is not None else None
         partial = dependent and entry is not None   # 'an aide to X' is not X
+        member = match is not None and match.rule.startswith("demonym") \
+            and clean.split()[-1].lower() in _MEMBER_HEADS
     if entry is None:
         entry = next((e for e in map(lookup, _capital_runs(clean)) if e is not None), None)
         partial = entry is not None
@@ -153,6 +158,8 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     text = f"{clean} {context}"
     if entry is not None:
         _apply_entry(sp, entry, partial, text)
+        if member:   # 'an Israeli official' is one of its people, not the body's account
+            sp.handle = handle
         if clean[:1].isupper() and not handle and not re.fullmatch(r"[A-Z]{1,2}", clean):
             sp.canonical, sp.name = sp.name, _without_group_noun(clean, entry)
             # (a two-letter abbreviation like 'IS' is too bare a name: the table's is kept)

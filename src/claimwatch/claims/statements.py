@@ -241,6 +241,14 @@ def _subject(verb: Any) -> Any:
             return _noun_speaker(c) if c.lemma_.lower() in lexicon().nouns else c
     if passive:
         return None
+    if verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp") \
+            and verb.head.head.lemma_.lower() in lexicon().verbs and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _PUBLICATION_NOUNS
+                for c in verb.children):
+        # 'X claimed its fighters had downed the drone, but later withdrew the statement':
+        # the parser hung the second verb on the claimed clause; who withdraws a statement
+        # is who made it, not the clause's subject
+        return _subject(verb.head.head)
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return _closing_speaker(verb)
@@ -290,6 +298,10 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
         if c.dep_ in ("appos", "relcl", "acl", "punct") and not (
                 c.dep_ == "acl" and c.lemma_.lower() in _USED_BY):   # 'an account used by X'
             excluded |= set(c.subtree)
+    name_end = _name_object(subject)   # 'the Union of Highland Movements, a coalition of ...':
+    tail_appos = [c for c in name_end.children if c.dep_ == "appos"] if name_end else []
+    for c in tail_appos:               # the parser hung the appositive on the name's last word
+        excluded |= set(c.subtree) | {p for p in name_end.children if p.dep_ == "punct"}
     kept = [t.i for t in subject.subtree
             if t not in excluded and span[0] <= t.idx < span[1]] or [subject.i]
     left, right = min(kept), max(kept) + 1
@@ -297,7 +309,7 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
         if ent.start <= subject.i < ent.end:
             left, right = min(left, ent.start), max(right, ent.end)
     speaker = doc[left:right].text
-    appos = [c for c in subject.children if c.dep_ == "appos"]
+    appos = [c for c in subject.children if c.dep_ == "appos"] + tail_appos
     named = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _SELF_NAMING]
     named += [c for c in subject.children if c.dep_ == "relcl"   # 'X, whose son was killed':
               and c.left_edge.lower_ == "whose"]                  # who the speaker is
@@ -314,6 +326,15 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
                      person_name=_person_in(doc, left, right)
                      or next((_person_in(doc, a.left_edge.i, a.right_edge.i + 1)
                               for a in appos if a.ent_type_ == "PERSON"), None))
+
+
+def _name_object(subject: Any) -> Any:
+    """The proper noun closing a name with 'of' ('Union of Highland Movements' -> Movements)."""
+    if subject.pos_ != "PROPN":
+        return None
+    prep = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    return obj if obj is not None and obj.pos_ == "PROPN" else None
 
 
 def _person_in(doc: Any, start: int, end: int) -> str | None:
