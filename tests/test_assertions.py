@@ -299,3 +299,17 @@ def test_a_state_reporting_a_ship_struck_did_not_strike_it() -> None:
             "adding that its crew were safe.")
     (m,) = analyse(text, {"trigger": "struck", "iso3": "YEM"})
     assert not [a for a in m.assertions if a.speaker_role == "perpetrator"]
+
+
+@pytest.mark.parametrize("remark", [
+    "These accusations are voiced with clear political aims",
+    "The allegations are politically motivated and groundless",
+    "This is a smear campaign built on disinformation",
+])
+def test_dismissing_an_accusation_denies_it(remark: str) -> None:
+    # a spokesman waving the charge away as political or false denies it, whatever his role
+    text = ("A drone struck a fuel depot near Erbil on Monday. Kurdish officials blamed Syria "
+            f"for the attack. \"{remark},\" spokesman Omar Haddad said.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "IRQ", "perpetrator": "Syria"})
+    stances = {a.stance for a in find(m, "Omar Haddad")}
+    assert stances == {"denies"}
