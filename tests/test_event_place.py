@@ -253,3 +253,19 @@ def test_a_region_ties_no_town_to_an_incident() -> None:
 
     assert not _related(info(town), Cluster(members=[info(region)]))
     assert _related(info(town), Cluster(members=[info(near)]))
+
+
+def test_the_base_is_the_base_the_report_named_last() -> None:
+    text = ("Militants launched a drone at Ain al-Asad air base in western Iraq on Saturday. "
+            "Earlier this month, the same group claimed a rocket attack on the base, which "
+            "the US military confirmed at the time.")
+    found = claimwatch.extract(text, published=PUBLISHED)
+    assert len(found) == 2
+    assert all(e.location is not None and "Asad" in e.location.name for e in found)
+
+
+def test_a_state_in_a_clause_on_the_target_is_not_the_place() -> None:
+    # "the US military" in the relative clause says who confirmed it, not where it was
+    ev = only_event("Earlier this month, the militia claimed a rocket attack on the depot, "
+                    "which the US military confirmed at the time.")
+    assert ev.location is None or ev.location.iso3 != "USA"

@@ -653,7 +653,9 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
 
     ents = place_spans(sent)
     if target is not None:
-        sub = {t.i for t in target.subtree}
+        # not a relative clause on it: "the base, which the US military confirmed"
+        told = {t.i for c in target.children if c.dep_ == "relcl" for t in c.subtree}
+        sub = {t.i for t in target.subtree} - told
         for e in ents:
             if e.start in sub:
                 add(e, "place named in the target phrase", 0)
@@ -697,10 +699,12 @@ def area_anaphor(trigger: Token) -> tuple[Token, tuple[str, ...]] | None:
                 or prep.head.i not in attach:
             continue
         kids = list(tok.children)
+        aside = {c.i for c in kids if c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == ","}
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
                 c.dep_ in ("compound", "poss", "prep", "nmod", "appos", "relcl", "acl")
-                or c.pos_ == "PROPN" or c.ent_type_ for c in kids):
+                and c.i not in aside or c.pos_ == "PROPN" or c.ent_type_ for c in kids):
             continue  # "the Tigray region", "the region of X", "the region's capital"
+            #           (a clause set off by a comma, "the base, which ...", is an aside)
         return tok, tuple(feats)
     return None
 
