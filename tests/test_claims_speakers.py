@@ -642,3 +642,14 @@ def test_a_demonym_official_takes_no_account_handle() -> None:
     (official,) = {a.handle for a in find(m, "Israeli official")}
     assert official is None
     assert {a.handle for a in find(m, "Israeli government")} == {"@IsraeliPM"}
+
+
+def test_a_group_keeps_one_side_for_an_event() -> None:
+    # the group's official speaks for the ruled territory: the group's bare name is that side too
+    text = ("An Israeli air strike hit a school in Khan Younis on Tuesday, killing 12 people. "
+            "The Israeli military said it had targeted a militant commander. Hamas rejected "
+            "the Israeli account and said the commander was not there. \"Everyone killed was "
+            "a civilian,\" a Hamas official said.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "PSE", "perpetrator": "Israel Defense Forces"})
+    roles = {a.speaker_role for a in m.assertions if a.speaker.startswith("Hamas")}
+    assert roles == {"target_state"}

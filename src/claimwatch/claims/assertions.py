@@ -83,6 +83,7 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
         else (next(iter(lead_states)) if len(lead_states) == 1 else None)
     # (no place resolved: the one state the lead names, if it names only one)
     spoken: list[tuple[int, int, str]] = []
+    heard: list[tuple[Statement, Speaker, list[Mention]]] = []
     for st in find_statements(document.text, sdoc):
         # "the group said ... the ship, which had been hit by a missile": the narrator's
         # aside on a noun of the statement tells that incident, the speaker does not
@@ -96,8 +97,12 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
         if sp is None:
             continue
         spoken.append((st.start, st.end, sp.name))
+        heard.append((st, sp, nearest))
+    sides = _group_sides(heard, default_country)
+    for st, sp, nearest in heard:
         for mention in nearest:
-            _add_assertions(document, mention, st, sp, default_country)
+            _add_assertions(document, mention, st, sp, default_country,
+                            sides.get((id(mention), _group_key(sp))))
     for cue in find_evidence(sdoc):
         source = cue.source_phrase
         known = next((name for s, e, name in spoken if s <= cue.start < e), None)
@@ -111,10 +116,33 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
                 mention.evidence.append(item)
 
 
+def _group_key(sp: Speaker) -> str | None:
+    """The armed group a speaker is or speaks for ('a Hamas official' -> Hamas)."""
+    return (sp.canonical or sp.name) if sp.kind == "armed_group" else None
+
+
+def _group_sides(heard: Sequence[tuple[Statement, Speaker, list[Mention]]],
+                 default_country: str | None) -> dict[tuple[int, str | None], str]:
+    """The side a group's own words fix for an event ('a Hamas official' of the ruled
+    territory is the target side): every speaker of that group keeps it."""
+    sides: dict[tuple[int, str | None], str] = {}
+    for _, sp, nearest in heard:
+        key = _group_key(sp)
+        if key is None:
+            continue
+        for mention in nearest:
+            role = speaker_role(sp, event_context(mention, default_country))
+            if role in ("perpetrator", "target_state"):
+                sides.setdefault((id(mention), key), role)
+    return sides
+
+
 def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Speaker,
-                    default_country: str | None) -> None:
+                    default_country: str | None, side: str | None = None) -> None:
     ctx = event_context(mention, default_country)
     role = speaker_role(sp, ctx)
+    if role in ("unknown", "third_state") and side is not None:
+        role = side   # 'Hamas said ...' after or before 'a Hamas official said ...'
     if role in ("unknown", "third_state") and sp.kind == "armed_group" \
             and st.cue in ("claim", "say", "confirm") \
             and ((not ctx.perpetrator_keys and st.cue == "claim")
