@@ -269,3 +269,33 @@ def test_a_state_in_a_clause_on_the_target_is_not_the_place() -> None:
     ev = only_event("Earlier this month, the militia claimed a rocket attack on the depot, "
                     "which the US military confirmed at the time.")
     assert ev.location is None or ev.location.iso3 != "USA"
+
+
+def test_a_name_with_its_state_noun_is_the_state_not_its_namesake_town() -> None:
+    ev = only_event("Gunmen shot dead nine farmers in Katsina state on Tuesday, police said.")
+    assert ev.location is not None and ev.location.name == "Katsina"
+    assert ev.location.precision == 3 and ev.location.feature == "admin1"
+
+
+def test_a_region_noun_after_a_name_the_model_took_for_an_adjective_is_the_region() -> None:
+    ev = only_event("Soldiers torched houses in the Sagaing region on Monday, killing seven "
+                    "people, residents said.")
+    assert ev.location is not None and ev.location.name == "Sagaing"
+    assert ev.location.precision == 3
+
+
+def test_a_bare_name_the_report_gives_as_a_state_is_the_state() -> None:
+    (ev,) = [e for e in claimwatch.extract(
+        "Gunmen kidnapped 40 villagers from Zorbakandi, a village in Katsina state, on Monday, "
+        "residents said. It was the largest kidnapping in Katsina this year, residents said.",
+        published=PUBLISHED) if e.mention_role == "new"]
+    assert ev.location is not None and ev.location.precision == 3
+    assert ev.location.name != "Katsina" or ev.location.feature == "admin1"
+
+
+def test_a_province_and_a_town_of_another_province_are_two_incidents() -> None:
+    evs = claimwatch.extract(
+        "Drones struck a military parade in the city of Hama on Tuesday, killing 20 soldiers, "
+        "the army said. Government forces shelled villages in Idlib province on Tuesday, "
+        "killing six civilians, rescuers said.", published=PUBLISHED)
+    assert sorted(e.location.precision for e in evs if e.location) == [1, 3]

@@ -125,8 +125,21 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
     if not by_place or info.point is None or info.place_rank >= CONTEXT_RANK:
         return False
     # places guessed from a neighbouring sentence or the lede never set incidents apart
-    return any(far_apart(info.point, m.point) for m in cluster.members
+    return any(far_apart(info.point, m.point) or _outside_area(info, m) or _outside_area(m, info)
+               for m in cluster.members
                if m.point is not None and m.place_rank < CONTEXT_RANK)
+
+
+def _outside_area(area: TriggerInfo, town: TriggerInfo) -> bool:
+    """A province named as such and a town of another province of the same country
+    ("shelled towns in X province" beside "a drone attack on the city of Y"): two places."""
+    a, p = area.point, town.point
+    if a is None or p is None or getattr(a, "feature", None) != "admin1" or p.precision >= 3:
+        return False
+    from claimwatch.extract.roles import names_area_noun
+
+    return bool(names_area_noun(area.place) and a.iso3 and a.iso3 == p.iso3
+                and a.admin1 and p.admin1 and a.admin1 != p.admin1)
 
 
 def _another_elsewhere(info: TriggerInfo, cluster: Cluster) -> bool:

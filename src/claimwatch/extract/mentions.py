@@ -101,6 +101,8 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
             text = roles.with_direction(span)  # "Mopti region" is no town
             if roles.names_actor(span):
                 continue  # "Moscow said ...": the government speaking
+            if text == span.text and roles.area_namesake(span) is not None:
+                continue  # "in Katsina" after "Katsina state": the state, no town
             spot = locate(text, span.label_ not in roles.PLACE_LABELS)
             if spot is None or spot.precision >= 3 or (region and spot.iso3 != region):
                 continue

@@ -649,7 +649,11 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
             why += UNTAGGED
         if rank > 0 and not is_locative(ent):
             why += NOT_LOCATIVE
-        cands.append((with_direction(ent), why, rank))
+        text = with_direction(ent)
+        area = area_namesake(ent) if text == ent.text else None
+        if area is not None:
+            text, why = area, why + " (the report names it as an admin area)"
+        cands.append((text, why, rank))
 
     ents = place_spans(sent)
     if target is not None:
@@ -735,10 +739,33 @@ def _names_admin_area(ent: Any) -> bool:
     """ "in Maguindanao del Sur province": the name of a province, its noun after it (the
     model tagged the name alone); "the US military" is a modifier, not a place."""
     tok = ent.root
+    if tok.dep_ in ("amod", "nmod") and tok.head.i == ent.end:
+        tok = tok.head  # "the Sagaing region": the model took the name for an adjective
     while tok.dep_ == "compound" and tok.head.i > tok.i:
         tok = tok.head
     return tok.i != ent.root.i and tok.lower_ in _area_nouns() and tok.dep_ == "pobj" \
         and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def area_namesake(ent: Any) -> str | None:
+    """A bare name the report elsewhere gives with its admin-area noun ("Kaduna state ...
+    the first such kidnapping in Kaduna"): the area, not its namesake town. None when the
+    name is introduced as a town ("the city of X") or the report never names the area."""
+    if place_head(ent).i != ent.root.i or ent.end < len(ent.doc) and \
+            ent.doc[ent.end].lower_ in name_nouns():
+        return None
+    name = str(ent.text)
+    for tok in ent.doc:
+        if tok.lower_ in _area_nouns() and tok.i >= len(ent) and tok.pos_ == "NOUN" \
+                and tok.i != ent.end and ent.doc[tok.i - len(ent):tok.i].text == name:
+            return f"{name} {tok.lower_}"
+    return None
+
+
+def names_area_noun(phrase: str | None) -> bool:
+    """A place phrase that ends in its admin-area noun ("Idlib province", "Kaduna state")."""
+    words = (phrase or "").lower().split()
+    return len(words) > 1 and words[-1] in _area_nouns()
 
 
 @lru_cache(maxsize=1)
@@ -1003,7 +1030,20 @@ def with_direction(ent: Any) -> str:
         return f"{offset.group('offset').strip()} {doc[start:ent.end].text}"
     head = place_head(ent)
     end = head.i + 1 if head.i >= ent.end else ent.end
+    if end == ent.end and _area_noun_after(ent):
+        end += 1  # "in Kaduna state", "the Sagaing region": the admin area, not its town
     return str(doc[start:end].text)
+
+
+def _area_noun_after(ent: Any) -> bool:
+    """The name modifies an admin-area noun right after it ("Kaduna state", "the Sagaing
+    region"): the phrase names the area, so the resolver reads its precision."""
+    if ent.end >= len(ent.doc):
+        return False
+    nxt = ent.doc[ent.end]
+    # the parse may hang the noun elsewhere ("in Katsina state" with "state" an object)
+    return nxt.lower_ in _area_nouns() and nxt.pos_ in ("NOUN", "PROPN") \
+        and not (nxt.i + 1 < len(ent.doc) and nxt.nbor(1).lower_ == "of")
 
 
 # "5 km north of X", "... southwest of the Yemeni port of Hodeidah", "... north of the town of X"
