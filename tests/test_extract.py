@@ -512,3 +512,10 @@ def test_the_group_after_its_named_spokesman_is_his_group() -> None:
                    "said. Houthi military spokesman Yahya Saree said the group had targeted "
                    "the ship with naval missiles.")
     assert [a.name for a in ev.actors if a.role == "perpetrator"] == ["Houthis"]
+
+
+def test_a_state_backing_the_attackers_is_not_the_perpetrator() -> None:
+    (ev,) = events("Russia-backed fighters shelled a school in the village on Sunday, killing "
+                   "four children, local officials said.")
+    names = [a.name for a in ev.perpetrators]
+    assert "Russia" not in names and names == ["Russia-backed fighters"]

@@ -28,6 +28,8 @@ BELIEF_LEMMAS = CueWords("perpetrator", "belief_lemmas")
 DENY_LEMMAS = CueWords("perpetrator", "deny_lemmas")
 ANONYMOUS_PERSON_MODIFIERS = CueWords("perpetrator", "anonymous_person_modifiers")
 ANONYMOUS_PERSON_HEADS = CueWords("perpetrator", "anonymous_person_heads")
+# "Iran-backed", "al-Qaeda-linked": a patron that describes another actor
+PATRON_SUFFIXES = CueWords("speakers", "patron_suffixes", file="claims_lexicon.json")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,7 @@ def actor_in(text: str, *, prefer_armed: bool = False, groups_only: bool = False
     groups alone, never a state's forces.
     """
     found = [(m, _table().names_patron(text, e)) for _s, e, m in _table().find_mentions(text)
-             if m.entry.category not in NOT_PERPETRATORS]
+             if m.entry.category not in NOT_PERPETRATORS and not _backer(text, e)]
     if prefer_armed or groups_only:   # "Houthi spokesman Yahya Saree": his group
         found = [(_group_of(m), patron) for m, patron in found]
     # a patron named only to describe another ("JNIM, al-Qaeda's affiliate") comes last
@@ -58,6 +60,16 @@ def actor_in(text: str, *, prefer_armed: bool = False, groups_only: bool = False
         armed = [m for m in hits if m.entry.category in ("armed_group", "state_force")]
         hits = armed or hits
     return str(hits[-1].entry.name)
+
+
+def _backer(text: str, end: int) -> bool:
+    """The actor named just before ``end`` backs another ("Iran-backed militants killed
+    ..."): the proxies acted, not the patron, whoever they are."""
+    rest = text[end:]
+    if not rest.startswith("-"):
+        return False
+    word = rest[1:].split(maxsplit=1)[0].lower() if rest[1:].strip() else ""
+    return word.strip(",.;:") in PATRON_SUFFIXES
 
 
 def names_actor_alone(text: str) -> bool:
