@@ -519,3 +519,16 @@ def test_a_state_backing_the_attackers_is_not_the_perpetrator() -> None:
                    "four children, local officials said.")
     names = [a.name for a in ev.perpetrators]
     assert "Russia" not in names and names == ["Russia-backed fighters"]
+
+
+def test_an_upper_estimate_of_the_toll_bounds_it_and_keeps_the_count() -> None:
+    (ev,) = events("A car bomb killed at least 14 people at a market in Mogadishu on Monday, "
+                   "police said. A local rights group said the death toll could be as high as "
+                   "40.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (14, 40)
+
+
+def test_a_toll_that_may_rise_is_an_upper_bound() -> None:
+    (ev,) = events("A car bomb killed at least 14 people at a market in Mogadishu on Monday, "
+                   "police said. Doctors said the toll could rise to 30.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (14, 30)

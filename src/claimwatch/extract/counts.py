@@ -183,7 +183,14 @@ def _toll(word: Token, lex: Lexicon) -> Count | None:
     verb = word.head
     for t in verb.subtree:
         if t.i > word.i and parse_number(t, lex) is not None and t.ent_type_ != "DATE":
-            return _number_of(t, lex)
+            found = _number_of(t, lex)
+            hedged = any(c.dep_ == "aux" and c.lower_ in lex.cues["toll_hedges"]
+                         for c in verb.children)
+            if found is not None and hedged and found.low is not None:
+                # "the toll could rise to 100": an upper estimate, not a count
+                return Count(None, found.high if found.high is not None else found.low,
+                             "up to")
+            return found
     return None
 
 
