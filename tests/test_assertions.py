@@ -313,3 +313,22 @@ def test_dismissing_an_accusation_denies_it(remark: str) -> None:
     (m,) = analyse(text, {"trigger": "struck", "iso3": "IRQ", "perpetrator": "Syria"})
     stances = {a.stance for a in find(m, "Omar Haddad")}
     assert stances == {"denies"}
+
+
+def test_counted_victims_run_into_the_subject_are_not_the_speakers() -> None:
+    import claimwatch
+
+    (ev,) = claimwatch.extract(
+        "The army carried out an air strike on a school in the north on Tuesday, killing at "
+        "least 40 people, including women and children, who had gathered for the opening of a "
+        "new wing of the local clinic, witnesses and local media said.", published=PUBLISHED)
+    speakers = {a.speaker for a in ev.assertions}
+    assert "witnesses" in speakers
+    assert not any("including" in s or "women" in s for s in speakers)
+
+
+def test_a_list_of_victims_is_no_speaker_phrase() -> None:
+    from claimwatch.claims.statements import _plausible
+
+    assert not _plausible("including two women and a child")
+    assert _plausible("relatives")

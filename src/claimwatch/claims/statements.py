@@ -96,8 +96,9 @@ def segments(text: str, start: int, end: int,
 
 def _plausible(speaker: str) -> bool:
     """A speaker phrase that could name someone (not a link, a number or a date)."""
-    if re.match(r"(?i)(?:no|none|nobody|no one|which|who|that|whom)\b", speaker.strip()):
-        return False
+    if re.match(r"(?i)(?:no|none|nobody|no one|which|who|that|whom|including)\b",
+                speaker.strip()):
+        return False   # 'including women': victims listed, not who spoke
     if speaker.strip().lower().split()[-1:] in ([n] for n in _INCIDENT_NOUNS):
         return False   # 'the raid was a message': an event is no speaker
     return bool(re.search(r"[A-Za-z]{2}", speaker)) and "twitter.com" not in speaker \
@@ -238,6 +239,13 @@ def _subject(verb: Any) -> Any:
         subjects = before[-1:] or subjects   # the one nearest the verb is who spoke
     for c in subjects:
         if not passive:
+            if any(g.dep_ == "nummod" for g in c.children):
+                # '... killing at least 53 people, including women, who had gathered ...,
+                # witnesses and local media said': the parser took the counted victims for
+                # the subject and ran the speakers in as conjuncts
+                closing = _closing_speaker(verb)
+                if closing is not None:
+                    return closing
             return _noun_speaker(c) if c.lemma_.lower() in lexicon().nouns else c
     if passive:
         return None
