@@ -532,3 +532,11 @@ def test_a_toll_that_may_rise_is_an_upper_bound() -> None:
     (ev,) = events("A car bomb killed at least 14 people at a market in Mogadishu on Monday, "
                    "police said. Doctors said the toll could rise to 30.")
     assert (ev.fatalities.low, ev.fatalities.high) == (14, 30)
+
+
+def test_an_incident_of_last_month_told_by_its_month_is_recalled() -> None:
+    found = events("Rebels shelled the port on Monday, killing two dockers, officials said. "
+                   "In February, rebel drones hit a fuel depot near the port.")
+    roles_by_type = {tuple(e.attack_types): e.mention_role for e in found}
+    assert roles_by_type.get(("drone",)) == "historical"
+    assert "new" in roles_by_type.values()

@@ -988,8 +988,12 @@ def _role(mention: Mention, cluster: Cluster, published: dt.date | None,
         t.tag_ == "VBN" and any(c.lower_ == "had" for c in t.children)
         for m in cluster.members for t in m.trigger.sent)
     answered = age > 0 and all(m.provoking for m in cluster.members)
-    if age <= NEW_WINDOW_DAYS and not (recall and mention.date.precision != "day"
-                                        and cluster.anchor is not None) and not answered:
+    # "In February, missiles hit ..." in a March report: a month or year told whole, all of
+    # it before the month of publication, is an earlier incident recalled
+    earlier = mention.date.precision in ("month", "year") \
+        and mention.date.end < published.replace(day=1)
+    recalled = recall and mention.date.precision != "day" and cluster.anchor is not None
+    if age <= NEW_WINDOW_DAYS and not earlier and not recalled and not answered:
         return "new"  # (told only as what a later attack answered: an earlier one recalled)
     if age > 60 and any(cue in text for cue in lex.cues["background_cues"]) and not recall:
         return "background"
