@@ -299,3 +299,10 @@ def test_a_province_and_a_town_of_another_province_are_two_incidents() -> None:
         "the army said. Government forces shelled villages in Idlib province on Tuesday, "
         "killing six civilians, rescuers said.", published=PUBLISHED)
     assert sorted(e.location.precision for e in evs if e.location) == [1, 3]
+
+
+def test_a_name_made_into_a_describing_word_is_not_a_place() -> None:
+    ev = only_event("Pirates seized a Liberia-flagged tanker in the Gulf of Guinea on Monday, "
+                    "the navy said.")
+    assert ev.location is not None and "flagged" not in ev.location.name
+    assert ev.location.name != "Liberia"

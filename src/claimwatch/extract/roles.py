@@ -925,7 +925,16 @@ def _place_spans(sent: Any) -> list[Any]:
 
     whole = [joined(hyphenated(e, sent.end), sent.end) for e in spans]
     inner = {i for e in whole for i in range(e.start + 1, e.end)}
-    return sorted((e for e in whole if e.start not in inner), key=lambda e: e.start)
+    return sorted((e for e in whole if e.start not in inner and not _name_descriptor(e)),
+                  key=lambda e: e.start)
+
+
+def _name_descriptor(span: Any) -> bool:
+    """A name made into a describing word by a lower-case tail ("a Belize-flagged ship",
+    "Saudi-led forces", "a Gaza-based group"): whose or where from, not a place of the
+    incident. Connectors inside a name ("Dasht-e-Barchi", "Ras al-Khaimah") are short."""
+    last = span[-1]
+    return len(span) >= 3 and span[-2].text == "-" and last.is_lower and len(last.text) > 3
 
 
 COMPASS_POINTS = CueWords("roles", "compass_points")
