@@ -540,3 +540,17 @@ def test_an_incident_of_last_month_told_by_its_month_is_recalled() -> None:
     roles_by_type = {tuple(e.attack_types): e.mention_role for e in found}
     assert roles_by_type.get(("drone",)) == "historical"
     assert "new" in roles_by_type.values()
+
+
+@pytest.mark.parametrize("tail", [
+    "Rebels and troops have clashed almost weekly since January, and more than 300 people "
+    "have been killed in the province.",
+    "The militia has killed thousands of villagers in the region over the past decade.",
+    "Unrest has spread across the north and hundreds of people have been killed.",
+])
+def test_a_running_total_joined_to_a_span_is_not_the_recalled_toll(tail: str) -> None:
+    found = events("Gunmen attacked a police post near Gao on Monday, killing three officers, "
+                   "officials said. Last year, militiamen stormed a market in Menaka, killing "
+                   "nine traders. " + tail)
+    tolls = sorted((e.fatalities.low, e.fatalities.high) for e in found)
+    assert tolls == [(3, 3), (9, 9)]

@@ -253,6 +253,8 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
             c.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark"
                                       for g in c.children) for c in verb.children)):
         return True  # "have been killed since the war began": a running total
+    if perfect and _running_total(verb, lex):
+        return True
     if others and verb.i in others and not (own and verb.i in own):
         return True  # "a drone crashed into X, injuring six, and another struck Y": X's toll
     cause = _cause(verb)
@@ -273,6 +275,29 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
     sent = cause.sent
     weapon = any(h in lex.weapons for h in heads)
     return weapon and not any(sent.start <= i < sent.end for i in own)
+
+
+def _running_total(verb: Token, lex: Lexicon) -> bool:
+    """A present-perfect toll told over a span ("has killed thousands over the past decade"),
+    or joined to a clause that is ("have clashed daily since October, and more than 500
+    have been killed"; "violence has spread and thousands have been killed")."""
+    spans: list[str] = lex.cues["running_total_spans"]
+
+    def spanned(head: Token, skip: Token | None = None) -> bool:
+        words = [t.lower_ for t in head.subtree
+                 if skip is None or not (skip.left_edge.i <= t.i <= skip.right_edge.i)]
+        clause = f" {' '.join(words)} "
+        return any(f" {c} " in clause for c in spans)
+
+    if spanned(verb):
+        return True
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    head = verb.head
+    if spanned(head, skip=verb):
+        return True
+    return any(c.dep_ == "nsubj" and str(c.lemma_).lower() in lex.cues["abstract_subjects"]
+               for c in head.children)
 
 
 def _governed_by_other(word: Token, own: set[int], others: set[int]) -> bool:
