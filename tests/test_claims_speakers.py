@@ -653,3 +653,21 @@ def test_a_group_keeps_one_side_for_an_event() -> None:
     (m,) = analyse(text, {"trigger": "hit", "iso3": "PSE", "perpetrator": "Israel Defense Forces"})
     roles = {a.speaker_role for a in m.assertions if a.speaker.startswith("Hamas")}
     assert roles == {"target_state"}
+
+
+def test_coordinated_speakers_do_not_share_a_compounded_noun() -> None:
+    text = ("A car bomb tore through a cattle market in Menaka on Sunday, killing 12 people, "
+            "aid workers and witnesses said.")
+    (m,) = analyse(text, {"trigger": "tore", "iso3": "MLI"})
+    names = {a.speaker for a in m.assertions}
+    assert {"aid workers", "witnesses"} <= names and "aid witnesses" not in names
+
+
+def test_sources_joined_after_according_to_are_heard_apart() -> None:
+    text = ("Gunmen on motorcycles killed nine villagers near Tessit on Monday, according to "
+            "residents and a local resistance group.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "MLI"})
+    roles = {a.speaker: a.speaker_role for a in m.assertions}
+    assert roles.get("residents") == "witness"
+    assert "local resistance group" in roles and roles["local resistance group"] != "witness"
+    assert not any(" and " in a.speaker for a in m.assertions)

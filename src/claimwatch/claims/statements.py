@@ -147,7 +147,12 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
             to = next(c for c in tok.children if c.lower_ == "to")
             obj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                yield _statement(sent, span, obj, "say", "according-to", exclude=tok)
+                st = _statement(sent, span, obj, "say", "according-to", exclude=tok)
+                # 'according to residents and a local militia': two sources, each heard
+                parts = _coordinated(st.speaker, _noun_modifiers(obj)) \
+                    if any(c.dep_ == "conj" for c in obj.children) else [st.speaker]
+                for part in parts:
+                    yield replace(st, speaker=part)
             continue
         cls = lex.verbs.get(tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else None
         particle = next((c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")
@@ -189,8 +194,17 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
         negated = any(c.dep_ == "neg" for c in tok.children)
         st = _statement(sent, span, subject, cls, f"verb:{tok.lemma_.lower()}", exclude=tok)
         st.negated = negated
-        for part in _coordinated(st.speaker):
+        for part in _coordinated(st.speaker, _noun_modifiers(subject)):
             yield replace(st, speaker=part)
+
+
+def _noun_modifiers(subject: Any) -> frozenset[str]:
+    """Common nouns compounded onto the speaker's head ('aid' in 'aid workers'): they make
+    one noun with it and are not shared by a coordinated noun ('aid workers and
+    witnesses' are not 'aid witnesses'), unlike an adjective or a name ('Israeli
+    government and military')."""
+    return frozenset(t.text for t in subject.subtree if t.dep_ == "compound"
+                     and t.pos_ == "NOUN" and t.text.islower() and t.head.i == subject.i)
 
 
 def _told_outlet(verb: Any) -> Any:
@@ -382,11 +396,12 @@ def _silence_subject(sent: Any, cue_char: int) -> str:
     return chunks[-1].text if chunks else ""
 
 
-def _coordinated(phrase: str) -> list[str]:
+def _coordinated(phrase: str, nominal: frozenset[str] = frozenset()) -> list[str]:
     """'Israeli government and military' -> ['Israeli government', 'Israeli military'].
 
     A leading count the parser ran into the subject ('at least seven people, police and
-    military officials said') is dropped first."""
+    military officials said') is dropped first. Words in ``nominal`` (nouns compounded
+    onto the first head: 'aid workers and witnesses') stay with the first noun."""
     chunks = [c.strip() for c in phrase.split(",")]
     while len(chunks) > 1 and _COUNT_LEAD.match(chunks[0]):
         chunks = chunks[1:]
@@ -396,5 +411,6 @@ def _coordinated(phrase: str) -> list[str]:
         return [phrase] if phrase else []
     first_words = parts[0].split()
     if len(first_words) >= 2 and len(parts[1].split()) == 1:
-        parts[1] = " ".join(first_words[:-1] + [parts[1]])
+        shared = [w for w in first_words[:-1] if w not in nominal]
+        parts[1] = " ".join(shared + [parts[1]])
     return parts
