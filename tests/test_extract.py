@@ -554,3 +554,10 @@ def test_a_running_total_joined_to_a_span_is_not_the_recalled_toll(tail: str) ->
                    "nine traders. " + tail)
     tolls = sorted((e.fatalities.low, e.fatalities.high) for e in found)
     assert tolls == [(3, 3), (9, 9)]
+
+
+def test_a_suicide_bomber_is_a_bombing_not_an_aircraft() -> None:
+    (ev,) = events("A suicide bomber rammed a truck into a police checkpoint near Kunduz on "
+                   "Monday, killing six officers, officials said.")
+    assert ev.attack_types == ["bombing"]
+    assert ev.sub_event_type == "Suicide bomb"

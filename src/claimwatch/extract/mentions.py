@@ -729,8 +729,7 @@ def _types(cluster: Cluster) -> list[str]:
         seen_sents = {m.trigger.sent.start: m.trigger.sent for m in cluster.members}
         for sent in seen_sents.values():
             for tok in sent:
-                wtype = lexicon().weapons.get(str(tok.lemma_).lower()) \
-                    or lexicon().weapons.get(tok.lower_)
+                wtype = _weapon_phrase_type(tok)
                 if wtype and tok.pos_ in ("NOUN", "PROPN") and wtype not in types:
                     types.append(wtype)
     remote = {"airstrike", "missile", "rocket", "drone", "artillery", "mortar", "bombing", "ied"}
@@ -741,6 +740,25 @@ def _types(cluster: Cluster) -> list[str]:
     if len(types) > 1 and "other" in types:
         types.remove("other")
     return types or ["other"]
+
+
+def _weapon_phrase_type(tok: Any) -> str | None:
+    """The attack type of the longest weapon phrase ending at the word: "suicide bomber" is a
+    bombing though "bomber" alone is an aircraft; "roadside bomb" an IED."""
+    weapons = lexicon().weapons
+    for span in (3, 2):
+        start = tok.i - span + 1
+        if start < tok.sent.start:
+            continue
+        words = tok.doc[start:tok.i + 1]
+        if any(w.is_punct for w in words):
+            continue
+        head = [w.lower_ for w in words[:-1]]
+        wtype = weapons.get(" ".join([*head, str(tok.lemma_).lower()])) \
+            or weapons.get(" ".join([*head, tok.lower_]))
+        if wtype:
+            return wtype
+    return weapons.get(str(tok.lemma_).lower()) or weapons.get(tok.lower_)
 
 
 def _armed_group_attack(cluster: Cluster, lex: Lexicon) -> bool:
