@@ -561,3 +561,11 @@ def test_a_suicide_bomber_is_a_bombing_not_an_aircraft() -> None:
                    "Monday, killing six officers, officials said.")
     assert ev.attack_types == ["bombing"]
     assert ev.sub_event_type == "Suicide bomb"
+
+
+def test_a_joined_participle_counts_its_own_victims() -> None:
+    (ev,) = events("Russian troops shelled a residential area of Kherson overnight, killing "
+                   "four people and wounding at least 11 others, regional governor Oleksandr "
+                   "Prokudin said on Monday.", dt.date(2024, 6, 3))
+    assert (ev.fatalities.low, ev.fatalities.high) == (4, 4)
+    assert (ev.injured.low, ev.injured.high, ev.injured.qualifier) == (11, None, "at least")

@@ -153,16 +153,17 @@ def counted_nouns(word: Token) -> list[Token]:
     if word.pos_ == "ADJ" and word.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
         subj = [c for c in word.head.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
         out += subj
-    if word.dep_ == "conj" and not out:
-        out += [c for c in word.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
     if not out and word.tag_ == "VBG":
         # "..., wounding at least seven people, police said": the parse may hang the
         # people on the reporting verb; the noun right after the participle is its object
+        # (before the conjunct's: "killing four and wounding 19 others" counts 19 wounded)
         for t in word.doc[word.i + 1:min(len(word.doc), word.i + 6)]:
             if t.pos_ in ("NOUN", "PROPN"):
                 if any(c.dep_ == "nummod" for c in t.children):
                     out.append(t)
                 break
+    if word.dep_ == "conj" and not out:
+        out += [c for c in word.head.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")]
     return out
 
 
