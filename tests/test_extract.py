@@ -569,3 +569,16 @@ def test_a_joined_participle_counts_its_own_victims() -> None:
                    "Prokudin said on Monday.", dt.date(2024, 6, 3))
     assert (ev.fatalities.low, ev.fatalities.high) == (4, 4)
     assert (ev.injured.low, ev.injured.high, ev.injured.qualifier) == (11, None, "at least")
+
+
+def test_an_offensive_launched_in_a_whole_year_is_a_campaign_not_an_event() -> None:
+    found = events("Gunmen attacked a checkpoint near Beledweyne on Monday, killing two "
+                   "soldiers, officials said. The army launched a large offensive against "
+                   "the insurgents in 2021 and says it has retaken several districts.")
+    assert len(found) == 1 and found[0].mention_role == "new"
+
+
+def test_an_offensive_launched_on_a_day_is_still_an_event() -> None:
+    found = events("The army launched an offensive against rebel positions near Bunia on "
+                   "Monday, officials said.")
+    assert len(found) == 1

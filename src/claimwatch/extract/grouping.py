@@ -218,8 +218,11 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
         if target is not None and target is clusters[0] and target.anchor is None \
                 and published is not None and _long_before(info, published):
             target = None
-        if target is None and info.trigger.needs_date and info.anchor is None:
-            deferred.append(info)  # "its offensive in Rafah": a campaign, not an incident
+        if target is None and _campaign(info) and (
+                info.anchor is None or _whole_year(info.anchor)):
+            # "its offensive in Rafah", "launched an offensive in 2022": a campaign, not an
+            # incident; a day, week or month pins one ("the offensive on September 19")
+            deferred.append(info)
             continue
         if target is None and info.anaphoric and info.trigger.token.tag_ == "NNS" \
                 and info.place_rank >= CONTEXT_RANK:
@@ -235,6 +238,23 @@ def assign(infos: list[TriggerInfo], published: dt.date | None = None) -> list[C
             home.members.insert(0, info) if info.sent_index < home.members[0].sent_index \
                 else home.members.append(info)
     return clusters
+
+
+def _campaign(info: TriggerInfo) -> bool:
+    """A campaign noun, or a verb whose object is one ("launched a major offensive")."""
+    if info.trigger.needs_date:
+        return True
+    tok = info.trigger.token
+    if info.trigger.kind != "verb" or info.trigger.attack_types:
+        return False
+    from claimwatch.extract.lexicon import lexicon
+
+    return any(c.dep_ == "dobj" and str(c.lemma_).lower() in lexicon().needs_date
+               for c in tok.children)
+
+
+def _whole_year(anchor: Anchor) -> bool:
+    return getattr(anchor.timex, "precision", None) == "year"
 
 
 def _day(anchor: Anchor | None) -> dt.date | None:
