@@ -671,3 +671,33 @@ def test_sources_joined_after_according_to_are_heard_apart() -> None:
     assert roles.get("residents") == "witness"
     assert "local resistance group" in roles and roles["local resistance group"] != "witness"
     assert not any(" and " in a.speaker for a in m.assertions)
+
+
+def test_a_bare_spokesman_after_a_ministry_speaks_for_that_ministry() -> None:
+    text = ("A drone struck a fuel depot near Erbil on Sunday. Turkey's foreign ministry said "
+            "Ankara had no role in the attack. \"These accusations are baseless and politically "
+            "motivated,\" spokesman Omar Haddad said.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "IRQ"})
+    assert ("third_state", "denies") in stances_of(m, "Omar Haddad")
+    assert ("target_state", "denies") not in stances_of(m, "Omar Haddad")
+
+
+def test_a_ships_foreign_owner_is_no_state_and_the_company_is_that_owner() -> None:
+    text = ("A missile hit a bulk carrier off Aden on Tuesday, the British agency UKMTO said. "
+            "The ship's Greek owner denied that the vessel had any link to Israel. \"The ship "
+            "was not damaged beyond repair,\" the company said in a statement.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "YEM", "perpetrator": "Houthis"})
+    owner = find(m, "owner")
+    assert owner and all(a.speaker_role != "third_state" for a in owner)
+    assert not find(m, "company")
+    assert any("the company said" in a.quote for a in owner)
+
+
+def test_a_claimant_calling_its_post_a_mistake_retracts_the_claim() -> None:
+    text = ("Rockets hit an empty field near Sderot on Monday. Hamas said on Telegram that its "
+            "fighters had fired the rockets. A Hamas spokesman later said the post had been "
+            "a mistake.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "ISR", "perpetrator": "Hamas"})
+    later = [a for a in m.assertions if "later said" in a.quote]
+    assert later and all(a.speaker_role == "perpetrator" for a in later)
+    assert {a.stance for a in later} == {"denies"}

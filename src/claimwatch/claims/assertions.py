@@ -69,6 +69,7 @@ class _Memory:
     last_org: Speaker | None = None
     people: list[Speaker] = field(default_factory=list)
     by_head: dict[str, Speaker] = field(default_factory=dict)
+    last_spoken: Speaker | None = None   # the speaker of the statement just before
 
 
 def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> None:
@@ -96,6 +97,7 @@ def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> N
         sp = _resolve(st, memory, nearest[0] if nearest else None, document.text)
         if sp is None:
             continue
+        memory.last_spoken = sp
         spoken.append((st.start, st.end, sp.name))
         heard.append((st, sp, nearest))
     sides = _group_sides(heard, default_country)
@@ -491,8 +493,26 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
     if earlier is not None:
         return earlier
     sp = describe(raw, handle, context, person_name)
+    body = memory.last_spoken
+    if body is not None and body.organisation and body.kind in ("state", "armed_group") \
+            and sp.country is None and sp.affiliation is None \
+            and _bare_spokesperson(clean_surface(raw), sp.person or person_name):
+        # 'Iran's foreign ministry said ... "...," spokesman X said': the body just heard
+        if body.kind == "armed_group":
+            return body   # a group's spokesperson voices the group
+        sp = replace(sp, country=body.country, kind=body.kind,
+                     affiliation=body.canonical or body.name, keys=sp.keys | body.keys,
+                     rule=f"{sp.rule}; spokesperson of {body.name}")
     _remember(memory, sp, person or person_name is not None)
     return sp
+
+
+def _bare_spokesperson(phrase: str, person: str | None) -> bool:
+    """A spokesperson named by nothing but the title (and a person's name): whose
+    spokesperson it is, the sentence does not say."""
+    rest = phrase.replace(person, " ") if person else phrase
+    words = re.findall(r"[\w'-]+", rest.lower())
+    return bool(words) and all(w in lexicon().kinds["spokesperson"] for w in words)
 
 
 _MILITARY_HEADS = claims_words("assertions", "military_heads")
@@ -506,8 +526,14 @@ def _patron_descriptor() -> re.Pattern[str]:
                       + "|".join(map(re.escape, sorted(_PATRON_SUFFIXES))) + r")\s+")
 
 
+_COMPANY_HEADS = claims_words("assertions", "company_heads")
+
+
 def _head_key(word: str) -> str:
-    """'the army' and 'the military' refer back to the same kind of speaker."""
+    """'the army' and 'the military' refer back to the same kind of speaker, as do 'the
+    ship's owner' and 'the company'."""
+    if word in _COMPANY_HEADS:
+        return "company"
     return "military" if word in _MILITARY_HEADS else word
 
 

@@ -48,6 +48,7 @@ _SELF_NAMED = claims_pattern("speakers", "self_named")
 _APPOSITIVE_NAME = claims_pattern("speakers", "appositive_name")
 _SELF_NAMED_HEADS = claims_words("speakers", "self_named_heads")
 _MEMBER_HEADS = claims_words("speakers", "member_heads")
+_OWNER_HEADS = claims_words("speakers", "owner_heads")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
 
@@ -219,7 +220,18 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.name, sp.canonical = body, None
     if entry is None or partial:
         _self_named(sp, surface, context)
+    if (entry is None or partial) and _owner_of_something(clean):
+        # 'the ship's Greek owner': a company, whatever its nationality; no state speaks
+        sp.kind, sp.country, sp.affiliation, sp.canonical = "unknown", None, None, None
+        sp.keys, sp.rule = {norm_key(clean)}, "words:owner"
     return sp
+
+
+def _owner_of_something(phrase: str) -> bool:
+    """'the ship's Greek owner', 'the vessel's operator': who owns or runs a thing."""
+    words = phrase.lower().split()
+    return len(words) >= 2 and words[-1] in _OWNER_HEADS and not has_word(
+        " ".join(words[:-1]), tuple(w for w in lexicon().kinds["state"]))
 
 
 def _self_named(sp: Speaker, surface: str, context: str) -> None:
