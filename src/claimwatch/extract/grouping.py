@@ -64,6 +64,8 @@ class TriggerInfo:
     origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
     another: bool = False  # "... and another struck near X": one more of the same, elsewhere
     place_anaphor: bool = False  # the place is what "the enclave" / "the province" refers to
+    # "American and British aircraft": the other states' forces acting beside ``perpetrator``
+    co_perpetrators: tuple[str, ...] = ()
 
     @property
     def own_perpetrator(self) -> str | None:

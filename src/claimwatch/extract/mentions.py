@@ -455,8 +455,11 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
             found = _coref_actor(poss) or found  # "the group's naval forces"
         if found is None and str(perp.lemma_).lower() in lex.nouns:
             found = perpetrator.weapon_owner(perp)  # "Israeli strikes hit ...": like a weapon
+    joint = perpetrator.joint_owners(perp) if perp is not None and not anaphoric else []
+    if joint and (found is None or not guessed):
+        found, guessed = joint[0], False  # "American and British aircraft struck ..."
     if found is not None and _responds(trigger.token, lex):
-        found = None  # "helicopters returned fire, sinking the boats": not the attacker
+        found, joint = None, []  # "helicopters returned fire, sinking the boats": not the attacker
     clauses = _earlier_clauses(trigger.sent, lex)
     mine = next((c for c in clauses if c[0] <= trigger.token.idx < c[1]), None)
     if anchor is not None:
@@ -479,6 +482,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         provoking=_provoking(trigger.token, lex),
         strong_separate=has_strong_separate_cue(trigger.sent, lex),
         another=_another(trigger),
+        co_perpetrators=tuple(name for name, _why in joint[1:]) if found else (),
     )
 
 
@@ -818,6 +822,12 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         name, why, sentence = chosen
         mention.actors.append(Actor(name=name, role="perpetrator"))
         mention.explain("perpetrator", why or "parse", sentence=sentence, detail=name)
+        members = cluster.members + (cluster.sibling.members if cluster.sibling else [])
+        joint = next((m.co_perpetrators for m in members
+                      if m.perpetrator == name and m.co_perpetrators), ())
+        for other in joint:  # "American and British aircraft": both states' forces
+            mention.actors.append(Actor(name=other, role="perpetrator"))
+            mention.explain("perpetrator", why or "parse", sentence=sentence, detail=other)
     for m in cluster.members:
         tgt = roles.target_token(m.trigger.token, m.trigger.kind)
         if tgt is None or not _target_like(tgt, lex):

@@ -99,6 +99,41 @@ def weapon_owner(tok: Token) -> tuple[str, str] | None:
     return None
 
 
+JOINT_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+
+
+def joint_owners(tok: Token) -> list[tuple[str, str]]:
+    """ "American and British aircraft", "US and British air strikes", "French and Malian
+    troops": states joined by "and" acting through one weapon, attack or force are each
+    one's armed forces (two or more of them; otherwise nothing)."""
+    from claimwatch.extract.lexicon import lexicon
+
+    lex = lexicon()
+    mods = [tok] if tok.dep_ in JOINT_MODIFIER_DEPS and tok.head.i > tok.i else []
+    mods += [c for c in tok.children if c.dep_ in JOINT_MODIFIER_DEPS and c.i < tok.i]
+    for mod in mods:
+        head = str(mod.head.lemma_).lower()
+        if not (head in lex.nouns or head in lex.weapons or _attacker_noun(mod.head)):
+            continue
+        conjs = [c for c in mod.conjuncts if c.i < mod.head.i]
+        if not conjs:
+            continue
+        found: list[str] = []
+        for word in (mod, *conjs):
+            match = _table().match(word.text)
+            if match is None or match.entry.category not in ("state", "state_force"):
+                break
+            name = _armed_forces(match.entry)
+            if name not in found:
+                found.append(name)
+        else:
+            if len(found) > 1:
+                why = f"joint {mod.head.text!r} of " + " and ".join(
+                    repr(w.text) for w in sorted((mod, *conjs), key=lambda w: w.i))
+                return [(name, why) for name in found]
+    return []
+
+
 def _armed_forces(entry: Any) -> str:
     """A state acting through a weapon or an attack ("an Israeli strike", "Russian
     missiles", "Israeli gunfire") is its military."""

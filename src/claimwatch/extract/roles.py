@@ -234,7 +234,10 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
         for c in trigger.children:
             named = c.dep_ in ("compound", "amod") and (
                 c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
-            if c.dep_ == "poss" or named:
+            # "US and British air strikes": conjoined names modifying the attack noun
+            joint = c.dep_ == "nmod" and (c.pos_ == "PROPN" or c.ent_type_ in (
+                "NORP", "GPE")) and any(g.dep_ == "conj" for g in c.children)
+            if c.dep_ == "poss" or named or joint:
                 cand = c
             elif c.dep_ == "prep" and c.lower_ == "by":
                 cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
