@@ -26,3 +26,16 @@ def test_conjoined_states_on_one_weapon_are_each_a_perpetrator(text: str) -> Non
     assert sorted(a.name for a in ev.perpetrators) == sorted(
         ["French Armed Forces", "Malian Armed Forces"] if "French" in text
         else ["Royal Saudi Armed Forces", "United Arab Emirates"])
+
+
+def test_states_claiming_one_strike_together_are_each_a_perpetrator() -> None:
+    from claimwatch.claims.status import _joint_states
+
+    text = ("Air strikes hit a radar site near the port of Salif on Tuesday, killing four "
+            "people, local health officials said. \"US forces, together with British forces, "
+            "conducted strikes on eight Houthi sites,\" the US military said. Britain's defence "
+            "ministry said four of its Typhoon jets had taken part in the strikes.")
+    (ev,) = events(text)
+    assert [a.name for a in ev.perpetrators] == ["United States Armed Forces",
+                                                 "UK Ministry of Defence"]
+    assert not _joint_states(["Islamic State", "al-Shabaab"])  # rival groups: no one taken

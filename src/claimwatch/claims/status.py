@@ -30,6 +30,7 @@ from claimwatch.model import (
 
 FEATURES = ("evidence_against", "has_perpetrator", "rival_claimants")
 _NON_STATE_CATEGORIES = ("armed_group",)
+_STATE_CATEGORIES = ("state", "state_force", "government")
 
 
 @dataclass(frozen=True)
@@ -232,12 +233,23 @@ def claimant_as_perpetrator(mention: Mention, responsibility: Responsibility) ->
     """A claimed attack with no perpetrator in the text's own telling names its one claimant
     (responsibility stays 'claimed' and the status still follows the assertions: the claim
     is not taken as proof)."""
-    if mention.perpetrators or responsibility.status != "claimed" \
-            or len(responsibility.by) != 1:
+    if mention.perpetrators or responsibility.status != "claimed" or not responsibility.by:
         return
+    if len(responsibility.by) > 1 and not _joint_states(responsibility.by):
+        return  # rival groups each claiming: no one of them is taken
     from claimwatch.resolve.actor import resolve_actor
 
-    actor, why = resolve_actor(responsibility.by[0], "perpetrator")
-    mention.actors.append(actor)
-    mention.explain("perpetrator", "the one claimant of a claimed attack",
-                    detail=f"{responsibility.by[0]!r} -> {actor.name}: {why}")
+    rule = "the one claimant of a claimed attack" if len(responsibility.by) == 1 \
+        else "states claiming a joint attack together: each one"
+    for name in responsibility.by:
+        actor, why = resolve_actor(name, "perpetrator")
+        mention.actors.append(actor)
+        mention.explain("perpetrator", rule, detail=f"{name!r} -> {actor.name}: {why}")
+
+
+def _joint_states(claimants: Sequence[str]) -> bool:
+    """ "The US military said ... conducted strikes", "Britain's defence ministry said its
+    jets took part": states (their forces, their governments) claiming one attack together
+    acted jointly; they are not rival claimants."""
+    entries = [_lookup(name) for name in claimants]
+    return all(e is not None and e.category in _STATE_CATEGORIES for e in entries)
