@@ -249,7 +249,30 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
         if cand is None and verb is not None:
             # "fighters killed 12 farmers in an attack on a village": the killers attacked
             cand = _subject(verb)
+        if cand is None:
+            # "an operation in which troops killed 11 fighters": who did the killing
+            cand = next((c for rel in _in_which_clauses(trigger, lex)
+                         for c in rel.children if c.dep_ == "nsubj"), None)
     return cand
+
+
+def _in_which_clauses(noun: Token, lex: Lexicon) -> list[Token]:
+    """Relative clauses "in which / during which X attacked or killed Y" on an attack noun
+    (or hung by the parse on the place the noun is told in: "an operation in X province,
+    in which troops killed ...")."""
+    out = []
+    heads = [noun, *[g for p in noun.children if p.dep_ == "prep"
+                     for g in p.children if g.dep_ == "pobj"]]
+    for rel in (c for h in heads for c in h.children):
+        if rel.dep_ != "relcl" or not any(c.dep_ == "dobj" for c in rel.children):
+            continue
+        lemma = str(rel.lemma_).lower()
+        if lemma not in lex.verbs and lemma not in CASUALTY_VERBS:
+            continue
+        if any(p.dep_ == "prep" and any(g.lower_ == "which" for g in p.children)
+               for p in rel.children):
+            out.append(rel)
+    return out
 
 
 CASUALTY_PREPS = CueWords("roles", "casualty_preps")

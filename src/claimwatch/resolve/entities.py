@@ -213,7 +213,7 @@ def resolve_mentions(mentions: list[Mention], context: Any) -> None:
     """Resolve every mention's place and actors against the whole report's context."""
     for mention in mentions:
         resolve_place_of(mention, context)
-        resolve_actors_of(mention)
+        resolve_actors_of(mention, context)
 
 
 def resolve_place_of(mention: Mention, context: Any) -> None:
@@ -233,7 +233,7 @@ def resolve_place_of(mention: Mention, context: Any) -> None:
     mention.explain("location", "gazetteer", detail=f"{mention.place_text!r}: {why}")
 
 
-def resolve_actors_of(mention: Mention) -> None:
+def resolve_actors_of(mention: Mention, context: Any = None) -> None:
     from claimwatch.resolve.actor import find_actor_mentions, resolve_actor
 
     # the surface forms each table actor has in the incident's sentences ("Rada", "SDF")
@@ -247,9 +247,43 @@ def resolve_actors_of(mention: Mention) -> None:
     resolved = []
     for actor in mention.actors:
         canon, why = resolve_actor(actor.name, actor.role)
+        home = _home_forces(actor.name, mention, context) \
+            if actor.role == "perpetrator" and canon.name == actor.name else None
+        if home is not None:
+            canon, why = resolve_actor(home[0], actor.role)
+            canon.aliases = [a for a in canon.aliases if a != home[0]]
+            why = home[1]
         for surface in (actor.name, *seen.get(canon.name, ())):
             if surface and surface not in canon.aliases and surface != canon.name:
                 canon.aliases = [*canon.aliases, surface]
         resolved.append(canon)
         mention.explain("actors", "actor table", detail=f"{actor.name!r} -> {canon.name}: {why}")
     mention.actors = resolved
+
+
+STATE_SIDE = ("state", "state_force", "government")
+
+
+def _home_forces(name: str, mention: Mention, context: Any) -> tuple[str, str] | None:
+    """ "troops", "the military", "soldiers" with no state named: in a report about the one
+    country the incident took place in, that country's forces. A report that also names
+    another country or another state's forces ("Kenyan troops", "US officials") leaves it
+    unresolved."""
+    from claimwatch.resolve.actor import ActorTable
+
+    iso3 = mention.place.iso3 if mention.place is not None else None
+    if not iso3:
+        return None
+    table = ActorTable.load()
+    match = table.match(name, iso3)
+    if match is None or match.entry.category != "state_force" or table.match(name) is not None:
+        return None
+    weights = getattr(context, "countries", None) or {}
+    if {c for c, w in weights.items() if w >= 0.25} - {iso3}:
+        return None
+    named = {m.entry.country for sent in mention.sentences
+             for _s, _e, m in table.find_mentions(sent.text) if m.entry.category in STATE_SIDE}
+    if named - {iso3}:
+        return None
+    return str(match.entry.name), f"{name!r}: the forces of {iso3}, the one country the " \
+        f"report is about ({match.rule})"
