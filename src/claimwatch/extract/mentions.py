@@ -814,6 +814,10 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         found = perpetrator.from_claims([m.trigger.sent for m in cluster.members] + following)
         if found:
             chosen = (found[0], found[1], cluster.members[0].trigger.sent.text)
+    if chosen is not None and perpetrator.actor_in(chosen[0]) is None:
+        tied = perpetrator.described_before(chosen[0], cluster.members[0].trigger.token.doc)
+        if tied:  # "suspected militants" after "suspected al-Shabaab militants"
+            chosen = (tied[0], tied[1], chosen[2])
     if chosen is not None and _anonymous(chosen[0]):
         mention.explain("perpetrator", UNNAMED_ATTACKER,
                         sentence=chosen[2], detail=chosen[0])

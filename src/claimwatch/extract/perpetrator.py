@@ -254,6 +254,13 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                     found = accept(pobj) if pobj is not None else None
                     if found:
                         return found[0], f"blamed on: {found[1]}"
+                for clause in tok.children:  # "police suspect Boko Haram militants attacked
+                    # the village", "suspected al-Shabaab fighters had carried out the killings"
+                    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) \
+                        if clause.dep_ == "ccomp" and _tells_attack(clause) else None
+                    found = accept(subj) if subj is not None else None
+                    if found and actor_in(found[0]) is not None:
+                        return found[0], f"suspected of the attack: {found[1]}"
             if lemma in HALLMARK_LEMMAS and tok.pos_ == "NOUN":
                 for prep in tok.children:  # "bore the hallmarks of the BRN"
                     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) \
@@ -269,12 +276,45 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
     return None
 
 
+def described_before(text: str, doc: Any) -> tuple[str, str] | None:
+    """ "suspected militants" in a report that told of "suspected al-Shabaab militants":
+    the same description with the name left out names the same group (one group only;
+    "unidentified gunmen" and other words for the unknown are never tied)."""
+    words = text.lower().split()
+    if len(words) < 2 or any(w in ANONYMOUS_PERSON_MODIFIERS for w in words):
+        return None
+    head, mods = words[-1], words[:-1]
+    names: set[str] = set()
+    for tok in doc:
+        if tok.lower_ != head:
+            continue
+        left = [t for t in tok.subtree if t.i < tok.i]
+        if not all(m in {t.lower_ for t in left} for m in mods):
+            continue
+        name = actor_in(roles.span_text([*left, tok]), groups_only=True)
+        if name:
+            names.add(name)
+    if len(names) != 1:
+        return None
+    (name,) = names
+    return name, f"{text!r}: the description the report gave {name}'s fighters"
+
+
 def _counter_accusation(verb: Token) -> bool:
     """ "Moscow denied responsibility and blamed Ukrainian forces", "rejected the accusation,
     blaming army aircraft": a side that denies blaming another names no perpetrator."""
     linked = [verb.head] if verb.dep_ in ("conj", "advcl", "xcomp") else []
     linked += [c for c in verb.children if c.dep_ == "conj"]
     return any(str(t.lemma_).lower() in DENY_LEMMAS for t in linked)
+
+
+def _tells_attack(verb: Token) -> bool:
+    """ "attacked the village", "had carried out the killings": a clause telling an attack."""
+    from claimwatch.extract.lexicon import lexicon
+
+    lex = lexicon()
+    return str(verb.lemma_).lower() in lex.verbs or any(
+        c.dep_ == "dobj" and str(c.lemma_).lower() in lex.nouns for c in verb.children)
 
 
 def _weapon_object(verb: Token) -> bool:
