@@ -26,6 +26,8 @@ HALLMARK_LEMMAS = CueWords("perpetrator", "hallmark_lemmas")
 SEND_LEMMAS = CueWords("perpetrator", "send_lemmas")
 BELIEF_LEMMAS = CueWords("perpetrator", "belief_lemmas")
 DENY_LEMMAS = CueWords("perpetrator", "deny_lemmas")
+DISPLAY_LEMMAS = CueWords("perpetrator", "display_lemmas")
+INSIGNIA_NOUNS = CueWords("perpetrator", "insignia_nouns")
 ANONYMOUS_PERSON_MODIFIERS = CueWords("perpetrator", "anonymous_person_modifiers")
 ANONYMOUS_PERSON_HEADS = CueWords("perpetrator", "anonymous_person_heads")
 # "Iran-backed", "al-Qaeda-linked": a patron that describes another actor
@@ -268,6 +270,10 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                     found = accept(pobj) if pobj is not None else None
                     if found:
                         return found[0], f"hallmarks of: {found[1]}"
+            if lemma in DISPLAY_LEMMAS and tok.pos_ == "VERB":
+                found = _insignia_of(tok)
+                if found:  # "the assailants had carried the black flag of Islamic State"
+                    return found[0], f"the attackers bore its flag: {found[1]}"
             if lemma in SEND_LEMMAS and tok.pos_ == "VERB" and _weapon_object(tok):
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 found = accept(subj) if subj is not None else None
@@ -306,6 +312,25 @@ def _counter_accusation(verb: Token) -> bool:
     linked = [verb.head] if verb.dep_ in ("conj", "advcl", "xcomp") else []
     linked += [c for c in verb.children if c.dep_ == "conj"]
     return any(str(t.lemma_).lower() in DENY_LEMMAS for t in linked)
+
+
+def _insignia_of(verb: Token) -> tuple[str, str] | None:
+    """ "the gunmen carried the flag of X", "attackers waved X banners": the attackers
+    (an attacker noun as the subject) showed a named group's flag."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _attacker_noun(subj):
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or str(obj.lemma_).lower() not in INSIGNIA_NOUNS:
+            continue
+        owners = [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        owners += [c for c in obj.children if c.dep_ in ("compound", "amod", "poss")]
+        for owner in owners:
+            name = actor_in(roles.phrase(owner, drop_det=True), groups_only=True)
+            if name:
+                return name, f"{roles.phrase(obj, drop_det=True)!r}"
+    return None
 
 
 def _tells_attack(verb: Token) -> bool:
