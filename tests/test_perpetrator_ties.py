@@ -21,3 +21,10 @@ def test_the_flag_the_attackers_carried_names_the_group() -> None:
                    "assailants had carried the flag of Boko Haram.")
     assert [a.name for a in ev.perpetrators] == ["Boko Haram"]
 
+
+def test_another_told_beside_the_first_had_the_same_attacker() -> None:
+    found = events("On Monday, a drone crashed into a school in Kherson, injuring two teachers, "
+                   "and another struck near a pumping station outside Mykolaiv, causing no "
+                   "casualties. Officials said Russian forces had launched the drones.")
+    assert [[a.name for a in ev.perpetrators] for ev in found] == [
+        ["Russian Armed Forces"], ["Russian Armed Forces"]]

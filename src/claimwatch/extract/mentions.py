@@ -61,10 +61,29 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
     busy = {i.sent_index for i in infos}
     kept = {t.token.i for t in triggers}
     found = [_mention(document, c, sents, lex, busy, timexes, kept) for c in clusters]
+    _share_with_another(found, clusters)
     if locate is not None:
         for mention, cluster in zip(found, clusters, strict=True):
             _sharpen_place(mention, cluster, sdoc, locate, lead=cluster is clusters[0])
     return found
+
+
+def _share_with_another(found: list[Mention], clusters: list[Cluster]) -> None:
+    """ "a drone crashed into X, and another struck near Y": one more of the same, told in
+    the same sentence as the first, had the first one's attacker."""
+    for k, cluster in enumerate(clusters):
+        if found[k].perpetrators or not all(m.another for m in cluster.members):
+            continue
+        sents = {m.sent_index for m in cluster.members}
+        first = next((j for j in range(k - 1, -1, -1)
+                      if any(m.sent_index in sents for m in clusters[j].members)
+                      and found[j].perpetrators), None)
+        if first is None:
+            continue
+        for actor in found[first].perpetrators:
+            found[k].actors.append(Actor(name=actor.name, role="perpetrator"))
+            found[k].explain("perpetrator", "'another' of the same told beside the first: "
+                             "its attacker", detail=actor.name)
 
 
 def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
