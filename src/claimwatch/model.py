@@ -314,6 +314,9 @@ class Mention:
     assertions: list[Assertion] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     explanations: list[Explanation] = field(default_factory=list)
+    # "the sides traded blame for the blast": the perpetrator one side's account names is
+    # kept for reading who says what, but no attacker is reported for the event
+    accused_only: bool = False
 
     def explain(self, fieldname: str, rule: str, sentence: str | None = None,
                 detail: str | None = None) -> None:

@@ -178,7 +178,8 @@ def to_event(mention: Mention, document: Document) -> Event:
         attack_types=list(mention.attack_types),
         date_start=date.start if date else None, date_end=date.end if date else None,
         date_precision=date.precision if date else None,
-        mention_role=mention.mention_role, actors=list(mention.actors),
+        mention_role=mention.mention_role, actors=[
+            a for a in mention.actors if not (mention.accused_only and a.role == "perpetrator")],
         weapons=list(mention.weapons), targets=list(mention.targets),
         victims=list(mention.victims), location=mention.place,
         fatalities=mention.fatalities, injured=mention.injured, abducted=mention.abducted,

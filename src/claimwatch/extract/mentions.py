@@ -837,6 +837,15 @@ def _fill_roles(mention: Mention, cluster: Cluster, lex: Lexicon,
         tied = perpetrator.described_before(chosen[0], cluster.members[0].trigger.token.doc)
         if tied:  # "suspected militants" after "suspected al-Shabaab militants"
             chosen = (tied[0], tied[1], chosen[2])
+    if chosen is not None and perpetrator.mutual_blame([m.trigger.sent for m in cluster.members]) \
+            and not any(str(t.lemma_).lower() in lex.cues["battle_words"]
+                        for m in cluster.members for t in m.trigger.sent):
+        # "the sides traded blame for the blast": in a one-sided attack (no fighting
+        # between them), whichever side a single account names is not established
+        mention.explain("perpetrator", "the sides blame each other for a one-sided attack: "
+                        "none reported (the accused is kept for reading the statements)",
+                        sentence=chosen[2], detail=chosen[0])
+        mention.accused_only = True
     if chosen is not None and _anonymous(chosen[0]):
         mention.explain("perpetrator", UNNAMED_ATTACKER,
                         sentence=chosen[2], detail=chosen[0])

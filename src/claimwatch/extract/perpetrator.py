@@ -28,6 +28,8 @@ BELIEF_LEMMAS = CueWords("perpetrator", "belief_lemmas")
 DENY_LEMMAS = CueWords("perpetrator", "deny_lemmas")
 DISPLAY_LEMMAS = CueWords("perpetrator", "display_lemmas")
 INSIGNIA_NOUNS = CueWords("perpetrator", "insignia_nouns")
+MUTUAL_BLAME_VERBS = CueWords("perpetrator", "mutual_blame_verbs")
+MUTUAL_BLAME_OBJECTS = CueWords("perpetrator", "mutual_blame_objects")
 ANONYMOUS_PERSON_MODIFIERS = CueWords("perpetrator", "anonymous_person_modifiers")
 ANONYMOUS_PERSON_HEADS = CueWords("perpetrator", "anonymous_person_heads")
 # "Iran-backed", "al-Qaeda-linked": a patron that describes another actor
@@ -304,6 +306,23 @@ def described_before(text: str, doc: Any) -> tuple[str, str] | None:
         return None
     (name,) = names
     return name, f"{text!r}: the description the report gave {name}'s fighters"
+
+
+def mutual_blame(sents: list[Any]) -> bool:
+    """ "Israel and the militants traded blame for the blast", "blamed each other for it":
+    the sides name each other, and no one attacker is established."""
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ != "VERB":
+                continue
+            lemma = str(tok.lemma_).lower()
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if lemma in MUTUAL_BLAME_VERBS and any(
+                    str(o.lemma_).lower() in MUTUAL_BLAME_OBJECTS for o in objects):
+                return True
+            if lemma in BLAME_LEMMAS and any(o.lower_ in ("other", "another") for o in objects):
+                return True
+    return False
 
 
 def _counter_accusation(verb: Token) -> bool:
