@@ -332,3 +332,19 @@ def test_a_list_of_victims_is_no_speaker_phrase() -> None:
 
     assert not _plausible("including two women and a child")
     assert _plausible("relatives")
+
+
+def test_a_ship_owner_rejecting_any_connection_denies() -> None:
+    # the owner rejects the premise of the attack: it denies, it does not report
+    text = ("Rebels said they fired a missile at the bulk carrier Sea Lark off Aden on Friday. "
+            "\"The ship has no connection with the countries they name,\" the company said.")
+    (m,) = analyse(text, {"trigger": "fired", "iso3": "YEM", "perpetrator": "rebels"})
+    assert {a.stance for a in find(m, "company")} == {"denies"}
+
+
+def test_a_count_of_attacks_over_months_is_no_word_on_one_incident() -> None:
+    # how often forces were attacked over a span is no word on this one strike
+    text = ("A drone strike in Menaka killed a militia leader on Sunday. The defence ministry "
+            "said its forces had been attacked more than 80 times around Menaka since March.")
+    (m,) = analyse(text, {"trigger": "strike", "iso3": "MLI", "place": "Menaka"})
+    assert not find(m, "ministry"), m.assertions

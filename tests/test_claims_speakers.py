@@ -701,3 +701,24 @@ def test_a_claimant_calling_its_post_a_mistake_retracts_the_claim() -> None:
     later = [a for a in m.assertions if "later said" in a.quote]
     assert later and all(a.speaker_role == "perpetrator" for a in later)
     assert {a.stance for a in later} == {"denies"}
+
+
+def test_an_al_prefixed_patron_does_not_mangle_the_group() -> None:
+    # 'the al-Qaeda-linked group': the patron's 'al-' goes with it; the group named before speaks
+    import claimwatch
+
+    (ev,) = claimwatch.extract(
+        "JNIM fighters attacked an army post near Dioura in central Mali on Monday, killing "
+        "nine soldiers, officials said. The al-Qaeda-linked group said in a statement that its "
+        "fighters had killed the soldiers at the post.", published=dt.date(2024, 3, 6))
+    speakers = {a.speaker for a in ev.assertions}
+    assert not any(s.startswith("al-") for s in speakers), speakers
+    assert any(a.speaker_role == "perpetrator" and a.stance == "claims" for a in ev.assertions)
+
+
+def test_a_ship_is_no_speaker() -> None:
+    from claimwatch.claims.statements import _plausible
+
+    assert not _plausible("a vessel")
+    assert not _plausible("the tanker")
+    assert _plausible("the ship's operator")

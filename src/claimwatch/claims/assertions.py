@@ -521,8 +521,9 @@ _PATRON_SUFFIXES = claims_words("speakers", "patron_suffixes")
 
 @lru_cache(maxsize=1)
 def _patron_descriptor() -> re.Pattern[str]:
-    """'al Qaeda-linked ', 'Iran-backed ': a patron named to describe a group."""
-    return re.compile(r"(?:\b(?:[A-Z][\w'.]*|al|el)\s)?\b[A-Z][\w'.]*-(?:"
+    """'al Qaeda-linked ', 'al-Qaeda-linked ', 'Iran-backed ': a patron named to describe a
+    group (an 'al-' prefix belongs to the patron's name)."""
+    return re.compile(r"(?:\b(?:[A-Z][\w'.]*|al|el)[\s-])?\b[A-Z][\w'.]*-(?:"
                       + "|".join(map(re.escape, sorted(_PATRON_SUFFIXES))) + r")\s+")
 
 

@@ -24,6 +24,7 @@ _EMBED = re.compile(
 _QUOTE = re.compile(r"“[^“”]{3,}?”|\"[^\"\n]{3,}?\"")
 _INCIDENT_NOUNS = claims_words("statements", "incident_nouns")
 _PUBLICATION_NOUNS = claims_words("statements", "publication_nouns")
+_INANIMATE = claims_words("statements", "inanimate_speakers")
 
 
 _COUNT_LEAD = claims_pattern("statements", "count_lead")
@@ -101,6 +102,8 @@ def _plausible(speaker: str) -> bool:
         return False   # 'including women': victims listed, not who spoke
     if speaker.strip().lower().split()[-1:] in ([n] for n in _INCIDENT_NOUNS):
         return False   # 'the raid was a message': an event is no speaker
+    if speaker.strip().lower().split()[-1:] in ([n] for n in _INANIMATE):
+        return False   # 'a vessel reported being hit': a thing, not who speaks
     return bool(re.search(r"[A-Za-z]{2}", speaker)) and "twitter.com" not in speaker \
         and "http" not in speaker and not re.fullmatch(r"[\W\d]*", speaker)
 
