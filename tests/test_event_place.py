@@ -306,3 +306,16 @@ def test_a_name_made_into_a_describing_word_is_not_a_place() -> None:
                     "the navy said.")
     assert ev.location is not None and "flagged" not in ev.location.name
     assert ev.location.name != "Liberia"
+
+
+def test_where_a_journey_started_or_was_bound_is_not_the_scene() -> None:
+    ev = only_event("A roadside bomb struck a bus carrying nurses in northern Nigeria on Monday "
+                    "as they were on their way from Kano, killing six, police said.")
+    assert ev.location is None or ev.location.name != "Kano"
+
+
+def test_an_embassy_in_a_capital_condemning_the_attack_is_not_the_scene() -> None:
+    ev = only_event("Gunmen ambushed a bus carrying nurses in Nigeria on Monday, killing six. "
+                    "The attack happened near Funtua in Katsina state, police said. The British "
+                    "embassy in Abuja condemned the attack.")
+    assert ev.location is not None and ev.location.name == "Funtua"

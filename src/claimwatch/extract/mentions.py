@@ -117,6 +117,8 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
                 continue  # "revenge for an ambush": the answer's places are not the ambush's
             if roles.used_as_actor(span, trigger):
                 continue  # "after Moscow released footage": a government, not a place
+            if roles.journey_end(span):
+                continue  # "travelling from X to Y": where the journey began or was bound
             text = roles.with_direction(span)  # "Mopti region" is no town
             if roles.names_actor(span):
                 continue  # "Moscow said ...": the government speaking
@@ -645,7 +647,7 @@ def _context_places(trigger: Trigger) -> list[tuple[str, str, int]]:
             modifier = ent.root.dep_ in ("compound", "amod", "nmod") \
                 and roles.place_head(ent).i == ent.root.i
             if not roles.used_as_actor(ent, trigger.token) and not modifier \
-                    and not roles.names_actor(ent):
+                    and not roles.names_actor(ent) and not roles.journey_end(ent):
                 untagged = roles.UNTAGGED if ent.label_ not in roles.PLACE_LABELS else ""
                 metonym = "" if roles.is_locative(ent) else roles.NOT_LOCATIVE
                 out.append((roles.with_direction(ent), f"place named in {why}{untagged}{metonym}",

@@ -659,7 +659,7 @@ def place_phrases(trigger: Token, target: Token | None) -> list[tuple[str, str, 
     seen: set[int] = set()
 
     def add(ent: Any, why: str, rank: int) -> None:
-        if ent.start in seen or used_as_actor(ent, trigger):
+        if ent.start in seen or used_as_actor(ent, trigger) or journey_end(ent):
             return
         head = place_head(ent)
         if rank > 0 and head.i == ent.root.i and ent.root.dep_ in ("compound", "amod", "nmod") \
@@ -869,6 +869,28 @@ def _route_nouns() -> frozenset[str]:
     return frozenset(load_data("place_phrases.json").get("route_nouns", []))
 
 
+JOURNEY_PREPS = ("from", "to")
+
+
+@lru_cache(maxsize=1)
+def _journey_words() -> frozenset[str]:
+    return frozenset(load_data("place_phrases.json").get("journey_words", []))
+
+
+def journey_end(ent: Any) -> bool:
+    """Where a journey started or was bound ("travelling from X to Y", "on their way from
+    X"): not the scene of an attack on the travellers."""
+    head = place_head(ent)
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head  # "to the X hydropower project"
+    if head.dep_ == "conj" and head.head.dep_ == "pobj":
+        head = head.head  # "from X and Y"
+    if head.dep_ != "pobj" or head.head.lower_ not in JOURNEY_PREPS:
+        return False
+    owner = head.head.head
+    return str(owner.lemma_).lower() in _journey_words() or owner.lower_ in _journey_words()
+
+
 def _is_country(ent: Any) -> bool:
     from claimwatch.resolve.gazetteer import Gazetteer
 
@@ -1037,10 +1059,12 @@ def used_as_actor(ent: Any, trigger: Token) -> bool:
     """ "Russia's strike", "Ukraine said", "a Houthi attack": an actor, not a place;
     "the defence ministry in Moscow", "officials in Kyiv": where a speaker sits."""
     root = ent.root
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.i != \
-            trigger.i and str(root.head.head.lemma_).lower() in \
-            lexicon().cues["speaker_seat_nouns"]:
-        return True
+    seat = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and seat.i != trigger.i and (
+            str(seat.lemma_).lower() in lexicon().cues["speaker_seat_nouns"]
+            or (seat.dep_ == "nsubj" and str(seat.lemma_).lower()
+                in lexicon().cues["speaker_mission_nouns"])):
+        return True  # "the embassy in X condemned ...", not "a bomb outside the embassy in X"
     if root.dep_ == "poss" and place_head(ent).i != root.i:
         return False  # "Thailand's deep south": a part of the country
     if under_attack(ent):
