@@ -433,3 +433,15 @@ def test_a_when_clause_on_a_since_year_is_an_incident_of_that_year() -> None:
     old = next(e for e in found if e.mention_role == "historical")
     assert (old.date_start, old.date_end) == (dt.date(2019, 1, 1), dt.date(2019, 12, 31))
     assert old.abducted.low == 31
+
+
+def test_a_side_that_says_it_fired_back_hours_later_tells_another_incident() -> None:
+    # "Y said it had fired rockets" after X's strike: "it" is the speaker, Y, another side
+    text = ("An Israeli air strike on a motorcycle near the town of Bint Jbeil killed a "
+            "Hezbollah commander on Sunday, Lebanese officials said. The Israeli army said "
+            "its jets had hit a militant. Hours later, Hezbollah said it had fired a barrage "
+            "of rockets at an army post in Metula.")
+    found = events(text)
+    assert len(found) == 2
+    assert {frozenset(e.attack_types) & {"rocket", "airstrike"} for e in found} == {
+        frozenset({"rocket"}), frozenset({"airstrike"})}

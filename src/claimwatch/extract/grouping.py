@@ -54,6 +54,8 @@ class TriggerInfo:
     point: Any = None  # the resolved Place of ``place``, when known
     place_rank: int = 9
     perp_guessed: bool = False  # "the group's forces": the nearest actor named before
+    # "Hezbollah said it had fired rockets": the guessed "it" is surely the speaker
+    speaker_perp: str | None = None
     strong_separate: bool = False  # "Separately, ...", "Elsewhere, ...": never the same
     neutralised: bool = False  # "..., before he was shot dead": the attacker stopped
     provoking: bool = False  # "a response to the raid": the incident answered, another one
@@ -70,7 +72,7 @@ class TriggerInfo:
     @property
     def own_perpetrator(self) -> str | None:
         """The perpetrator the trigger's own clause names, not one guessed by coreference."""
-        return None if self.perp_guessed else self.perpetrator
+        return self.speaker_perp if self.perp_guessed else self.perpetrator
 
 
 @dataclass

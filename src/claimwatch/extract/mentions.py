@@ -22,6 +22,7 @@ from claimwatch.extract.grouping import (
     assign,
     has_separate_cue,
     has_strong_separate_cue,
+    is_named,
 )
 from claimwatch.extract.lexicon import CueWords, Lexicon, lexicon
 from claimwatch.extract.triggers import (
@@ -464,11 +465,14 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
             best, place, point, rank = key, f"{unlisted[0]}, {area}", spot, unlisted[1] + 2
     found = None
     guessed = False
+    speaker: tuple[str, str] | None = None
     if perp is not None and roles.is_weapon(perp, lex):
         found = perpetrator.weapon_owner(perp)  # "Russian guided bombs hit ..."
     elif perp is not None and not anaphoric:
         guessed = roles.is_pronoun_like(perp)
         found = _coref_actor(perp) if guessed else perpetrator.accept(perp)
+        # "Hezbollah said it had fired": the speaker, for telling the sides apart
+        speaker = _reporting_speaker(perp, lex) if guessed else None
         poss = next((c for c in perp.children if c.dep_ == "poss"), None)
         if found and found[1].startswith("attacker noun") and poss is not None \
                 and roles.is_pronoun_like(poss):
@@ -496,6 +500,7 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
         origin=origin if origin is not None and origin.latitude is not None else None,
         perpetrator=found[0] if found else None, perpetrator_why=found[1] if found else None,
         place=place, point=point, place_rank=rank, perp_guessed=guessed,
+        speaker_perp=speaker[0] if speaker is not None and guessed else None,
         place_anaphor=referred is not None and place == referred[0],
         separate=has_separate_cue(trigger.sent, lex, trigger.token), anaphoric=anaphoric,
         earlier=mine is not None, beside_incident=mine is not None and _beside_incident(
@@ -660,6 +665,25 @@ def _same_place(sent: Any) -> bool:
     name_nouns = roles.name_nouns()
     return any(t.lower_ == "same" and t.head.lower_ in name_nouns and t.head.pos_ == "NOUN"
                for t in sent)
+
+
+def _reporting_speaker(tok: Any, lex: Lexicon) -> tuple[str, str] | None:
+    """ "X said it had launched rockets": a personal pronoun subject of a clause that a
+    named actor reports is that actor, the sentence's own speaker, no guess."""
+    if tok.lower_ not in ("it", "they", "we") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    reporting = set(lex.cues["reporting_verbs"])
+    verb = next((a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX")
+                 and str(a.lemma_).lower() in reporting), None)
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or roles.is_pronoun_like(subj):
+        return None
+    found = perpetrator.accept(subj)
+    if found is None or not is_named(found[0]):
+        return None
+    return found[0], f"{tok.text!r} is the speaker who reports it: {found[1]}"
 
 
 def _coref_actor(tok: Any) -> tuple[str, str] | None:
