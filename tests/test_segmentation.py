@@ -445,3 +445,13 @@ def test_a_side_that_says_it_fired_back_hours_later_tells_another_incident() -> 
     assert len(found) == 2
     assert {frozenset(e.attack_types) & {"rocket", "airstrike"} for e in found} == {
         frozenset({"rocket"}), frozenset({"airstrike"})}
+
+
+def test_one_of_the_missiles_just_told_is_part_of_that_incident() -> None:
+    # "one of the missiles": the weapons of the incident just told, whatever district it hit
+    text = ("Russian forces struck the city of Lviv with three cruise missiles overnight, "
+            "killing two people and wounding nine, the regional governor said on Thursday. "
+            "One of the missiles hit a school in the city's Shevchenkivskyi district, he said.")
+    found = events(text, published=dt.date(2024, 3, 7))
+    assert len(found) == 1
+    assert found[0].location is not None and found[0].location.name == "Lviv"

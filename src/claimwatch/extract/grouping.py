@@ -65,6 +65,8 @@ class TriggerInfo:
     beside_incident: bool = False
     origin: Any = None  # the resolved Place of a "from X" phrase: where the attack came from
     another: bool = False  # "... and another struck near X": one more of the same, elsewhere
+    # "one of the bombs hit X": the lemma of the weapons of an incident just told
+    partitive: str | None = None
     place_anaphor: bool = False  # the place is what "the enclave" / "the province" refers to
     # "American and British aircraft": the other states' forces acting beside ``perpetrator``
     co_perpetrators: tuple[str, ...] = ()
@@ -128,10 +130,11 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
         return True
     if not by_place or info.point is None or info.place_rank >= CONTEXT_RANK:
         return False
-    # places guessed from a neighbouring sentence or the lede never set incidents apart
+    # places guessed from a neighbouring sentence or the lede never set incidents apart,
+    # nor where "one of the bombs" fell (it joined the incident whatever its place)
     return any(far_apart(info.point, m.point) or _outside_area(info, m) or _outside_area(m, info)
                for m in cluster.members
-               if m.point is not None and m.place_rank < CONTEXT_RANK)
+               if m.point is not None and m.place_rank < CONTEXT_RANK and m.partitive is None)
 
 
 def _outside_area(area: TriggerInfo, town: TriggerInfo) -> bool:
@@ -334,6 +337,9 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                           or _overlap(info.anchor, same_sentence[-1].anchor)) \
             and not _own_day_elsewhere(info, same_sentence[-1]):
         return same_sentence[-1]
+    told = _partitive_antecedent(info, clusters)
+    if told is not None:
+        return told
     if info.anaphoric and recent is not None:
         # "the attack": the incident just described, unless the phrase names a far place
         named = _antecedent(info, clusters) or recent
@@ -373,6 +379,26 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
                                         or (info.perpetrator and info.perpetrator.lower()
                                             in c.perpetrators)):
             return c
+    return None
+
+
+def _partitive_antecedent(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
+    """ "Russian forces struck the city with two bombs ... One of the bombs hit a block in
+    X district": the latest incident told within a few sentences whose sentences name
+    those weapons; the place is where one of them fell, a part of that incident."""
+    if info.partitive is None or info.separate:
+        return None
+    for c in sorted(clusters, key=lambda c: c.last_sent, reverse=True):
+        if info.sent_index - c.last_sent > CONTINUATION_WINDOW:
+            break
+        if not any(str(t.lemma_).lower() == info.partitive for m in c.members
+                   for t in m.trigger.sent if t.i != info.trigger.token.i):
+            continue
+        theirs = c.anchor
+        if (info.anchor is None or theirs is None or _overlap(info.anchor, theirs)) \
+                and not _conflicts(info, c, by_place=False):
+            return c
+        return None
     return None
 
 

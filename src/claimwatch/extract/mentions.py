@@ -507,9 +507,28 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
             trigger.token, lex), neutralised=_neutralised(trigger.token, lex),
         provoking=_provoking(trigger.token, lex),
         strong_separate=has_strong_separate_cue(trigger.sent, lex),
-        another=_another(trigger),
+        another=_another(trigger), partitive=_partitive(trigger, lex),
         co_perpetrators=tuple(name for name, _why in joint[1:]) if found else (),
     )
+
+
+def _partitive(trigger: Trigger, lex: Lexicon) -> str | None:
+    """ "One of the bombs hit X", "two of the missiles struck Y": the weapons the report
+    has just told of (a number or "one" of a weapon noun with "the"/"these"/"those");
+    the weapon's lemma."""
+    tok = trigger.token
+    heads = [tok] if trigger.kind == "noun" else \
+        [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for head in heads:
+        if not (head.lower_ == "one" or head.like_num):
+            continue
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                if roles.is_weapon(obj, lex) and any(
+                        d.dep_ == "det" and d.lower_ in ("the", "these", "those")
+                        for d in obj.children):
+                    return str(obj.lemma_).lower()
+    return None
 
 
 def _another(trigger: Trigger) -> bool:
