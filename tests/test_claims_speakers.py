@@ -722,3 +722,19 @@ def test_a_ship_is_no_speaker() -> None:
     assert not _plausible("a vessel")
     assert not _plausible("the tanker")
     assert _plausible("the ship's operator")
+
+
+@pytest.mark.parametrize("later", [
+    "A UNL spokesman, Ahmed Ould Sidi, said its fighters had seized four trucks near Tessit.",
+    "The UNL said its fighters had seized four trucks near Tessit.",
+])
+def test_a_bracketed_abbreviation_names_the_body_introduced(later: str) -> None:
+    # 'the Union for Northern Liberation (UNL)': 'the UNL' and its spokesman are that body
+    text = ("The Union for Northern Liberation (UNL) said on Telegram that its fighters had "
+            f"ambushed an army convoy near Tessit on Monday. {later}")
+    (m,) = analyse(text, {"trigger": "ambushed", "iso3": "MLI", "place": "Tessit"})
+    heard = [a for a in m.assertions if a.char_start > text.index(later) - 1]
+    assert heard, m.assertions
+    first = [a for a in m.assertions if a.char_start == 0]
+    assert {a.speaker for a in heard} == {"Union for Northern Liberation"}
+    assert {a.speaker_role for a in heard} == {a.speaker_role for a in first}

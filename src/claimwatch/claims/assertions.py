@@ -31,6 +31,7 @@ from claimwatch.claims.speakers import (
     clean_surface,
     describe,
     event_context,
+    lookup,
     norm_key,
     speaker_role,
     target_country,
@@ -70,13 +71,15 @@ class _Memory:
     people: list[Speaker] = field(default_factory=list)
     by_head: dict[str, Speaker] = field(default_factory=dict)
     last_spoken: Speaker | None = None   # the speaker of the statement just before
+    abbreviations: dict[str, str] = field(default_factory=dict)   # 'CMA' -> its full name
+    bodies: dict[str, Speaker] = field(default_factory=dict)   # organisations heard, by name
 
 
 def annotate_claims(document: Document, sdoc: Any, mentions: list[Mention]) -> None:
     """Fill ``assertions`` and ``evidence`` of every mention found in this report."""
     if not mentions:
         return
-    memory = _Memory()
+    memory = _Memory(abbreviations=_abbreviations(document.text))
     ordered = sorted(mentions, key=lambda m: m.trigger.start)
     countries = [m.place.iso3 for m in ordered if m.place is not None and m.place.iso3]
     lead_states = countries_in(document.text[:600])
@@ -489,6 +492,9 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
                 return forces
     if not clean_surface(raw):
         return None
+    short = _abbreviated(clean_surface(raw), memory, person_name)
+    if short is not None:
+        return short
     earlier = _named_before(clean_surface(raw), memory)
     if earlier is not None:
         return earlier
@@ -505,6 +511,42 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
                      rule=f"{sp.rule}; spokesperson of {body.name}")
     _remember(memory, sp, person or person_name is not None)
     return sp
+
+
+_ABBREVIATION = re.compile(
+    r"\b([A-Z][\w'-]*(?:\s+(?:(?:of|for|and|the|in|de|du|des|la|le|al)\s+)*[A-Z][\w'-]*)+)"
+    r"\s+\(([A-Z][A-Z0-9-]{0,8}[A-Z0-9])\)")
+
+
+def _abbreviations(text: str) -> dict[str, str]:
+    """Names the report introduces with their abbreviation in brackets ('the Coordination
+    of Azawad Movements (CMA)'): abbreviation -> full name."""
+    found: dict[str, str] = {}
+    for m in _ABBREVIATION.finditer(text):
+        full = re.sub(r"^(?:The|A|An)\s+", "", m.group(1))
+        found.setdefault(m.group(2), full)
+    return found
+
+
+def _abbreviated(phrase: str, memory: _Memory, person: str | None) -> Speaker | None:
+    """'the CMA', 'a CMA spokesman' for a body the report introduced as 'the Coordination
+    of Azawad Movements (CMA)' and the actor table does not know: that body speaks (its
+    spokesperson speaks for it, as for any group), with the identity it was heard under."""
+    rest = phrase.replace(person, " ") if person else phrase
+    words = rest.split()
+    short = next((w for w in words if w in memory.abbreviations), None)
+    if short is None or lookup(short) is not None:
+        return None
+    others = [w.lower() for w in words if w != short]
+    if not all(w in lexicon().kinds["spokesperson"] for w in others):
+        return None   # 'CMA fighters', 'a CMA commander in Kidal': not the body's voice
+    full = memory.abbreviations[short]
+    body = memory.bodies.get(norm_key(full)) or describe(full)
+    if others and body.kind == "state":   # a state body's spokesperson keeps his name
+        return None
+    body.keys |= {norm_key(short)}
+    memory.bodies[norm_key(full)] = body
+    return body
 
 
 def _bare_spokesperson(phrase: str, person: str | None) -> bool:
@@ -566,6 +608,7 @@ def _remember(memory: _Memory, sp: Speaker, person: bool) -> None:
         memory.last_person = sp
     else:
         memory.last_org = sp
+        memory.bodies.setdefault(norm_key(sp.name), sp)
     for word in re.findall(r"[a-z]+", sp.surface.lower()):
         if word in lexicon().anaphor_heads:
             memory.by_head[_head_key(word)] = sp
