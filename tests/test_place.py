@@ -271,3 +271,19 @@ def test_a_listed_island_or_landmark_outranks_a_village_or_a_translated_name() -
     assert place is not None and place.feature == "island"
     place, _ = resolve_place("the White House", PlaceContext())
     assert place is not None and place.feature == "facility" and place.iso3 == "USA"
+
+
+def test_a_name_read_as_another_spelling_cannot_vouch_for_its_own_country() -> None:
+    from claimwatch.model import Place
+    from claimwatch.resolve.entities import in_context
+
+    # "Kelora" is read as the town "Kelorra" abroad; only that reading puts its country
+    # among the report's, so it is judged by the report's other names
+    ctx = PlaceContext(countries={"COD": 1.0, "AZE": 0.25}, own={"kelora": {"AZE": 1.0}},
+                       raw={"COD": 4.0, "AZE": 1.0})
+    abroad = Place(name="Kelorra", country="Azerbaijan", iso3="AZE", latitude=39.0,
+                   longitude=48.7, precision=1, feature="city")
+    assert not in_context(abroad, ctx, "exact:city", "Kelora")
+    home = Place(name="Kelorra", country="Democratic Republic of the Congo", iso3="COD",
+                 latitude=0.5, longitude=29.4, precision=1, feature="city")
+    assert in_context(home, ctx, "exact:city", "Kelora")

@@ -78,7 +78,8 @@ def locator(context: Any) -> Callable[[str, bool], Place | None]:
         key = (phrase, strict)
         if key not in cache:
             place, why = resolve_offset(phrase, context) or resolve_place(phrase, context)
-            ok = place is not None and in_context(place, context, "strict" if strict else why)
+            ok = place is not None and in_context(place, context, "strict" if strict else why,
+                                                  phrase)
             if not ok and not strict:
                 place, why = locate_unlisted(phrase, context) or (None, why)
                 ok = place is not None
@@ -106,7 +107,22 @@ def borders() -> dict[str, set[str]]:
     return out
 
 
-def in_context(place: Place, context: Any, why: str = "") -> bool:
+def _variant_weights(place: Place, context: Any, phrase: str | None) -> dict[str, float]:
+    """The report's country weights for judging ``place``. A name the gazetteer knows by
+    another spelling ("Masala" read as "Masally") is judged by the report's other names: it
+    cannot make its own country one the report is about."""
+    from claimwatch.resolve.place import _clean, normalize
+
+    weights: dict[str, float] = getattr(context, "countries", None) or {}
+    if not phrase or not hasattr(context, "countries_besides"):
+        return weights
+    key = normalize(_clean(phrase))
+    if key == normalize(place.name or ""):
+        return weights
+    return dict(context.countries_besides(key))
+
+
+def in_context(place: Place, context: Any, why: str = "", phrase: str | None = None) -> bool:
     """Whether a resolved town can be the incident's place in this report.
 
     Exact names stand. A town found through a spelling variant, or named by a proper noun
@@ -114,7 +130,7 @@ def in_context(place: Place, context: Any, why: str = "") -> bool:
     report is about: a namesake abroad is not the incident's place. Regions and seas are
     left to the resolver.
     """
-    weights = getattr(context, "countries", None) or {}
+    weights = _variant_weights(place, context, phrase)
     countries = {iso for iso, w in weights.items() if w >= 0.25}
     if why and "spelling" in why:
         countries = {iso for iso, w in weights.items() if w >= 0.5}
@@ -145,10 +161,11 @@ def locate_unlisted(phrase: str, context: Any) -> tuple[Place, str] | None:
         return None
     found, why = resolve_place(name, context)
     where, where_why = resolve_offset(area, context) or resolve_place(area, context)
-    if where is None or where.latitude is None or not in_context(where, context, where_why):
+    if where is None or where.latitude is None or not in_context(where, context, where_why,
+                                                                 area):
         return None
     weight = (getattr(context, "countries", None) or {}).get(where.iso3 or "", 0.0)
-    if found is not None and in_context(found, context, why) and not (
+    if found is not None and in_context(found, context, why, name) and not (
             found.iso3 != where.iso3 and weight >= 0.5
             and (where.feature in ("country", "admin1") or weight >= 1.0)):
         # the name is a known town; but "Palma, northern Mozambique" or "Mahas, 60 km
@@ -224,7 +241,7 @@ def resolve_place_of(mention: Mention, context: Any) -> None:
         return
     place, why = resolve_offset(mention.place_text, context) or resolve_place(
         mention.place_text, context)
-    if place is not None and not in_context(place, context, why):
+    if place is not None and not in_context(place, context, why, mention.place_text):
         why = f"{place.name} ({place.iso3}) lies outside the countries the report names"
         place = None
     if place is None:
