@@ -319,3 +319,14 @@ def test_an_embassy_in_a_capital_condemning_the_attack_is_not_the_scene() -> Non
                     "The attack happened near Funtua in Katsina state, police said. The British "
                     "embassy in Abuja condemned the attack.")
     assert ev.location is not None and ev.location.name == "Funtua"
+
+
+def test_a_loosely_read_name_is_not_a_namesake_in_a_country_named_only_as_an_actor() -> None:
+    # "the Al-Salem base" read as "Salem": the report names the US only as troops, officials
+    # and Washington speaking; its events are in Syria
+    evs = claimwatch.extract(
+        "Militants said on Monday they had attacked the Al-Salem base with drones. A drone hit "
+        "a camp hosting U.S. troops in eastern Syria, U.S. officials said. A U.S. defense "
+        "official said Washington blamed the militants, and U.S. forces were on alert.",
+        published=PUBLISHED)
+    assert evs and all(e.location is None or e.location.iso3 != "USA" for e in evs)

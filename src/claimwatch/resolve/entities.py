@@ -21,11 +21,34 @@ PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 def report_context(sdoc: Any) -> Any:
     """The places a whole report names, which disambiguate each single place."""
-    from claimwatch.resolve.place import document_context
+    from claimwatch.resolve.place import _clean, document_context, normalize
 
-    ents = [(str(joined(hyphenated(e, e.sent.end), e.sent.end).text), str(e.label_))
-            for e in sdoc.ents if e.label_ in PLACE_LABELS]
-    return document_context(sdoc.text, ents)
+    spans = [(joined(hyphenated(e, e.sent.end), e.sent.end), e) for e in sdoc.ents
+             if e.label_ in PLACE_LABELS]
+    ents = [(str(whole.text), str(e.label_)) for whole, e in spans]
+    context = document_context(sdoc.text, ents)
+    uses: dict[str, list[bool]] = {}
+    for whole, e in spans:
+        uses.setdefault(normalize(_clean(str(whole.text))), []).append(_as_site(e))
+    raw: dict[str, float] = {}
+    for key, flags in uses.items():
+        for iso3, w in context.own.get(key, {}).items():
+            raw[iso3] = raw.get(iso3, 0.0) + w * sum(flags) / len(flags)
+    top = max(raw.values(), default=0.0)
+    context.sites = {k: v / top for k, v in raw.items() if top > 0 and v / top >= 0.05}
+    return context
+
+
+def _as_site(ent: Any) -> bool:
+    """Whether a name stands for a place, not for a state that acts or qualifies: "in
+    Syria", not "U.S. troops" or "Washington blames"."""
+    from claimwatch.extract import roles
+
+    root = ent.root
+    if roles.names_actor(ent):
+        return False
+    return not (root.dep_ in ("compound", "amod", "nmod") and roles.place_head(ent).i == root.i
+                and root.head.pos_ in ("NOUN", "PROPN"))
 
 
 def hyphenated(span: Any, limit: int) -> Any:
@@ -131,6 +154,11 @@ def in_context(place: Place, context: Any, why: str = "", phrase: str | None = N
     left to the resolver.
     """
     weights = _variant_weights(place, context, phrase)
+    sites = getattr(context, "sites", None)
+    if sites and (why == "strict" or "spelling" in why or "fuzzy" in why):
+        # a name read loosely must lie where the report's events are, not in a country
+        # it names only as an actor ("U.S. officials said")
+        weights = {k: v for k, v in sites.items() if k in weights}
     countries = {iso for iso, w in weights.items() if w >= 0.25}
     if why and "spelling" in why:
         countries = {iso for iso, w in weights.items() if w >= 0.5}

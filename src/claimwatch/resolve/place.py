@@ -57,6 +57,9 @@ class PlaceContext:
     # Where each phrase's likeliest point-like readings lie: towns named together tend to
     # lie together ("Edmonton" and "Enfield" in north London, not Alberta and Connecticut).
     nearby: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
+    # The country weights from names used as places only, not as a state acting or
+    # qualifying ("U.S. officials", "Washington said"): where the report's events are.
+    sites: dict[str, float] = field(default_factory=dict)
     _others: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def countries_besides(self, key: str) -> dict[str, float]:
