@@ -330,3 +330,11 @@ def test_a_loosely_read_name_is_not_a_namesake_in_a_country_named_only_as_an_act
         "official said Washington blamed the militants, and U.S. forces were on alert.",
         published=PUBLISHED)
     assert evs and all(e.location is None or e.location.iso3 != "USA" for e in evs)
+
+
+def test_a_village_the_gazetteer_lacks_in_a_named_state_beats_the_country() -> None:
+    ev = only_event("A suicide bomber rammed a car into a bus carrying nurses in northern "
+                    "Nigeria on Monday, killing six. The attack took place near Zorbakandi in "
+                    "Katsina state as the nurses were travelling to a clinic, police said.")
+    assert ev.location is not None and ev.location.name == "Zorbakandi"
+    assert ev.location.iso3 == "NGA" and ev.location.precision == 3

@@ -100,6 +100,17 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
         return  # a town the gazetteer lacks is still the town the text names
     if best is not None and best.place_anaphor:
         return  # "pushing into the enclave": the whole area, whatever towns are named
+    village = next((m for m in cluster.members if best is not None and m.place
+                    and m.point is not None and m.point.feature == "unlisted"
+                    and best.point.feature == "country" and m.point.iso3 == best.point.iso3
+                    and m.place_rank <= 3), None)
+    if village is not None and village.place is not None:
+        # "a bombing in northwestern Pakistan ... near X in Y province": the town the
+        # gazetteer lacks, placed in its province, says more than the country
+        mention.place_text = village.place
+        mention.explain("location", "a town the gazetteer lacks, in the incident's country",
+                        detail=village.place)
+        return
     region = best.point.iso3 if best is not None else None
     counts: dict[str, int] = {}
     firsts: dict[str, int] = {}
