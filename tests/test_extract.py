@@ -582,3 +582,11 @@ def test_an_offensive_launched_on_a_day_is_still_an_event() -> None:
     found = events("The army launched an offensive against rebel positions near Bunia on "
                    "Monday, officials said.")
     assert len(found) == 1
+
+
+def test_a_swarm_of_drones_is_the_weapon_not_the_target() -> None:
+    (ev,) = events("Rebels launched a swarm of drones at the port city of Aqaba on Sunday, "
+                   "a spokesman for the group said.")
+    texts = _target_texts(ev)
+    assert "swarm of drones" not in texts
+    assert any("Aqaba" in t for t in texts)

@@ -365,9 +365,20 @@ def _usable(tok: Token | None) -> bool:
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     pair = f"{before.lower_} {lemma}" if before is not None else lemma
     return lemma not in lex.weapons and pair not in lex.weapons \
+        and not weapon_quantity(tok) \
         and lemma not in lex.cues["abstract_subjects"] \
         and (lemma not in lex.cues.get("not_targets", [])
              or (lemma == "target" and qualified(tok)))
+
+
+def weapon_quantity(tok: Token) -> bool:
+    """ "a swarm of drones", "a volley of rockets": a count word standing for the weapons."""
+    lex = lexicon()
+    if str(tok.lemma_).lower() not in lex.cues.get("weapon_quantity_nouns", []):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and g.dep_ == "pobj"
+               and str(g.lemma_).lower() in lex.weapons
+               for c in tok.children for g in c.children)
 
 
 def qualified(tok: Token) -> bool:
@@ -470,7 +481,8 @@ def target_token(trigger: Token, kind: str) -> Token | None:
             found = None  # "six were killed on a road leading to X": where, not what was hit
         if found is None:
             for c in trigger.children:
-                if c.dep_ == "dobj" and str(c.lemma_).lower() in lex.weapons:
+                if c.dep_ == "dobj" and (str(c.lemma_).lower() in lex.weapons
+                                         or weapon_quantity(c)):
                     found = _prep_target(c, ("at", "on", "against", "into"))
                     if found is not None:
                         break
