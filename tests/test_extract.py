@@ -590,3 +590,20 @@ def test_a_swarm_of_drones_is_the_weapon_not_the_target() -> None:
     texts = _target_texts(ev)
     assert "swarm of drones" not in texts
     assert any("Aqaba" in t for t in texts)
+
+
+def test_an_attack_recalled_by_its_month_is_not_the_days_attack() -> None:
+    found = events("Insurgents stormed a police station in Tillaberi on Saturday, killing "
+                   "dozens of officers, the group said. The insurgents killed hundreds of "
+                   "civilians in a raid on a market town in August, according to local sources.",
+                   dt.date(2024, 9, 2))
+    assert len(found) == 2
+    new = next(e for e in found if e.date_precision == "day")
+    assert new.fatalities.low == 24
+
+
+def test_the_attack_named_again_with_its_month_is_the_same_attack() -> None:
+    found = events("Insurgents stormed a police station in Tillaberi on Saturday, killing "
+                   "dozens of officers, the group said. The attack in August was the "
+                   "deadliest this year.", dt.date(2024, 9, 2))
+    assert len(found) == 1

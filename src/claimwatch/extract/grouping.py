@@ -192,12 +192,31 @@ def _vaguer(info: TriggerInfo, cluster: Cluster) -> bool:
     return bool((mine.timex.end - mine.timex.start) > (theirs.timex.end - theirs.timex.start))
 
 
+def _recalled_month(info: TriggerInfo, cluster: Cluster) -> bool:
+    """ "... killed hundreds in an attack on a village in August", told in its own sentence
+    after an incident dated to the day: a month that merely contains that day recalls
+    another incident, unless the phrase points back ("the attack in August")."""
+    mine, theirs = info.anchor, cluster.anchor
+    if mine is None or theirs is None or info.anaphoric or not mine.attached:
+        return False
+    tok = info.trigger.token
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return False
+    if getattr(mine.timex, "precision", None) not in ("month", "year") \
+            or getattr(theirs.timex, "precision", None) != "day":
+        return False
+    return _vaguer(info, cluster) and all(m.sent_index != info.sent_index
+                                          for m in cluster.members)
+
+
 def _compatible_dated(info: TriggerInfo, cluster: Cluster) -> bool:
     anchor = cluster.anchor
     if anchor is None or info.anchor is None:
         return False
     # one side striking two cities on the same day is two incidents: places decide
     if not (_overlap(anchor, info.anchor) and not _conflicts(info, cluster)):
+        return False
+    if _recalled_month(info, cluster):
         return False
     mine = set(info.trigger.attack_types) - {"other"}
     if mine and cluster.types - {"other"} and not mine & cluster.types and _precise(info) \
