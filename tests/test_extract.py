@@ -607,3 +607,21 @@ def test_the_attack_named_again_with_its_month_is_the_same_attack() -> None:
                    "dozens of officers, the group said. The attack in August was the "
                    "deadliest this year.", dt.date(2024, 9, 2))
     assert len(found) == 1
+
+
+def test_armed_forces_destroying_military_boats_is_a_strike_of_its_own() -> None:
+    text = ("Rebel fighters attacked a navy patrol ship off the coast with rockets on "
+            "Tuesday, the admiralty said. The admiralty said separately that its forces had "
+            "destroyed three rebel speed boats and a rocket launcher on the island on Monday.")
+    evs = sorted(events(text), key=lambda e: e.date_start)
+    assert len(evs) == 2
+    strike, attack = evs
+    assert strike.date_start == dt.date(2024, 3, 4)
+    assert attack.date_start == dt.date(2024, 3, 5)
+    assert "rocket" in attack.attack_types
+    assert "rocket" not in strike.attack_types  # the launcher was hit, not used
+    assert not any("destroyed" in a.quote for a in attack.assertions)
+
+
+def test_a_blast_destroying_vehicles_is_no_attack_of_its_own() -> None:
+    assert events("A fire destroyed two army trucks at the depot on Monday.") == []

@@ -22,6 +22,8 @@ def load_data(name: str) -> Any:
 class Lexicon:
     verbs: dict[str, list[str]]
     verb_objects: dict[str, list[str]]
+    verb_subjects: dict[str, list[str]]
+    verb_object_types: dict[str, dict[str, list[str]]]
     phrasal: dict[str, dict[str, list[str]]]
     verb_not_with: dict[str, list[str]]
     phrasal_figurative: dict[str, list[str]]
@@ -48,6 +50,10 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=trig["verbs"],
         verb_objects={k: v for k, v in trig["verb_objects"].items() if not k.startswith("_")},
+        verb_subjects={k: v for k, v in trig.get("verb_subjects", {}).items()
+                       if not k.startswith("_")},
+        verb_object_types={k: v for k, v in trig.get("verb_object_types", {}).items()
+                           if not k.startswith("_")},
         phrasal={k: v for k, v in trig["phrasal"].items() if not k.startswith("_")},
         verb_not_with={k: v for k, v in trig["verb_not_with"].items() if not k.startswith("_")},
         phrasal_figurative={k: v for k, v in trig["phrasal_figurative"].items()

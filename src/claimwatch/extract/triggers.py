@@ -26,6 +26,8 @@ class Trigger:
     rule: str = ""
     weak: bool = False
     needs_date: bool = False  # "kill"-type triggers: used only when nothing stronger is present
+    # "forces destroyed two drone boats": weapon words in the object were hit, not used
+    object_is_target: bool = False
 
     @property
     def sent(self) -> Any:
@@ -287,6 +289,16 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         words = {_lemma(w) for o in objs for w in o.subtree}
         if not words & set(needed):
             return None
+    armed = lex.verb_subjects.get(lemma)
+    if armed and not _armed_subject(tok, set(armed)):
+        return None  # "the blast destroyed two vehicles": a consequence, not an attack
+    by_object = lex.verb_object_types.get(lemma)
+    if by_object is not None:
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        types = next((list(by_object[_lemma(h)]) for h in heads if _lemma(h) in by_object),
+                     list(lex.verbs[lemma]))
+        return Trigger(tok, "verb", types, rule=f"verb '{lemma}' (armed subject)",
+                       object_is_target=True)
     bad = lex.verb_not_with.get(lemma)
     if bad:
         near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
@@ -296,6 +308,31 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             return None
     types = list(lex.verbs[lemma])
     return Trigger(tok, "verb", types, rule=f"verb '{lemma}'", weak=lemma in ("kill", "slaughter"))
+
+
+def _instrument_types(tok: Token, lex: Lexicon) -> list[str]:
+    """Weapon types named in the verb's 'with'/'using' phrase ("destroyed the launcher with
+    a drone strike"), leaving out its object's words."""
+    types: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "using", "by") or c.dep_ == "advcl" and \
+                c.lower_ == "using":
+            for w in c.subtree:
+                wt = lex.weapons.get(_lemma(w))
+                if wt and _lemma(w) not in lex.not_weapons and wt not in types:
+                    types.append(wt)
+    return types
+
+
+def _armed_subject(tok: Token, armed: set[str]) -> bool:
+    """The verb's subject (or passive 'by' agent) is an armed force or group, by its head
+    noun or a compound/modifier of it ("its forces", "Houthi fighters", "the army")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    subj += [g for c in tok.children if c.dep_ == "agent" for g in c.children
+             if g.dep_ == "pobj"]
+    if not subj and tok.dep_ == "conj":  # "forces struck and destroyed ..."
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+    return any(_lemma(s) in armed or _lemma(s).rstrip("s") in armed for s in subj)
 
 
 def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -330,7 +367,8 @@ def find_triggers(sdoc: Any, lex: Lexicon | None = None) -> tuple[list[Trigger],
             dropped.append(f"{tok.text!r} at {tok.idx}: {reason}")
             continue
         trig.needs_date = _lemma(tok) in lex.needs_date
-        for wt in clause_weapon_types(tok, lex):
+        for wt in (_instrument_types(tok, lex) if trig.object_is_target
+                   else clause_weapon_types(tok, lex)):
             if wt not in trig.attack_types:
                 trig.attack_types.append(wt)
         found.append(trig)
