@@ -477,7 +477,8 @@ def target_token(trigger: Token, kind: str) -> Token | None:
         if obj is not None and not (killing or _generic_victim(obj)):
             return obj
         found = _prep_target(trigger, VERB_TARGET_PREPS)
-        if found is not None and killing and str(found.lemma_).lower() in _route_nouns():
+        if found is not None and killing \
+                and str(found.lemma_).lower() in _place_words("route_nouns"):
             found = None  # "six were killed on a road leading to X": where, not what was hit
         if found is None:
             for c in trigger.children:
@@ -756,7 +757,7 @@ _NOT_SCENE_PREPS = ("of", "to", "toward", "towards", "against")
 
 @lru_cache(maxsize=1)
 def _area_anaphors() -> dict[str, list[str]]:
-    return dict(load_data("place_phrases.json").get("area_anaphors", {}))
+    return dict(_place_data().get("area_anaphors", {}))
 
 
 def area_antecedents(tok: Token) -> list[Any]:
@@ -781,8 +782,8 @@ def _names_admin_area(ent: Any) -> bool:
         tok = tok.head  # "the Sagaing region": the model took the name for an adjective
     while tok.dep_ == "compound" and tok.head.i > tok.i:
         tok = tok.head
-    return tok.i != ent.root.i and tok.lower_ in _area_nouns() and tok.dep_ == "pobj" \
-        and tok.head.lower_ in LOCATIVE_PREPS
+    return tok.i != ent.root.i and tok.lower_ in _place_words("area_suffixes") \
+        and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def area_namesake(ent: Any) -> str | None:
@@ -794,8 +795,9 @@ def area_namesake(ent: Any) -> str | None:
         return None
     name = str(ent.text)
     for tok in ent.doc:
-        if tok.lower_ in _area_nouns() and tok.i >= len(ent) and tok.pos_ == "NOUN" \
-                and tok.i != ent.end and ent.doc[tok.i - len(ent):tok.i].text == name:
+        if tok.lower_ in _place_words("area_suffixes") and tok.i >= len(ent) \
+                and tok.pos_ == "NOUN" and tok.i != ent.end \
+                and ent.doc[tok.i - len(ent):tok.i].text == name:
             return f"{name} {tok.lower_}"
     return None
 
@@ -803,12 +805,8 @@ def area_namesake(ent: Any) -> str | None:
 def names_area_noun(phrase: str | None) -> bool:
     """A place phrase that ends in its admin-area noun ("Idlib province", "Kaduna state")."""
     words = (phrase or "").lower().split()
-    return len(words) > 1 and words[-1] in _area_nouns()
+    return len(words) > 1 and words[-1] in _place_words("area_suffixes")
 
-
-@lru_cache(maxsize=1)
-def _area_nouns() -> frozenset[str]:
-    return frozenset(load_data("place_phrases.json")["area_suffixes"])
 
 
 def _other_incident_place(ent: Any, trigger: Token) -> bool:
@@ -826,14 +824,19 @@ def _other_incident_place(ent: Any, trigger: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _place_data() -> dict[str, Any]:
+    return dict(load_data("place_phrases.json"))
+
+
+@lru_cache(maxsize=32)
+def _place_words(key: str) -> frozenset[str]:
+    """A word list of ``place_phrases.json`` (read once; a missing list is empty)."""
+    return frozenset(_place_data().get(key, ()))
+
+
 def _place_nouns() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_data("place_phrases.json")
-    return frozenset(data["name_nouns"]), frozenset(data["area_heads"])
+    return _place_words("name_nouns"), _place_words("area_heads")
 
-
-@lru_cache(maxsize=1)
-def _facility_heads() -> frozenset[str]:
-    return frozenset(load_data("place_phrases.json").get("facility_heads", []))
 
 
 def name_nouns() -> frozenset[str]:
@@ -870,23 +873,16 @@ def _route_noun(root: Token) -> Token | None:
     road = root.head.head
     if road.dep_ in ("acl", "relcl") and road.pos_ == "VERB":
         road = road.head  # "a road leading to X"
-    return road if road.pos_ == "NOUN" and str(road.lemma_).lower() in _route_nouns() else None
+    routes = _place_words("route_nouns")
+    return road if road.pos_ == "NOUN" and str(road.lemma_).lower() in routes else None
 
 
 ROUTE_PREPS = ("to", "from", "towards", "toward", "between", "linking")
 
 
-@lru_cache(maxsize=1)
-def _route_nouns() -> frozenset[str]:
-    return frozenset(load_data("place_phrases.json").get("route_nouns", []))
-
 
 JOURNEY_PREPS = ("from", "to")
 
-
-@lru_cache(maxsize=1)
-def _journey_words() -> frozenset[str]:
-    return frozenset(load_data("place_phrases.json").get("journey_words", []))
 
 
 def journey_end(ent: Any) -> bool:
@@ -900,7 +896,8 @@ def journey_end(ent: Any) -> bool:
     if head.dep_ != "pobj" or head.head.lower_ not in JOURNEY_PREPS:
         return False
     owner = head.head.head
-    return str(owner.lemma_).lower() in _journey_words() or owner.lower_ in _journey_words()
+    journeys = _place_words("journey_words")
+    return str(owner.lemma_).lower() in journeys or owner.lower_ in journeys
 
 
 def _is_country(ent: Any) -> bool:
@@ -927,10 +924,6 @@ def places_after(sent: Any, name: str, window: int = 12) -> list[str]:
 MISTAKEN_LABELS = ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART")
 
 
-@lru_cache(maxsize=1)
-def _container_breaks() -> frozenset[str]:
-    return frozenset(load_data("place_phrases.json")["container_breaks"])
-
 
 def container_after(sent: Any, name: str, window: int = 12) -> str | None:
     """The place named just after ``name`` that the text puts it in ("X in northern Y",
@@ -942,7 +935,7 @@ def container_after(sent: Any, name: str, window: int = 12) -> str | None:
     for e in spans:
         if first.end <= e.start <= first.end + window and not names_actor(e):
             between = {t.lower_ for t in sent.doc[first.end:e.start]}
-            if between & _container_breaks() or e.label_ not in PLACE_LABELS:
+            if between & _place_words("container_breaks") or e.label_ not in PLACE_LABELS:
                 return None  # "X and Y", "X, on the border with Y", "in X during Mass"
             return str(with_direction(e))
     return None
@@ -1023,8 +1016,8 @@ def _names_an_area(ent: Any) -> bool:
     if area and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
         return True
     # or a site that was hit: "drones attacked the X air base", "the X refinery was struck"
-    return tok.i != ent.root.i and tok.lower_ in _facility_heads() and ent.root.i < tok.i \
-        and tok.dep_ in ("dobj", "nsubjpass", "pobj") and ent.end <= tok.i
+    return tok.i != ent.root.i and tok.lower_ in _place_words("facility_heads") \
+        and ent.root.i < tok.i and tok.dep_ in ("dobj", "nsubjpass", "pobj") and ent.end <= tok.i
 
 
 UNDER_ATTACK_VERBS = CueWords("roles", "under_attack_verbs")
@@ -1113,7 +1106,7 @@ def _area_noun_after(ent: Any) -> bool:
         return False
     nxt = ent.doc[ent.end]
     # the parse may hang the noun elsewhere ("in Katsina state" with "state" an object)
-    return nxt.lower_ in _area_nouns() and nxt.pos_ in ("NOUN", "PROPN") \
+    return nxt.lower_ in _place_words("area_suffixes") and nxt.pos_ in ("NOUN", "PROPN") \
         and not (nxt.i + 1 < len(ent.doc) and nxt.nbor(1).lower_ == "of")
 
 
