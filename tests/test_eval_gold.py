@@ -144,6 +144,26 @@ def test_place_outside_radius_is_not_matched(tmp_path: Path) -> None:
     assert not compatible(gold, away)
 
 
+def test_gold_place_description_is_borne_by_the_town_it_starts_with(tmp_path: Path) -> None:
+    # An invented village the gazetteer lacks: the system keeps its name and puts it at
+    # the province centroid, 120 km away.
+    gold = gold_event(location={"name": "near Qaryat Umm Dhahab, Wadi Example district (not the "
+                                        "one in Egypt)", "latitude": 36.0, "longitude": 43.0,
+                                "radius_km": 20})
+    village = system_event(location={"name": "Qaryat Umm Dhahab", "latitude": 37.0,
+                                     "longitude": 43.5, "precision": 3})
+    other = system_event(location={"name": "Wadi Example", "latitude": 37.0,
+                                   "longitude": 43.5, "precision": 3})
+    assert compatible(gold, village)
+    assert not compatible(gold, other)
+    gold_path, system_path = write_case(tmp_path, "village", {"events": [gold]}, [village])
+    assert evaluate_gold([gold_path], system_path).summary()["events"]["tp"] == 1
+    strict = evaluate_gold([gold_path], system_path, exact_place_names=True)
+    assert strict.summary()["events"]["tp"] == 0
+    # The setting does not leak out of the call that asked for it.
+    assert compatible(gold, village)
+
+
 def test_any_of_alternatives_and_also_right(tmp_path: Path) -> None:
     gold = gold_event(
         perpetrator={"name": {"any_of": ["Saraya Example", None]}},

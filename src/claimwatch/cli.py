@@ -188,13 +188,17 @@ def split(event_id: str, document_id: str, db: str) -> None:
               show_default=True)
 @click.option("--errors", "show_errors", is_flag=True,
               help="List every field error, missed assertion and false event.")
+@click.option("--exact-place-names", is_flag=True,
+              help="A gold place described as 'Town, Region' is borne only by a place of "
+                   "that whole name (by default the town's name is enough).")
 @errors_as_click
 def eval_gold_command(paths: tuple[str, ...], system: str | None, fmt: str,
-                      show_errors: bool) -> None:
+                      show_errors: bool, exact_place_names: bool) -> None:
     """Score extraction against gold files or folders of them (stories included)."""
     from claimwatch.evaluate.gold import evaluate_gold
 
-    click.echo(evaluate_gold(paths, system).render(fmt, errors=show_errors))
+    click.echo(evaluate_gold(paths, system, exact_place_names=exact_place_names)
+               .render(fmt, errors=show_errors))
 
 
 @eval_group.command(name="stories")

@@ -7,7 +7,9 @@ or ``None`` when the gold leaves the field out (the field is then not scored).
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -23,6 +25,13 @@ from claimwatch.evaluate.gold_values import (
 
 DEFAULT_RADIUS_KM = 25.0
 MISSING = object()
+
+#: Whether "bears the gold place's name" also accepts the place name a gold description
+#: starts with ("Kasindi" for "Kasindi, North Kivu"); ``eval gold --exact-place-names``
+#: turns it off for the strict reading (the whole description, letter for letter).
+NAME_HEADS: contextvars.ContextVar[bool] = contextvars.ContextVar("NAME_HEADS", default=True)
+
+_NAME_QUALIFIER = re.compile(r"^(?:near|outside|around)\s+", re.IGNORECASE)
 
 Check = Callable[[dict[str, Any], dict[str, Any]], bool | None]
 
@@ -103,6 +112,36 @@ def place_right(gold: dict[str, Any], system: dict[str, Any]) -> bool | None:
     return sloc.get("name") is not None and same_text(gloc.get("name"), sloc.get("name"))
 
 
+def gold_place_names(value: Any) -> list[Any]:
+    """The gold place's name options, and (unless switched off) the name each starts with.
+
+    Gold names are often descriptions: "Kishishe, Rutshuru territory, North Kivu",
+    "Moura, Mopti region, Mali (not Moura, Portugal)", "near Janyatag, Nagorno-Karabakh".
+    The place they name is the text before the first comma or parenthesis, without a
+    leading "near"/"outside"...
+    """
+    names = list(options(value))
+    if not NAME_HEADS.get():
+        return names
+    heads = []
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        head = re.split(r"[,(]", name, maxsplit=1)[0].strip()
+        head = _NAME_QUALIFIER.sub("", head).strip()
+        if head and head.casefold() != name.casefold():
+            heads.append(head)
+    return names + heads
+
+
+def bears_name(gold: dict[str, Any], system: dict[str, Any]) -> bool:
+    """Whether the system place bears the gold place's name (see ``gold_place_names``)."""
+    gloc, sloc = gold.get("location"), system.get("location")
+    if not isinstance(gloc, dict) or not isinstance(sloc, dict) or sloc.get("name") is None:
+        return False
+    return same_text({"any_of": gold_place_names(gloc.get("name"))}, sloc.get("name"))
+
+
 def _place_compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
     """Within the radius of the gold coordinates, or bearing the gold place's name."""
     gloc = gold.get("location")
@@ -111,9 +150,7 @@ def _place_compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
     sloc = system.get("location") or {}
     if not isinstance(sloc, dict):
         return False
-    if sloc.get("name") is not None and same_text(gloc.get("name"), sloc.get("name")):
-        return True
-    return bool(place_right(gold, system))
+    return bears_name(gold, system) or bool(place_right(gold, system))
 
 
 def incompatibilities(gold: dict[str, Any], system: dict[str, Any]) -> list[str]:
