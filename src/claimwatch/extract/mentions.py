@@ -720,8 +720,9 @@ def _coref_actor(tok: Any) -> tuple[str, str] | None:
     """For "they"/"the group": the nearest actor named before it in the report."""
     before = tok.doc.text[max(0, tok.idx - 800):tok.idx]
     group = str(tok.lemma_).lower() in lexicon().cues["group_nouns"]
-    if tok.lower_ in ("its", "their"):
-        # "the group said its fighters had attacked": 'its' is the speaker, 'the group'
+    if tok.lower_ in ("its", "their", "it", "they"):
+        # "the group said its fighters had attacked", "the group said it had killed": the
+        # pronoun is the speaker, 'the group' (the armed group named before it)
         speaker = next((c for a in tok.ancestors if a.pos_ in ("VERB", "AUX")
                         for c in a.children if c.dep_ == "nsubj" and c.i < tok.i
                         and tok.i not in {t.i for t in c.subtree}), None)
