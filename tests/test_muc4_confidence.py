@@ -14,6 +14,7 @@ from claimwatch.evaluate.muc4_confidence import (
     confidence_items,
     evaluate_confidence,
     predicted_confidence,
+    responsibility_open,
     responsible_event,
 )
 from claimwatch.model import Actor, Assertion, Event, Responsibility
@@ -78,6 +79,24 @@ def test_statements_decide_when_no_event_names_the_organisation() -> None:
     assert combine(None, "CLAIMED OR ADMITTED") == "CLAIMED OR ADMITTED"
     assert combine("SUSPECTED OR ACCUSED", "REPORTED AS FACT") == "SUSPECTED OR ACCUSED"
     assert combine(None, None) == "REPORTED AS FACT"
+
+
+def test_a_report_saying_nobody_claimed_it_makes_a_named_organisation_possible() -> None:
+    unclaimed = ("A bomb damaged a bank in the capital. No one has so far claimed responsibility "
+                 "for the attack. The Popular Front had threatened to hit banks.")
+    assert responsibility_open(unclaimed)
+    assert responsibility_open("The bombing of the bridge has not yet been claimed.")
+    assert responsibility_open("The attack, like the two before it, went unclaimed.")
+    assert not responsibility_open("The Popular Front claimed responsibility for the attack.")
+    assert not responsibility_open("No one was hurt in the blast, which the ELN claimed.")
+    assert combine(None, None, unclaimed=True) == "POSSIBLE"
+    assert combine(None, "REPORTED AS FACT", unclaimed=True) == "POSSIBLE"
+    # an event naming it as perpetrator (maybe an earlier incident) keeps its reading
+    assert combine("REPORTED AS FACT", None, unclaimed=True) == "REPORTED AS FACT"
+    # an accusation or a claim is more than a mention, whatever else the report says
+    assert combine(None, "SUSPECTED OR ACCUSED BY AUTHORITIES", unclaimed=True) == \
+        "SUSPECTED OR ACCUSED BY AUTHORITIES"
+    assert combine("CLAIMED OR ADMITTED", None, unclaimed=True) == "CLAIMED OR ADMITTED"
 
 
 def test_organisation_is_found_by_any_of_its_key_strings() -> None:

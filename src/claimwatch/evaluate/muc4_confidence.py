@@ -25,6 +25,9 @@ a statement naming it with stance "attributes" or a hedge word ("may have", "bla
 ``hedge_words``) -> SUSPECTED OR ACCUSED (BY AUTHORITIES for an authority speaker); a
 plain statement naming it -> REPORTED AS FACT. With nothing at all about it, the slot's
 documented default, REPORTED AS FACT, is predicted (the item then counts as unmatched).
+Either of these two REPORTED AS FACT readings becomes POSSIBLE when the report says nobody
+has claimed the incident (``unclaimed_patterns``): the organisation is then only named in
+the incident's context, not accused.
 
 This follows the slot's definition (template-doc part 1, 7.12): "reported as fact" is the
 default when responsibility is not in question; "suspected or accused" when it rests on a
@@ -180,11 +183,28 @@ def confidence_from_assertions(item: ConfidenceItem, events: Sequence[Event]) ->
     return plain
 
 
-def combine(from_event: str | None, from_statements: str | None) -> str:
-    """The event's reading when an event names the organisation, else the statements'."""
-    if from_event is None:
-        return from_statements or "REPORTED AS FACT"
-    return from_event
+def responsibility_open(text: str) -> bool:
+    """The report says nobody has claimed the incident ("no one has claimed responsibility
+    for the attacks so far"): who did it is in question (``unclaimed_patterns``)."""
+    from claimwatch.extract.lexicon import load_data
+
+    lowered = " ".join(text.lower().split())
+    return any(re.search(str(p), lowered) for p in load_data("muc4_mapping.json")
+               ["unclaimed_patterns"])
+
+
+def combine(from_event: str | None, from_statements: str | None,
+            unclaimed: bool = False) -> str:
+    """The event's reading when an event names the organisation, else the statements'.
+
+    In a report that says nobody has claimed the incident, an organisation that no event
+    names as perpetrator and no statement accuses or quotes claiming is only mentioned in
+    the incident's context: POSSIBLE (template-doc 7.12, note 4). One that an event names
+    (perhaps another incident of the same report) keeps the event's reading."""
+    if from_event is not None:
+        return from_event
+    reading = from_statements or "REPORTED AS FACT"
+    return "POSSIBLE" if unclaimed and reading == "REPORTED AS FACT" else reading
 
 
 @dataclass
@@ -219,7 +239,8 @@ class ConfidenceEvaluation:
         lines = [
             f"MUC-4 PERP: ORGANIZATION CONFIDENCE ({', '.join(DEV_KEYS)}): {len(self.items)} "
             f"items; {n_matched} matched (an event or a statement of claimwatch names the "
-            "organisation; the others get the slot's default, REPORTED AS FACT)",
+            "organisation; the others get the slot's default, REPORTED AS FACT, or POSSIBLE "
+            "in a report that says nobody has claimed the incident)",
             f"  claimwatch accuracy      {100 * acc:6.2f}",
             f"  majority baseline        {100 * base:6.2f}   (always {self.majority})",
             f"  difference               {100 * (acc - base):+6.2f} points",
@@ -257,13 +278,15 @@ def evaluate_confidence(muc4_dir: str | Path, *, progress: bool = False,
     docids = {i.docid for i in items}
     records = [r for r in read_jsonl(folder / "gtt_dev.jsonl") if r["docid"] in docids]
     events, errors = analyse_events(records, published_dates(folder / "raw"), progress)
+    unclaimed = {str(r["docid"]): responsibility_open(str(r["doctext"])) for r in records}
     predictions, matched = [], []
     for item in items:
         doc_events = events.get(item.docid, [])
         event = responsible_event(item, doc_events)
         said = confidence_from_assertions(item, doc_events)
         matched.append(event is not None or said is not None)
-        predictions.append(combine(predicted_confidence(event) if event else None, said))
+        predictions.append(combine(predicted_confidence(event) if event else None, said,
+                                   unclaimed.get(item.docid, False)))
     return ConfidenceEvaluation(items, predictions, matched, errors)
 
 
