@@ -39,3 +39,39 @@ def test_a_state_that_never_confirmed_losses_has_no_comment() -> None:
     recalled = next(ev for ev in events(RECALLED_CLAIM) if ev.mention_role == "historical")
     assert any(role == "target_state" and stance == "no_comment"
                for _, role, stance in stances(recalled))
+
+
+TWO_CLAIMANTS = (
+    "Separatist rebels and Islamic State-linked jihadists both claimed on Monday to have "
+    "inflicted heavy losses on Nigerien soldiers in fighting near Tamalat, a town in western "
+    "Niger, on Saturday.\n\n"
+    "The Islamic State Sahel Province said its fighters had killed dozens of troops and seized "
+    "vehicles.\n\n"
+    "Ansaroul Islam said in a separate statement that its own fighters had carried out the "
+    "attack on the same column near Tamalat, killing 31 soldiers.\n\n"
+    "Telegram channels linked to the Niger army acknowledged rare heavy losses, including the "
+    "death of a captain, and said a sandstorm had helped the attackers.\n"
+)
+
+
+def test_each_group_speaking_of_its_own_fighters_claims_the_attack() -> None:
+    (ev,) = events(TWO_CLAIMANTS)
+    found = stances(ev)
+    assert ("Islamic State Sahel Province", "perpetrator", "claims") in found
+    assert ("Ansaroul Islam", "perpetrator", "claims") in found
+
+
+def test_groups_claiming_to_have_inflicted_losses_claim_and_a_patron_does_not_speak() -> None:
+    (ev,) = events(TWO_CLAIMANTS)
+    found = stances(ev)
+    assert ("Separatist rebels", "perpetrator", "claims") in found
+    assert ("Islamic State-linked jihadists", "perpetrator", "claims") in found
+    assert not any(speaker == "Islamic State" for speaker, _, _ in found)
+
+
+def test_channels_linked_to_a_side_speak_with_their_whole_description() -> None:
+    (ev,) = events(TWO_CLAIMANTS)
+    channel = [a for a in ev.assertions if a.speaker.startswith("Telegram channels")]
+    assert channel and all("linked to" in a.speaker or a.speaker.endswith("army")
+                           for a in channel)
+    assert any(a.stance == "confirms" for a in channel)

@@ -138,6 +138,9 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     Honcharenko"): it becomes the speaker's name when the table does not know the phrase.
     """
     clean = clean_surface(surface) or surface.strip()
+    described = _described_by_patron(clean, handle)
+    if described is not None:
+        return described
     person = strip_titles(person) if person else None
     entry, partial = _by_handle(handle), False
     tail = _PERSON_TAIL.search(clean)
@@ -225,6 +228,31 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.kind, sp.country, sp.affiliation, sp.canonical = "unknown", None, None, None
         sp.keys, sp.rule = {norm_key(clean)}, "words:owner"
     return sp
+
+
+_PATRON_SUFFIXES = claims_words("speakers", "patron_suffixes")
+
+
+@lru_cache(maxsize=1)
+def _patron_lead() -> re.Pattern[str]:
+    """'al-Qaeda-linked jihadists', 'Iran-backed militants': a patron's name, a patron
+    suffix, then nothing but lower-case words."""
+    return re.compile(r"((?:(?:al|el)[\s-])?[A-Z][\w'.]*(?:[\s-][A-Z][\w'.]*)*)-(?:"
+                      + "|".join(map(re.escape, sorted(_PATRON_SUFFIXES)))
+                      + r")\s+[a-z][a-z\s-]*")
+
+
+def _described_by_patron(clean: str, handle: str | None) -> Speaker | None:
+    """An unnamed group described by its patron ('al-Qaeda-linked jihadists') speaks as
+    itself: an armed group affiliated with the patron, answering to none of its names (the
+    patron did not speak)."""
+    m = _patron_lead().fullmatch(clean)
+    if m is None or handle:
+        return None
+    patron = lookup(m.group(1))
+    return Speaker(surface=clean, name=clean, kind="armed_group",
+                   affiliation=patron.name if patron is not None else m.group(1),
+                   keys={norm_key(clean)}, rule="described by its patron")
 
 
 def _owner_of_something(phrase: str) -> bool:

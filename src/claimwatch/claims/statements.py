@@ -266,6 +266,10 @@ def _subject(verb: Any) -> Any:
             return _noun_speaker(c) if c.lemma_.lower() in lexicon().nouns else c
     if passive:
         return None
+    user = _user_participle(verb.head) if verb.dep_ in ("advcl", "conj") \
+        and verb.head.i < verb.i else None
+    if user is not None:
+        return user
     if verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "xcomp") \
             and verb.head.head.lemma_.lower() in lexicon().verbs and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _PUBLICATION_NOUNS
@@ -277,6 +281,18 @@ def _subject(verb: Any) -> Any:
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return _closing_speaker(verb)
+
+
+def _user_participle(head: Any) -> Any:
+    """ "Telegram channels linked to X acknowledged ...": the parser made 'linked' the
+    sentence's verb and the reporting verb its adverbial clause; the subject of that
+    participle ('channels') is who speaks, the participle its description."""
+    if head.lemma_.lower() not in _USED_BY or not any(
+            c.dep_ in ("prep", "agent") and c.lower_ in ("to", "by", "with")
+            for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i == head.i - 1), None)
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _closing_speaker(verb: Any) -> Any:
@@ -329,6 +345,10 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
         excluded |= set(c.subtree) | {p for p in name_end.children if p.dep_ == "punct"}
     kept = [t.i for t in subject.subtree
             if t not in excluded and span[0] <= t.idx < span[1]] or [subject.i]
+    user = _user_participle(subject.head)
+    if user is not None and user.i == subject.i:   # 'channels [linked to X]' misparsed
+        kept += [t.i for c in subject.head.children if c.dep_ in ("prep", "agent")
+                 and c.i > subject.head.i for t in c.subtree] + [subject.head.i]
     left, right = min(kept), max(kept) + 1
     for ent in sent.ents:   # a name the parser split ('IS-K' as 'IS' + 'K')
         if ent.start <= subject.i < ent.end:
