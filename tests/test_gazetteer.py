@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch.resolve.gazetteer import Gazetteer, is_valid, normalize, skeleton
+from claimwatch.resolve.gazetteer_areas import BuildPlace, _spread_centre
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +108,23 @@ def test_a_name_made_from_a_town_is_no_spelling_of_it() -> None:
     gaz = Gazetteer.load()
     assert "IRQ" not in {e.iso3 for e in gaz.fuzzy("Al-Baghdadi")}   # a name made from Baghdad
     assert "PSE" in {e.iso3 for e in gaz.fuzzy("Khan Yunis")}    # a true variant stays
+
+
+def _towns(points: list[tuple[float, float]]) -> list[BuildPlace]:
+    return [BuildPlace(name=f"T{i}", feature="city", lat=la, lon=lo)
+            for i, (la, lo) in enumerate(points)]
+
+
+def test_an_area_centre_leaves_out_a_few_towns_filed_under_it_far_away() -> None:
+    # 60 towns spread over 36-42 N, 114-119 E, and three filed under the same province
+    # 20 degrees west (a source-data error): the centre is the province's.
+    main = [(36 + (i % 7), 114 + (i % 6)) for i in range(60)]
+    lat, lon = _spread_centre(_towns(main + [(31.0, 88.0), (32.0, 91.0), (31.5, 94.0)]))
+    assert abs(lat - 39.0) < 0.01 and abs(lon - 116.5) < 0.01
+
+
+def test_an_area_centre_keeps_a_thinly_settled_edge() -> None:
+    # A few towns 4 degrees beyond the rest are the area's own empty west, not strays.
+    main = [(40 + (i % 5), 106 + (i % 10)) for i in range(60)]
+    lat, lon = _spread_centre(_towns(main + [(40.0, 98.0), (41.0, 100.5), (41.0, 101.5)]))
+    assert abs(lon - (98.0 + 115.0) / 2) < 0.01 and abs(lat - 42.0) < 0.01

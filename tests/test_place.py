@@ -287,3 +287,23 @@ def test_a_name_read_as_another_spelling_cannot_vouch_for_its_own_country() -> N
     home = Place(name="Kelorra", country="Democratic Republic of the Congo", iso3="COD",
                  latitude=0.5, longitude=29.4, precision=1, feature="city")
     assert in_context(home, ctx, "exact:city", "Kelora")
+
+
+def test_a_town_alternately_named_like_another_is_no_witness_for_itself() -> None:
+    # A US town lists the holy city's name among its alternate names: the report naming
+    # that city is no second witness that the town is meant.
+    ctx = document_context("", _ents("Mecca", "Mecca", "Mecca", "Medina", "Egypt", "Cairo",
+                                     "Sudan", "Morocco"))
+    place, _ = resolve_place("Medina", ctx)
+    assert place is not None and place.iso3 == "SAU"
+
+
+@pytest.mark.parametrize("name", ["Oklahoma", "New York"])
+def test_a_state_is_not_its_x_city(name: str) -> None:
+    # "Oklahoma City" and "New York City" are the towns; the plain name is the state, even
+    # in a report that names towns of the same name in other states.
+    ctx = document_context("", _ents("Pennsylvania", "Georgia", "Wisconsin", name))
+    place, _ = resolve_place(name, ctx)
+    assert place is not None and place.feature == "admin1" and place.name == name
+    alone, _ = resolve_place(name, PlaceContext())
+    assert alone is not None and alone.feature == "admin1"

@@ -85,19 +85,37 @@ def admin_areas(cities: list[BuildPlace], countries: dict[str, BuildPlace],
 
 def _spread_centre(towns: list[BuildPlace]) -> tuple[float, float]:
     """Middle of the towns' extent: closer to an area's geographic centre than their mean,
-    which leans toward where people live. Far-off outliers (an island group more than
-    3 degrees beyond the rest, like Easter Island for Valparaiso) are left out."""
-    return _trimmed_middle([t.lat for t in towns]), _trimmed_middle([t.lon for t in towns])
+    which leans toward where people live. Stray towns are left out first: far-off island
+    groups (Easter Island for Valparaiso) and the few towns the source data files under the
+    wrong province (Tibetan villages under Hebei), those lying, in latitude or longitude,
+    beyond the rest at either end (``_kept_range``)."""
+    lat_lo, lat_hi = _kept_range([t.lat for t in towns])
+    lon_lo, lon_hi = _kept_range([t.lon for t in towns])
+    kept = [t for t in towns if lat_lo <= t.lat <= lat_hi and lon_lo <= t.lon <= lon_hi]
+    kept = kept or towns
+    lats, lons = [t.lat for t in kept], [t.lon for t in kept]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
-def _trimmed_middle(values: list[float], gap: float = 3.0) -> float:
+def _kept_range(values: list[float], gap: float = 3.0, stray: float = 0.05,
+                stray_gap: float = 5.0) -> tuple[float, float]:
+    """The range of the values less those at either end beyond the rest: a run of steps
+    of more than ``gap``, or a cluster of at most a ``stray`` share of the values more than
+    ``stray_gap`` away (a real province's thinly settled edge is rarely that far off)."""
     vals = sorted(values)
     lo, hi = 0, len(vals) - 1
     while hi - lo > 1 and vals[lo + 1] - vals[lo] > gap:
         lo += 1
     while hi - lo > 1 and vals[hi] - vals[hi - 1] > gap:
         hi -= 1
-    return (vals[lo] + vals[hi]) / 2
+    most = int(stray * len(vals))
+    for k in range(lo + 1, min(lo + most, hi - 1) + 1):
+        if vals[k] - vals[k - 1] > stray_gap:
+            lo = k
+    for k in range(hi - 1, max(hi - most, lo + 1) - 1, -1):
+        if vals[k + 1] - vals[k] > stray_gap:
+            hi = k
+    return vals[lo], vals[hi]
 
 
 def _admin_key(name: str) -> str:

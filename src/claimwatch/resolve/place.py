@@ -39,6 +39,7 @@ _POINTS = ("city", "district", "camp", "base", "crossing", "port", "airport", "f
 _COHERENCE = 1.5  # per other name of the document with a likely reading nearby...
 _MAX_SUPPORT = 2.0  # ...counting at most two such names
 _NEARBY_CANDIDATES = 10
+_SAME_PLACE_KM = 1.0
 _MATCH_PRIOR = {"name": 0.0, "alt": -0.6, "abbr": -0.2, "demonym": -0.5, "fuzzy": -2.0}
 _UNITS = r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|mi|miles|mile|m|metres|meters)"
 
@@ -251,6 +252,8 @@ def _support(e: GazEntry, ctx: PlaceContext, key: str) -> float:
             if abs(lat - e.latitude) > 2.5:
                 continue
             d = distance_km(e.latitude, e.longitude, lat, lon)
+            if d < _SAME_PLACE_KM:
+                continue  # the same place under another name is no second witness
             best = max(best, 1.0 if d <= 30 else 0.6 if d <= 100 else 0.25 if d <= 250 else 0.0)
             if best == 1.0:
                 break
@@ -259,12 +262,16 @@ def _support(e: GazEntry, ctx: PlaceContext, key: str) -> float:
 
 
 def _demote_namesake_areas(cands: list[GazEntry]) -> dict[int, float]:
-    """An admin area named after its own big town ("Haifa", "Kiev") means the town."""
+    """An admin area named after its own big town ("Haifa", "Kiev") means the town.
+    A town whose own name is "X City" (Oklahoma City, New York City) is not: English adds
+    "City" to tell the town from the area, so the plain name is the area's."""
     penalty: dict[int, float] = {}
     for a in cands:
         if a.feature not in ("admin1", "admin2"):
             continue
         for c in cands:
+            if c.match != "name" and normalize(c.name).endswith(" city"):
+                continue
             if (c.feature == "city" and c.iso3 == a.iso3 and c.population >= 0.1 * a.population
                     and distance_km(a.latitude, a.longitude, c.latitude, c.longitude)
                     <= max(a.radius_km * 1.5, 50)):
