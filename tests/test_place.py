@@ -307,3 +307,15 @@ def test_a_state_is_not_its_x_city(name: str) -> None:
     assert place is not None and place.feature == "admin1" and place.name == name
     alone, _ = resolve_place(name, PlaceContext())
     assert alone is not None and alone.feature == "admin1"
+
+
+def test_a_dateline_in_capitals_names_the_town() -> None:
+    # "WASHINGTON (AP) --" opens a report that goes on to name two states: the dateline
+    # is the capital; the same word in running text, among states, is the state.
+    ctx = document_context("", _ents("WASHINGTON", "Iowa", "Ohio"))
+    place, _ = resolve_place("WASHINGTON", ctx)
+    assert place is not None and place.feature == "city" and place.longitude > -80
+    state, _ = resolve_place("Washington", ctx)
+    assert state is not None and state.feature == "admin1"
+    country, _ = resolve_place("ISRAEL", PlaceContext())
+    assert country is not None and country.feature == "country"

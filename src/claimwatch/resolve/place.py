@@ -135,7 +135,10 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
     text = _clean(phrase)
     if not text:
         return []
-    out = [_Reading(text, "exact")]
+    # A name in capitals, not an abbreviation, is a news dateline ("WASHINGTON (AP) --"),
+    # and a dateline names a town.
+    dateline = depth == 0 and _is_caps(text) and "." not in text and len(text) >= 5
+    out = [_Reading(text, "exact", prefer=("city",) if dateline else ())]
     pats = _patterns()
     owner, mark, owned = text.partition("'s ")
     if not mark:
