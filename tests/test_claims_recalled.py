@@ -75,3 +75,23 @@ def test_channels_linked_to_a_side_speak_with_their_whole_description() -> None:
     assert channel and all("linked to" in a.speaker or a.speaker.endswith("army")
                            for a in channel)
     assert any(a.stance == "confirms" for a in channel)
+
+
+ANSWERED_ATTACK = (
+    "Russia's defence ministry claimed on Sunday that it had killed 200 Ukrainian soldiers in "
+    "a missile strike on a barracks in the eastern city of Sloviansk. Ukrainian officials "
+    "said nobody was hurt.\n\n"
+    "Moscow said the strike was revenge for a Ukrainian attack on a college in Horlivka, in "
+    "Russian-occupied Donetsk region, on January 2. Russia's defence ministry said 45 of its "
+    "soldiers died there. Ukraine's military had said around 150 Russian soldiers were killed "
+    "in that rocket strike.\n"
+)
+
+
+def test_that_strike_is_the_incident_mentioned_last_and_its_sides_speak_of_it() -> None:
+    found = claimwatch.extract(ANSWERED_ATTACK, published=dt.date(2023, 1, 10))
+    news = next(ev for ev in found if ev.mention_role == "new")
+    answered = next(ev for ev in found if ev.mention_role == "historical")
+    assert ("Ukraine's military", "perpetrator", "claims") in stances(answered)
+    assert "rocket" in answered.attack_types
+    assert not any(a.speaker == "Ukraine's military" for a in news.assertions)

@@ -361,7 +361,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         return told
     if info.anaphoric and recent is not None:
         # "the attack": the incident just described, unless the phrase names a far place
-        named = _antecedent(info, clusters) or recent
+        named = _last_mentioned(info, clusters) or _antecedent(info, clusters) or recent
         if not _conflicts(info, named):
             return named
     if info.anchor is not None:
@@ -474,6 +474,17 @@ def _long_before(info: TriggerInfo, published: dt.date) -> bool:
     if info.anchor is None or not info.anchor.attached or info.anaphoric:
         return False
     return bool(info.anchor.end < published - dt.timedelta(days=RECENT_DAYS))
+
+
+def _last_mentioned(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
+    """ "that strike": the incident mentioned last, word by word, in the sentence before
+    ("Moscow said the strike was revenge for an attack on X. ... killed in that strike"
+    is the attack on X), whatever word named it."""
+    if not any(c.dep_ == "det" and c.lower_ == "that" for c in info.trigger.token.children):
+        return None
+    told = [(m.trigger.token.i, c) for c in clusters for m in c.members
+            if info.sent_index - 2 <= m.sent_index < info.sent_index]
+    return max(told, key=lambda t: t[0])[1] if told else None
 
 
 def _antecedent(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:

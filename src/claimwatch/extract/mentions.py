@@ -1104,7 +1104,9 @@ def _role(mention: Mention, cluster: Cluster, published: dt.date | None,
     recall = bool(words & set(lex.cues["recall_cues"])) or any(
         t.tag_ == "VBN" and any(c.lower_ == "had" for c in t.children)
         for m in cluster.members for t in m.trigger.sent)
-    answered = age > 0 and all(m.provoking for m in cluster.members)
+    # ('that strike' later only refers back to the incident so introduced)
+    told = [m for m in cluster.members if not m.anaphoric] or cluster.members
+    answered = age > 0 and all(m.provoking for m in told)
     # "In February, missiles hit ..." in a March report: a month or year told whole, all of
     # it before the month of publication, is an earlier incident recalled
     earlier = mention.date.precision in ("month", "year") \
