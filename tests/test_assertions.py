@@ -348,3 +348,33 @@ def test_a_count_of_attacks_over_months_is_no_word_on_one_incident() -> None:
             "said its forces had been attacked more than 80 times around Menaka since March.")
     (m,) = analyse(text, {"trigger": "strike", "iso3": "MLI", "place": "Menaka"})
     assert not find(m, "ministry"), m.assertions
+
+
+def test_fronted_phrase_does_not_hide_who_claims() -> None:
+    text = ("Gunmen abducted 40 workers from a mine near Ostrava on Monday. In a communique "
+            "addressed to the local press, the Red Dawn Movement today claimed responsibility "
+            "for the abduction.")
+    (m,) = analyse(text, {"trigger": "abducted", "perpetrator": "Red Dawn Movement"})
+    assert ("perpetrator", "claims") in stances_of(m, "Red Dawn Movement")
+
+
+def test_holding_a_group_responsible_blames_it() -> None:
+    text = ("A car bomb exploded outside the town hall of Ostrava on Monday. The mayor holds "
+            "the Red Dawn Movement responsible for the bombing.")
+    (m,) = analyse(text, {"trigger": "exploded"})
+    assert "attributes" in {a.stance for a in find(m, "mayor")}
+    calm = ("A car bomb exploded outside the town hall of Ostrava on Monday. The mayor holds "
+            "a meeting with the police chief today.")
+    (m,) = analyse(calm, {"trigger": "exploded"})
+    assert not find(m, "mayor")
+
+
+def test_maintained_reports_what_follows_it() -> None:
+    text = ("A car bomb exploded outside the town hall of Ostrava on Monday. Governor Jan "
+            "Novak maintained the bomb was planted by members of the Red Dawn Movement.")
+    (m,) = analyse(text, {"trigger": "exploded"})
+    assert "attributes" in {a.stance for a in find(m, "Novak")}
+    held = ("A car bomb exploded outside the town hall of Ostrava on Monday. The army "
+            "maintained its positions around the town.")
+    (m,) = analyse(held, {"trigger": "exploded"})
+    assert not find(m, "army")

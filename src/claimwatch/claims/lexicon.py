@@ -32,6 +32,8 @@ class Lexicon:
     toll_verbs: frozenset[str] = frozenset()   # 'put the death toll at 13' reports a count
     toll_nouns: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()   # 'took responsibility' claims
+    holding_verbs: frozenset[str] = frozenset()   # 'holds X responsible' blames X
+    holding_complements: frozenset[str] = frozenset()
     admission: tuple[str, ...] = ()     # a perpetrator owning up: 'a grave mistake'
     titles: frozenset[str] = frozenset()  # words before a person's name: 'Lt Gen', 'Dr'
     observation_verbs: frozenset[str] = frozenset()   # 'a Reuters team saw ...' reports
@@ -75,6 +77,8 @@ def lexicon() -> Lexicon:
         toll_verbs=frozenset(lex.get("toll_verbs", ())),
         toll_nouns=frozenset(lex.get("toll_nouns", ())),
         responsibility_verbs=frozenset(lex.get("responsibility_verbs", ())),
+        holding_verbs=frozenset(lex.get("holding_verbs", ())),
+        holding_complements=frozenset(lex.get("holding_complements", ())),
         admission=tuple(lex.get("admission", ())),
         titles=frozenset(lex.get("titles", ())),
         observation_verbs=frozenset(lex.get("observation_verbs", ())),

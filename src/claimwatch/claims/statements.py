@@ -166,6 +166,9 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
                 and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "responsibility"
                         for c in tok.children):
             cls = "claim"   # 'X took responsibility', 'accepted responsibility for the attack'
+        if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.holding_verbs \
+                and _held_responsible(tok, lex.holding_complements):
+            cls = "blame"   # 'the president holds the rebels responsible for the attack'
         if cls is None and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.toll_verbs and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex.toll_nouns
                 for c in tok.children):
@@ -199,6 +202,14 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
         st.negated = negated
         for part in _coordinated(st.speaker, _noun_modifiers(subject)):
             yield replace(st, speaker=part)
+
+
+def _held_responsible(verb: Any, complements: frozenset[str]) -> bool:
+    """'hold X responsible': the complement hangs on the verb (as a small clause 'X
+    responsible') or, as the parser often has it, on the object or its conjuncts."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    near = list(verb.children) + [t for o in objects for t in o.subtree]
+    return any(t.lower_ in complements and t.i > verb.i for t in near)
 
 
 def _noun_modifiers(subject: Any) -> frozenset[str]:
@@ -280,7 +291,29 @@ def _subject(verb: Any) -> Any:
         return _subject(verb.head.head)
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
-    return _closing_speaker(verb)
+    return _closing_speaker(verb) or _fronted_subject(verb)
+
+
+def _fronted_subject(verb: Any) -> Any:
+    """ "In a communique sent to the press, the group today claimed ...": the parser ran the
+    subject into the fronted phrase (as its last noun's appositive or conjunct); the noun
+    phrase after that phrase's last comma, right before the verb, is who spoke."""
+    if verb.dep_ != "ROOT":
+        return None
+    fronted = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i), None)
+    if fronted is None:
+        return None
+    end = fronted.right_edge.i + 1
+    commas = [t.i for t in fronted.subtree if t.text == ","]
+    if not commas or end > verb.i or any(
+            verb.doc[i].head.i != verb.i or verb.doc[i].dep_ not in ("npadvmod", "advmod")
+            for i in range(end, verb.i)):
+        return None   # only adverbs ('today') may stand between the phrase and the verb
+    start = commas[-1] + 1
+    heads = [t for t in verb.doc[start:end] if not start <= t.head.i < end]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return heads[0]
 
 
 def _user_participle(head: Any) -> Any:
