@@ -13,9 +13,11 @@ from claimwatch.evaluate.muc4_confidence import (
     confidence_from_assertions,
     confidence_items,
     evaluate_confidence,
+    is_authority,
     predicted_confidence,
     responsibility_open,
     responsible_event,
+    speaker_title,
 )
 from claimwatch.model import Actor, Assertion, Event, Responsibility
 
@@ -118,3 +120,20 @@ def test_accuracy_counts_any_listed_alternative_and_compares_with_majority() -> 
 def test_missing_data_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(RecordError, match="--data"):
         evaluate_confidence(tmp_path)
+
+
+def test_a_title_beside_the_speakers_name_makes_it_an_authority() -> None:
+    president = Assertion("Novak", "attributes",
+                          quote="Ruritanian president Jan Novak blamed the Red Dawn Movement.")
+    governor = Assertion("Petr Dvorak", "attributes",
+                         quote="Petr Dvorak, governor of the northern state, said the Red Dawn "
+                               "Movement planted the bomb.")
+    priest = Assertion("Novak", "attributes",
+                       quote="Father Jan Novak blamed the Red Dawn Movement.")
+    assert speaker_title("Novak", president.quote) == "ruritanian president jan"
+    assert is_authority(president) and is_authority(governor)
+    assert not is_authority(priest)
+    # only the phrase the name closes: an earlier clause's officials are not its title
+    later = Assertion("Novak", "attributes",
+                      quote="The police left, and Novak blamed the Red Dawn Movement.")
+    assert not is_authority(later)

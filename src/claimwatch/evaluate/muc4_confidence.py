@@ -136,11 +136,30 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 def is_authority(assertion: Assertion) -> bool:
-    """The government, military or police speaking (MUC-4's "authorities")."""
+    """The government, military or police speaking (MUC-4's "authorities"): by the speaker's
+    role, its name ("police spokesman"), or the title the report gives it beside the name
+    ("President Alfredo Cristiani blamed ...", "Jorge Romero, governor of ..., said")."""
     if assertion.speaker_role in AUTHORITY_ROLES:
         return True
     speaker = f" {normalize_string(assertion.speaker)} "
-    return any(f" {w} " in speaker for w in _words("authority_words"))
+    titles = f" {speaker_title(assertion.speaker, assertion.quote)} "
+    return any(f" {w} " in speaker or f" {w} " in titles for w in _words("authority_words"))
+
+
+def speaker_title(speaker: str, quote: str) -> str:
+    """The words the quote puts right before the speaker's name, or in an appositive right
+    after it (normalised): 'venezuelan president carlos andres' for 'Perez' in "Venezuelan
+    president Carlos Andres Perez blamed ..."."""
+    name = speaker.strip().split()
+    if not name:
+        return ""
+    m = re.search(r"(?i)\b" + r"\s+".join(map(re.escape, name)) + r"\b", quote)
+    if m is None:
+        return ""
+    before = " ".join(quote[:m.start()].split()[-4:])
+    before = re.split(r"[,;:.\"(]", before)[-1]   # only the phrase the name closes
+    after = re.match(r"\s*,\s*([^,;:.]{1,60})", quote[m.end():])
+    return normalize_string(f"{before} {after.group(1) if after else ''}")
 
 
 def _suspected(assertion: Assertion) -> str:
