@@ -137,6 +137,12 @@ def test_shared_alias_follows_the_country_hint(table: ActorTable) -> None:
     assert _name(table, "ADF") == "Allied Democratic Forces"
 
 
+def test_a_generic_phrase_of_party_names_is_no_osint_account(table: ActorTable) -> None:
+    # "Popular Front" begins many party and rebel names; it names no single account.
+    match = table.match("Popular Front")
+    assert match is None or match.entry.category != "osint"
+
+
 def test_lower_case_words_are_not_acronyms(table: ActorTable) -> None:
     assert table.match("us") is None
     assert table.match("is") is None
