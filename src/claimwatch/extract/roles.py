@@ -17,6 +17,7 @@ from typing import Any
 
 from claimwatch.errors import ClaimwatchError
 from claimwatch.extract.lexicon import CuePattern, CueWords, Lexicon, lexicon, load_data
+from claimwatch.extract.triggers import instrument_objects
 
 Token = Any
 PRONOUNS = CueWords("roles", "pronouns")
@@ -582,6 +583,7 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
     lex = lex or lexicon()
     root = trigger if trigger.pos_ == "VERB" else trigger.head
     scope = list(root.subtree) if root.pos_ in ("VERB", "AUX") else list(trigger.subtree)
+    scope = instrument_objects(root, lex) + scope
     found: list[str] = []
     for tok in scope:
         lemma = str(tok.lemma_).lower()

@@ -44,6 +44,7 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     scope = [t for t in _own_clause(tok) if not any(a.i in earlier for a in [t, *t.ancestors])]
     if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
         scope.append(tok.head)  # "two drones that were brought down", "a drone exploding"
+    scope += instrument_objects(tok, lex)
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") and tok.head.i != tok.i:
         # "the attack came a day after X was hit by a missile": that clause is X's
         scope += [t for c in tok.head.children if c.i != tok.i and not _is_clause_conj(c)
@@ -74,6 +75,15 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
                 break
         i += step
     return types
+
+
+def instrument_objects(tok: Token, lex: Lexicon) -> list[Token]:
+    """The weapon of "used a quadcopter to drop grenades": the object of the verb (use,
+    deploy) the trigger is the purpose of, with its modifiers."""
+    head = tok.head
+    if tok.dep_ not in ("xcomp", "advcl") or _lemma(head) not in lex.cues["instrument_verbs"]:
+        return []
+    return [t for c in head.children if c.dep_ == "dobj" for t in c.subtree]
 
 
 def answered_incident(noun: Token, lex: Lexicon) -> bool:
@@ -274,11 +284,7 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if phrasal is not None:
         return phrasal
     if lemma in lex.weapon_subject_verbs and lemma not in lex.verbs:
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        wtype = lex.weapons.get(_lemma(subj)) if subj is not None else None
-        if wtype is None or subj is None or _lemma(subj) in lex.not_weapons:
-            return None
-        return Trigger(tok, "verb", [wtype], rule=f"'{subj.text} {tok.text}'")
+        return _weapon_subject_trigger(tok, lex)
     if lemma not in lex.verbs:
         return None
     needed = lex.verb_objects.get(lemma)
@@ -307,7 +313,32 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         if any(_lemma(n) in bad for n in near):
             return None
     types = list(lex.verbs[lemma])
-    return Trigger(tok, "verb", types, rule=f"verb '{lemma}'", weak=lemma in ("kill", "slaughter"))
+    if lemma in ("kill", "slaughter"):
+        # "a landmine killed four passengers": a weapon that kills is the incident itself
+        return _weapon_subject_trigger(tok, lex) or Trigger(
+            tok, "verb", types, rule=f"verb '{lemma}'", weak=True)
+    return Trigger(tok, "verb", types, rule=f"verb '{lemma}'")
+
+
+def subject_weapon_type(subj: Token, lex: Lexicon) -> str | None:
+    """The attack type a subject noun names as a weapon, by its lemma or with its compound
+    modifier ("mortar rounds", "roadside bomb"); None for attackers ("bomber")."""
+    if _lemma(subj) in lex.not_weapons or subj.lower_ in lex.not_weapons:
+        return None
+    mods = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and c.i == subj.i - 1]
+    pair = f"{mods[0].lower_} {_lemma(subj)}" if mods else ""
+    if pair in lex.not_weapons:
+        return None
+    return lex.weapons.get(pair) or lex.weapons.get(_lemma(subj))
+
+
+def _weapon_subject_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    """ "Shells slammed into ...", "a landmine killed ...": a verb whose subject is a weapon."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    wtype = subject_weapon_type(subj, lex) if subj is not None else None
+    if wtype is None or subj is None:
+        return None
+    return Trigger(tok, "verb", [wtype], rule=f"'{subj.text} {tok.text}'")
 
 
 def _instrument_types(tok: Token, lex: Lexicon) -> list[str]:

@@ -1,0 +1,49 @@
+"""Extraction rules found by probing with invented wire reports (weapons told as the
+subject or the instrument, detonations, counts with an article), each on an invented
+sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import claimwatch
+from claimwatch.model import Event
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+
+
+def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
+    return claimwatch.extract(text, published=published)
+
+
+def test_weapon_with_its_modifier_as_subject_is_the_attack() -> None:
+    (ev,) = events("Mortar rounds crashed into a bus depot in Kisumu on Monday, killing "
+                   "three drivers.")
+    assert ev.attack_types == ["mortar"]
+    assert ev.weapons == ["mortar round"]
+    assert [t.text for t in ev.targets] == ["bus depot"]
+
+
+def test_weapon_that_kills_is_the_attack_not_a_weak_toll() -> None:
+    (ev,) = events("On Monday a landmine killed two herders when their cart struck it "
+                   "near Kisumu.")
+    assert ev.attack_types == ["ied"]
+    assert ev.weapons == ["landmine"]
+    assert events("The war has killed thousands of herders since 2019.") == []
+
+
+def test_object_of_use_is_the_weapon_of_the_purpose_verb() -> None:
+    (ev,) = events("Fighters used a quadcopter to drop grenades on a police post near Kisumu "
+                   "on Monday, killing one officer.")
+    assert ev.attack_types == ["drone"]
+    assert ev.weapons == ["quadcopter", "grenade"]
+    assert [t.text for t in ev.targets] == ["police post"]
+    assert events("Aircraft dropped leaflets over Kisumu on Monday.") == []
+
+
+def test_setting_off_a_bomb_is_a_bombing() -> None:
+    (ev,) = events("Rebels set off a motorcycle bomb outside a bank in Kisumu on Monday, "
+                   "wounding six people.")
+    assert ev.attack_types == ["bombing"]
+    assert ev.weapons == ["motorcycle bomb"]
+    assert events("The convoy set off for Kisumu on Monday.") == []
