@@ -47,3 +47,12 @@ def test_setting_off_a_bomb_is_a_bombing() -> None:
     assert ev.attack_types == ["bombing"]
     assert ev.weapons == ["motorcycle bomb"]
     assert events("The convoy set off for Kisumu on Monday.") == []
+
+
+def test_one_explosive_told_as_a_bombing_and_a_device_is_one_type() -> None:
+    (ev,) = events("A bombing hit a church in Kisumu on Sunday. The rebels said they had "
+                   "detonated an explosive device inside the church.")
+    assert ev.attack_types == ["ied"]
+    (ev,) = events("A suicide bombing hit a church in Kisumu on Sunday. The rebels said their "
+                   "fighter had detonated an explosive device inside the church.")
+    assert ev.attack_types == ["bombing"]

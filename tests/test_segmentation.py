@@ -412,7 +412,9 @@ def test_an_incident_before_an_operation_without_a_trigger_is_its_own_and_told_o
     clash = next(e for e in found if "ground_assault" in e.attack_types)
     mines = next(e for e in found if "ied" in e.attack_types)
     assert "bombing" not in clash.attack_types and clash.fatalities.low is None
-    assert mines.fatalities.low == 6 and "bombing" in mines.attack_types  # "the blasts"
+    # "the blasts" are the mines (one explosive type), told in the same event
+    assert mines.fatalities.low == 6 and mines.attack_types == ["ied"]
+    assert any("the blasts" in a.quote for a in mines.assertions)
 
 
 def test_a_day_counted_from_the_date_just_named_dates_an_earlier_incident() -> None:

@@ -815,6 +815,11 @@ def _types(cluster: Cluster) -> list[str]:
     remote = {"airstrike", "missile", "rocket", "drone", "artillery", "mortar", "bombing", "ied"}
     if {"airstrike", "drone"} & set(types) and "bombing" in types:
         types.remove("bombing")  # bombs dropped from aircraft or drones are the strike itself
+    if {"ied", "bombing"} <= set(types):
+        # one explosive told twice ("a bombing ... an explosive device"): the device names
+        # it, but a suicide attack stays a bombing
+        suicide = any("suicide" in m.trigger.sent.text.lower() for m in cluster.members)
+        types.remove("ied" if suicide else "bombing")
     if "arson" in types and remote & set(types):
         types.remove("arson")  # fires started by a strike are its damage, not arson
     if len(types) > 1 and "other" in types:
