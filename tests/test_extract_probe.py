@@ -56,3 +56,11 @@ def test_one_explosive_told_as_a_bombing_and_a_device_is_one_type() -> None:
     (ev,) = events("A suicide bombing hit a church in Kisumu on Sunday. The rebels said their "
                    "fighter had detonated an explosive device inside the church.")
     assert ev.attack_types == ["bombing"]
+
+
+def test_count_word_after_an_article_keeps_its_qualifier() -> None:
+    (ev,) = events("Gunmen attacked a market in Kisumu on Monday, killing at least a dozen "
+                   "traders and wounding more than a hundred.")
+    assert (ev.fatalities.low, ev.fatalities.high, ev.fatalities.qualifier) == (
+        12, None, "at least")
+    assert (ev.injured.low, ev.injured.high, ev.injured.qualifier) == (101, None, "more than")

@@ -34,11 +34,14 @@ def parse_number(tok: Token, lex: Lexicon) -> int | None:
 def _qualifier(num: Token, lex: Lexicon) -> str | None:
     doc = num.doc
     quals: dict[str, str] = lex.cues["count_qualifiers"]
+    end = num.i
+    if end > 0 and doc[end - 1].lower_ in ("a", "an") and not num.text[0].isdigit():
+        end -= 1  # "at least a dozen", "more than a hundred"
     for width in (3, 2, 1):
-        start = num.i - width
+        start = end - width
         if start < 0:
             continue
-        phrase = " ".join(t.lower_ for t in doc[start:num.i])
+        phrase = " ".join(t.lower_ for t in doc[start:end])
         if phrase in quals:
             return quals[phrase]
     return None
