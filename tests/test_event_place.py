@@ -338,3 +338,38 @@ def test_a_village_the_gazetteer_lacks_in_a_named_state_beats_the_country() -> N
                     "Katsina state as the nurses were travelling to a clinic, police said.")
     assert ev.location is not None and ev.location.name == "Zorbakandi"
     assert ev.location.iso3 == "NGA" and ev.location.precision == 3
+
+
+def test_a_place_noun_naming_the_country_overrules_a_namesake_abroad() -> None:
+    ev = only_event("Soldiers killed at least 40 civilians over two days in the central "
+                    "Burkinabe town of Moura, a rights group said on Tuesday.")
+    assert ev.location is not None and ev.location.name == "Moura"
+    assert ev.location.iso3 == "BFA" and ev.location.precision == 3
+    assert any("not in gazetteer: located by Burkina Faso" in (e.detail or "")
+               for e in ev.explanations if e.field == "location")
+
+
+def test_a_stormed_village_is_placed_in_the_district_the_text_gives() -> None:
+    ev = only_event("Armed men killed five farmers in an attack on a settlement in Zambia's "
+                    "North-Western province on Sunday, police said. The attackers raided "
+                    "Kalumbwezi, in the Mwinilunga district, late on Sunday, a police spokesman "
+                    "said.")
+    assert ev.location is not None and ev.location.name == "Kalumbwezi"
+    assert ev.location.iso3 == "ZMB" and ev.location.precision == 2
+
+
+def test_where_the_attackers_came_from_is_not_the_scene() -> None:
+    ev = only_event("Gunmen killed seven people in an attack on a village in Ghana's Upper East "
+                    "region on Monday, police said. A police spokesman said the attackers had "
+                    "come from Bolgatanga.")
+    assert ev.location is not None and ev.location.name != "Bolgatanga"
+    assert ev.location.iso3 == "GHA"
+
+
+def test_a_village_described_as_such_is_placed_by_its_district_not_abroad() -> None:
+    ev = only_event("Rebels in Malaysia's Sarawak state said on Tuesday they had seized two "
+                    "engineers after storming a logging camp and setting fire to a bulldozer. "
+                    "The engineers had landed a helicopter at Paro, a village in the upland "
+                    "district of Kapit, on Monday morning when the fighters surrounded it.")
+    assert ev.location is not None and ev.location.name == "Paro"
+    assert ev.location.iso3 == "MYS" and ev.location.precision == 2

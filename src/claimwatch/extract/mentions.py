@@ -112,6 +112,13 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
                         detail=village.place)
         return
     region = best.point.iso3 if best is not None else None
+    settled = _described_village(cluster, sdoc, locate, best) if best is not None else None
+    if settled is not None:
+        mention.place_text = settled
+        mention.explain("location", "a village or town the gazetteer lacks, described as such "
+                        "in the incident's sentences and placed by the area the text gives",
+                        detail=settled)
+        return
     counts: dict[str, int] = {}
     firsts: dict[str, int] = {}
     sents = list(sdoc.sents)
@@ -132,6 +139,9 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
             if roles.journey_end(span):
                 continue  # "travelling from X to Y": where the journey began or was bound
             text = roles.with_direction(span)  # "Mopti region" is no town
+            head = roles.place_head(span)
+            if text == span.text and head.dep_ == "pobj" and head.head.lower_ == "from":
+                continue  # "the attackers had come from X": where they set out, not the scene
             if roles.names_actor(span):
                 continue  # "Moscow said ...": the government speaking
             if text == span.text and roles.area_namesake(span) is not None:
@@ -157,6 +167,34 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
     mention.place_text = text
     mention.explain("location", "the town the incident's sentences name most, within its "
                     "country or region", detail=f"{text} ({counts[text]} mention(s))")
+
+
+def _described_village(cluster: Cluster, sdoc: Any, locate: Callable[[str, bool], Place | None],
+                       best: TriggerInfo) -> str | None:
+    """ "... at X, a village in the highland district of Y": a village the gazetteer lacks
+    (or knows only abroad), described as such in or just after the incident's sentences,
+    placed by the area named after it (else the incident's own region) inside that region."""
+    sents = list(sdoc.sents)
+    index = {sent.start: i for i, sent in enumerate(sents)}
+    own = {index[m.trigger.sent.start] for m in cluster.members}
+    for i in sorted(own | {i + 1 for i in own if i + 1 < len(sents)}):
+        for span in roles.place_spans(sents[i]):
+            name = str(span.text)
+            if not roles.described_settlement(span) or locate(name, False) is not None:
+                continue
+            for area in [*roles.places_after(sents[i], name), best.place]:
+                spot = locate(f"{name}, {area}", False) if area else None
+                if spot is not None and spot.feature == "unlisted" \
+                        and _inside(spot, best.point):
+                    return f"{name}, {area}"
+    return None
+
+
+def _inside(spot: Place, area: Place) -> bool:
+    """Whether a place lies in the incident's country or province (by its record)."""
+    if spot.iso3 != area.iso3:
+        return False
+    return area.feature == "country" or (area.feature == "admin1" and spot.admin1 == area.name)
 
 
 def _listed_beside(span: Any, region: str) -> bool:
@@ -447,7 +485,8 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
     unlisted: tuple[str, int] | None = None
     for phrase, why, prank in places if locate else []:
         spot = locate(phrase, roles.UNTAGGED in why) if locate else None
-        area = roles.container_after(trigger.sent, phrase) \
+        area = (roles.container_after(trigger.sent, phrase)
+                or next(iter(roles.country_qualifiers(trigger.sent, phrase)), None)) \
             if locate and prank <= 2 and spot is not None and "," not in phrase else None
         if area is not None and locate is not None:
             # "the town of Palma in northern Mozambique": the town in the area the text
@@ -457,9 +496,12 @@ def _info(trigger: Trigger, index: int, timexes: list[Any], document: Document,
                 spot = within
                 phrase = f"{phrase}, {area}" if within.feature == "unlisted" else phrase
         if spot is None or spot.latitude is None:
-            if unlisted is None and prank <= 2 and roles.UNTAGGED not in why \
-                    and roles.NOT_LOCATIVE not in why:
-                unlisted = (phrase, prank)  # a place name the gazetteer lacks
+            if unlisted is None and prank <= 2 and roles.NOT_LOCATIVE not in why and (
+                    roles.UNTAGGED not in why
+                    or (prank == 0 and roles.places_after(trigger.sent, phrase, 3))):
+                # a place name the gazetteer lacks; an untagged one only as what was hit
+                # that the text puts somewhere ("gunmen stormed X, in the Y district")
+                unlisted = (phrase, prank)
             continue
         if roles.NOT_LOCATIVE in why and is_capital(spot):
             continue  # a capital named as the government, not as the scene
@@ -636,16 +678,23 @@ def _containing_area(trigger: Trigger, name: str, places: list[tuple[str, str, i
     """The most specific area the text puts an unlisted place in: a place named right
     after it ("Zorbakandi, a town in eastern Congo", "Kelbo, in Zorba province"), else the
     best located place among the incident's place phrases and the report's lede."""
-    for text in roles.places_after(trigger.sent, name):
-        spot = locate(text, False)
-        if spot is not None and spot.feature != "unlisted":
-            return text
+    sents = [trigger.sent, *(s for s in trigger.sent.doc.sents if s.start != trigger.sent.start)]
+    for sent in sents:  # "Moura ... in Moura, in the Mopti region": anywhere in the report
+        for text in [*roles.country_qualifiers(sent, name), *roles.places_after(sent, name)]:
+            spot = locate(text, False)
+            if spot is not None and spot.feature != "unlisted":
+                return text
     known = places + [p for p in _context_places(trigger) if p not in places]
-    located = [(prank, spot.precision, spot.feature == "country", phrase)
-               for phrase, why, prank in known if roles.NOT_LOCATIVE not in why
+    located = [(prank, spot.precision, _BREADTH.get(spot.feature or "", 0), order, phrase)
+               for order, (phrase, why, prank) in enumerate(known)
+               if roles.NOT_LOCATIVE not in why
                and (spot := locate(phrase, roles.UNTAGGED in why)) is not None
                and spot.feature != "unlisted"]
-    return min(located)[3] if located else None
+    return min(located)[4] if located else None
+
+
+# how broad an area of one precision is: a province before a region, a country, a continent
+_BREADTH = {"admin1": 0, "region": 1, "sea": 1, "country": 2, "continent": 3}
 
 
 def _area_referent(trigger: Trigger, locate: Callable[[str, bool], Place | None],

@@ -916,10 +916,54 @@ def places_after(sent: Any, name: str, window: int = 12) -> list[str]:
     Congo", "X, in Y province"), nearest first: where the text puts X."""
     spans = place_spans(sent)
     start = next((e.end for e in spans if with_direction(e) == name), None)
+    if start is None:  # a name the model took for a person or group ("stormed X, in ...")
+        size = len(name.split())
+        start = next((t.i + size for t in sent if t.is_title and t.i + size <= sent.end
+                      and sent.doc[t.i:t.i + size].text == name), None)
     if start is None:
         return []
     return [with_direction(e) for e in spans
             if start <= e.start <= start + window and not names_actor(e)]
+
+
+def described_settlement(span: Any) -> bool:
+    """The name is described as a village or town right after it ("X, a village in the
+    highland district of Y", "X, a small town near Y")."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != ",":
+        return False
+    if doc[span.end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for tok in doc[span.end + 2:min(span.end + 6, span.sent.end)]:
+        if str(tok.lemma_).lower() in SETTLEMENT_HEADS and tok.pos_ == "NOUN":
+            return tok.lower_ not in ("area", "neighborhood", "neighbourhood")
+        if tok.pos_ not in ("ADJ", "ADV"):
+            return False
+    return False
+
+
+def country_qualifiers(sent: Any, name: str) -> list[str]:
+    """The country a place noun says a name lies in ("the central Burkinabe town of X",
+    "Mali's northern town of X"): "central Burkinabe", "Mali"; nearest first."""
+    span = next((e for e in place_spans(sent) if with_direction(e) == name), None)
+    if span is None:
+        return []
+    head = place_head(span)
+    if head.i >= span.start or head.lower_ not in name_nouns():
+        return []
+    out = []
+    for child in head.children:
+        ent = next((e for e in sent.ents if e.start <= child.i < e.end
+                    and e.label_ in ("NORP", "GPE")), None)
+        if ent is None and child.is_title and _is_country(child):
+            ent = sent.doc[child.i:child.i + 1]  # "Burkinabe", left untagged
+        if child.i > head.i or child.dep_ not in ("amod", "compound", "nmod", "poss") \
+                or ent is None or (ent.end < len(sent.doc) and sent.doc[ent.end].text == "-"):
+            continue  # not "the Russian-held town of X": who holds it, not where it is
+        start = ent.start - 1 if ent.start > 0 and sent.doc[ent.start - 1].lower_ in \
+            DIRECTION_WORDS else ent.start
+        out.append(str(sent.doc[start:ent.end].text))
+    return sorted(out, key=len, reverse=True)
 
 
 # labels the model gives place names it mistakes for a name of something else

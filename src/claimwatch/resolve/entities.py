@@ -154,6 +154,12 @@ def in_context(place: Place, context: Any, why: str = "", phrase: str | None = N
     left to the resolver.
     """
     weights = _variant_weights(place, context, phrase)
+    if why == "strict" and phrase and hasattr(context, "countries_besides"):
+        # an untagged word is judged by the report's other names: its own namesake abroad
+        # cannot vote its country in ("Zorba" in a report on Mali is no Portuguese town)
+        from claimwatch.resolve.place import _clean, normalize
+
+        weights = dict(context.countries_besides(normalize(_clean(phrase))))
     sites = getattr(context, "sites", None)
     if sites and (why == "strict" or "spelling" in why or "fuzzy" in why):
         # a name read loosely must lie where the report's events are, not in a country
@@ -194,10 +200,11 @@ def locate_unlisted(phrase: str, context: Any) -> tuple[Place, str] | None:
         return None
     weight = (getattr(context, "countries", None) or {}).get(where.iso3 or "", 0.0)
     if found is not None and in_context(found, context, why, name) and not (
-            found.iso3 != where.iso3 and weight >= 0.5
+            found.iso3 != where.iso3
             and (where.feature in ("country", "admin1") or weight >= 1.0)):
         # the name is a known town; but "Palma, northern Mozambique" or "Mahas, 60 km
-        # from <a town in the report's main country>" is no namesake abroad
+        # from <a town in the report's main country>" is no namesake abroad: the text
+        # says which country or province it lies in, however little else it names there
         return None
     return Place(name=name, country=where.country, iso3=where.iso3, admin1=where.admin1,
                  latitude=where.latitude, longitude=where.longitude, geonameid=None,
