@@ -319,3 +319,10 @@ def test_a_dateline_in_capitals_names_the_town() -> None:
     assert state is not None and state.feature == "admin1"
     country, _ = resolve_place("ISRAEL", PlaceContext())
     assert country is not None and country.feature == "country"
+
+
+def test_the_country_owning_a_region_is_the_one_the_report_is_about() -> None:
+    ctx = PlaceContext(countries={"GHA": 1.0, "TGO": 0.3})
+    place, why = resolve_place("the country's Western region", ctx)
+    assert place is not None and place.iso3 == "GHA" and place.precision == 3
+    assert why.startswith("possessive")

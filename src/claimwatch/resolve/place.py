@@ -337,7 +337,14 @@ def _choose(gaz: Gazetteer, reading: _Reading, ctx: PlaceContext,
                  or around.get(e.iso3, 0.0) > 0.0]
     if not cands:
         return None
-    if reading.within:
+    if reading.within and normalize(reading.within) in _phrases().get("country_owners", ()):
+        # "the country's North-West region": the country the report is most about
+        main = max(ctx.countries, key=lambda k: ctx.countries[k], default=None)
+        cands = [e for e in cands if main is not None and e.iso3 == main
+                 and e.feature != "country"]
+        if not cands:
+            return None
+    elif reading.within:
         outer = _outer(gaz, reading.within, ctx)
         inside = [e for e in cands if outer is not None and _within(e, outer)]
         if not inside and outer is not None and reading.rule != "possessive":
