@@ -64,3 +64,18 @@ def test_count_word_after_an_article_keeps_its_qualifier() -> None:
     assert (ev.fatalities.low, ev.fatalities.high, ev.fatalities.qualifier) == (
         12, None, "at least")
     assert (ev.injured.low, ev.injured.high, ev.injured.qualifier) == (101, None, "more than")
+
+
+def test_stepping_on_a_landmine_is_an_ied_attack() -> None:
+    (ev,) = events("Two soldiers were killed and three others wounded when their patrol "
+                   "stepped on a landmine near Kisumu on Monday. The explosion happened "
+                   "on a dirt road.")
+    assert ev.attack_types == ["ied"]
+    assert ev.weapons == ["landmine"]
+
+
+def test_a_wars_toll_joined_to_its_outbreak_is_no_incidents_toll() -> None:
+    found = events("Jets bombed a school in Kisumu on Monday, killing 17 pupils.\n\n"
+                   "Fighting between the army and the rebels erupted in April and has killed "
+                   "more than 2,000 people.")
+    assert [(e.fatalities.low, e.fatalities.high) for e in found] == [(17, 17)]

@@ -267,7 +267,7 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
     if cause.i in own or any(t.i in own for t in cause.subtree):
         return False
     lemma = str(cause.lemma_).lower()
-    if lemma in lex.cues["abstract_subjects"]:
+    if _abstract(cause, lex):
         return True
     heads = {lemma} | {str(g.lemma_).lower() for p in cause.children if p.lower_ == "of"
                        for g in p.children}
@@ -300,8 +300,13 @@ def _running_total(verb: Token, lex: Lexicon) -> bool:
     head = verb.head
     if spanned(head, skip=verb):
         return True
-    return any(c.dep_ == "nsubj" and str(c.lemma_).lower() in lex.cues["abstract_subjects"]
-               for c in head.children)
+    return any(c.dep_ == "nsubj" and _abstract(c, lex) for c in head.children)
+
+
+def _abstract(noun: Token, lex: Lexicon) -> bool:
+    """A war, a disaster, "fighting" (its lemma may be the verb): no attacker."""
+    words = lex.cues["abstract_subjects"]
+    return str(noun.lemma_).lower() in words or noun.lower_ in words
 
 
 def _governed_by_other(word: Token, own: set[int], others: set[int]) -> bool:

@@ -409,6 +409,8 @@ def find_triggers(sdoc: Any, lex: Lexicon | None = None) -> tuple[list[Trigger],
 def _abstract_subject(tok: Token, lex: Lexicon) -> str | None:
     """ "The conflict has killed 300,000": a toll of a war, not an incident."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "conj":  # "fighting erupted in April and has killed"
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if subj is not None and _lemma(subj) in lex.cues["abstract_subjects"]:
         return f"subject '{subj.text}' is not an attacker"
     return None
