@@ -79,3 +79,11 @@ def test_a_wars_toll_joined_to_its_outbreak_is_no_incidents_toll() -> None:
                    "Fighting between the army and the rebels erupted in April and has killed "
                    "more than 2,000 people.")
     assert [(e.fatalities.low, e.fatalities.high) for e in found] == [(17, 17)]
+
+
+def test_days_counted_earlier_or_later_count_from_the_incident_named() -> None:
+    found = events("Shells hit a market in Kisumu on Monday, killing four traders.\n\n"
+                   "Two days earlier, an air strike hit a school in Nakuru, killing nine "
+                   "pupils.")
+    assert sorted((e.date_start, e.date_end) for e in found) == [
+        (dt.date(2024, 3, 2), dt.date(2024, 3, 2)), (dt.date(2024, 3, 4), dt.date(2024, 3, 4))]

@@ -48,11 +48,11 @@ def find_mentions(document: Document, sdoc: Any, timexes: list[Any],
     apart are kept apart and the first place phrase that resolves is preferred.
     """
     lex = lexicon()
-    from claimwatch.resolve.time import anaphoric_days
+    from claimwatch.resolve.time import anaphoric_days, without_replaced
 
-    # "the previous evening", "earlier that day": days counted from the date just named
-    timexes = sorted([*timexes, *anaphoric_days(document.text, timexes)],
-                     key=lambda t: t.start_char)
+    # "the previous evening", "two days earlier": days counted from the date just named
+    counted = anaphoric_days(document.text, timexes)
+    timexes = sorted([*without_replaced(timexes, counted), *counted], key=lambda t: t.start_char)
     triggers, _dropped = find_triggers(sdoc, lex)
     sents = list(sdoc.sents)
     sent_index = {s.start: i for i, s in enumerate(sents)}

@@ -24,7 +24,7 @@ from claimwatch.resolve._calendar import Period
 from claimwatch.resolve._tense import tense_checker
 from claimwatch.resolve._timex_rules import Context, Rule
 
-__all__ = ["Timex", "anaphoric_days", "find_timexes", "resolve_expression"]
+__all__ = ["Timex", "anaphoric_days", "find_timexes", "resolve_expression", "without_replaced"]
 
 
 @dataclass(frozen=True)
@@ -229,15 +229,33 @@ def _anaphoric_pattern() -> re.Pattern[str]:
                       + r")(?![\w-])" + before_noun, re.I)
 
 
+@cache
+def _counted_days_pattern() -> re.Pattern[str]:
+    """ "two days earlier", "three days later": days counted from a date of the text."""
+    return re.compile(r"(?<![\w-])(?P<q>" + tr.QUANT + r")\s+days?\s+(?P<dir>earlier|later)"
+                      r"(?![\w-])", re.I)
+
+
+def _day_offsets(text: str) -> list[tuple[re.Match[str], int]]:
+    offsets = {k.lower(): v for k, v in tr.words()["anaphoric_days"].items()}
+    found = [(m, offsets[m.group(0).lower()]) for m in _anaphoric_pattern().finditer(text)]
+    for m in _counted_days_pattern().finditer(text):
+        n = tr.number(m["q"])
+        if n is not None and n > 1 and not any(
+                o.start() < m.end() and m.start() < o.end() for o, _ in found):
+            found.append((m, -n if m["dir"].lower() == "earlier" else n))
+    return sorted(found, key=lambda f: f[0].start())
+
+
 def anaphoric_days(text: str, timexes: list[Timex]) -> list[Timex]:
     """Days counted from the date the text has just named ("hit on Sunday ... the vessel had
     been struck the previous evening" = Saturday; "said on Wednesday evening they had
-    ambushed a patrol earlier that day" = Wednesday), which ``find_timexes`` leaves out
-    because they do not count from publication."""
-    offsets = {k.lower(): v for k, v in tr.words()["anaphoric_days"].items()}
-    taken = [(t.start_char, t.end_char) for t in timexes]
+    ambushed a patrol earlier that day" = Wednesday; "two days earlier"), which
+    ``find_timexes`` leaves out or counts from publication ("ago" rule); such a counted
+    match replaces the publication-based one (see ``without_replaced``)."""
+    taken = [(t.start_char, t.end_char) for t in timexes if t.rule != "ago"]
     out = []
-    for m in _anaphoric_pattern().finditer(text):
+    for m, offset in _day_offsets(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         ref = max((t for t in timexes if t.end_char <= m.start()
@@ -246,11 +264,18 @@ def anaphoric_days(text: str, timexes: list[Timex]) -> list[Timex]:
                   key=lambda t: t.end_char, default=None)
         if ref is None or ref.start is None:
             continue
-        day = ref.start + dt.timedelta(days=offsets[m.group(0).lower()])
+        day = ref.start + dt.timedelta(days=offset)
         out.append(Timex(m.start(), m.end(), m.group(0), day.isoformat(), day, day, "day",
                          f"anaphoric: {m.group(0).lower()} after {ref.text!r}",
-                         offset=offsets[m.group(0).lower()]))
+                         offset=offset))
     return out
+
+
+def without_replaced(timexes: list[Timex], anaphoric: list[Timex]) -> list[Timex]:
+    """The timexes an anaphoric day does not overlap ("two days earlier" counted from
+    publication gives way to the same words counted from the date just named)."""
+    return [t for t in timexes if not any(
+        a.start_char < t.end_char and t.start_char < a.end_char for a in anaphoric)]
 
 
 def resolve_expression(expr: str, published: dt.date | None) -> Timex | None:
