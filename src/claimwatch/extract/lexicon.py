@@ -36,9 +36,28 @@ class Lexicon:
     not_weapons: frozenset[str]
     cues: dict[str, Any]
     weapon_not_modifiers: frozenset[str] = frozenset()
+    weapon_max_tokens: int = 3
 
     def weapon_type(self, phrase: str) -> str | None:
         return self.weapons.get(phrase.lower())
+
+    def weapon_span(self, tok: Any) -> tuple[str, int, int] | None:
+        """The longest weapon name of two or more words covering the word, as (attack type,
+        first word index, last word index): "rocket-propelled grenades" is one weapon, not a
+        rocket and a grenade. Words are matched as written, the last also by its lemma."""
+        doc, sent = tok.doc, tok.sent
+        for size in range(self.weapon_max_tokens, 1, -1):
+            for start in range(tok.i - size + 1, tok.i + 1):
+                end = start + size - 1
+                if start < sent.start or end >= sent.end:
+                    continue
+                last = doc[end]
+                prefix = "".join(t.text_with_ws for t in doc[start:end]).lower()
+                wtype = self.weapons.get(prefix + last.lower_) \
+                    or self.weapons.get(prefix + str(last.lemma_).lower())
+                if wtype:
+                    return wtype, start, end
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +88,12 @@ def lexicon() -> Lexicon:
         not_weapons=frozenset(weap.get("not_weapons", [])),
         cues=cues,
         weapon_not_modifiers=frozenset(weap.get("not_modifiers", [])),
+        weapon_max_tokens=max(len(WORD_PIECES.findall(w)) for w in weap["words"]),
     )
+
+
+# how the tokenizer cuts a weapon name: words, and hyphens and other marks on their own
+WORD_PIECES = re.compile(r"\w+|[^\w\s]")
 
 
 @lru_cache(maxsize=16)

@@ -879,6 +879,9 @@ def _types(cluster: Cluster) -> list[str]:
 def _weapon_phrase_type(tok: Any) -> str | None:
     """The attack type of the longest weapon phrase ending at the word: "suicide bomber" is a
     bombing though "bomber" alone is an aircraft; "roadside bomb" an IED."""
+    named = lexicon().weapon_span(tok)
+    if named is not None:
+        return named[0]
     weapons = lexicon().weapons
     for span in (3, 2):
         start = tok.i - span + 1

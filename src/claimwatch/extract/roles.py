@@ -589,9 +589,12 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
         lemma = str(tok.lemma_).lower()
         if tok.pos_ not in ("NOUN", "PROPN") or lemma in lex.not_weapons:
             continue
+        named = lex.weapon_span(tok)
+        if named is not None and named[2] != tok.i:
+            continue  # "rocket-propelled grenades": the last word carries the phrase
         before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
         if lemma not in lex.weapons and tok.lower_ not in lex.weapons and (
-                f"{before} {lemma}" not in lex.weapons or lemma in lex.nouns):
+                named is None and f"{before} {lemma}" not in lex.weapons or lemma in lex.nouns):
             continue  # "explosive vest": a weapon only with its modifier; not "air strike"
         head = str(tok.head.lemma_).lower()
         attack_head = head in lex.nouns and head not in lex.weapons

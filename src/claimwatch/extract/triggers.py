@@ -61,6 +61,13 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     i = 0
     while i < len(words):
         step = 1
+        named = lex.weapon_span(words[i])
+        if named is not None:  # "rocket-propelled grenades": one weapon, whatever its words
+            if named[0] not in types:
+                types.append(named[0])
+            while i < len(words) and words[i].i <= named[2]:
+                i += 1
+            continue
         for span in (3, 2, 1):
             if i + span > len(words):
                 continue
@@ -329,6 +336,9 @@ def subject_weapon_type(subj: Token, lex: Lexicon) -> str | None:
     pair = f"{mods[0].lower_} {_lemma(subj)}" if mods else ""
     if pair in lex.not_weapons:
         return None
+    named = lex.weapon_span(subj)
+    if named is not None and named[2] == subj.i:
+        return named[0]
     return lex.weapons.get(pair) or lex.weapons.get(_lemma(subj))
 
 
@@ -349,7 +359,8 @@ def _instrument_types(tok: Token, lex: Lexicon) -> list[str]:
         if c.dep_ == "prep" and c.lower_ in ("with", "using", "by") or c.dep_ == "advcl" and \
                 c.lower_ == "using":
             for w in c.subtree:
-                wt = lex.weapons.get(_lemma(w))
+                named = lex.weapon_span(w)
+                wt = named[0] if named is not None else lex.weapons.get(_lemma(w))
                 if wt and _lemma(w) not in lex.not_weapons and wt not in types:
                     types.append(wt)
     return types

@@ -1,0 +1,25 @@
+"""More extraction rules found by probing with invented wire reports (weapon names of
+several words, speakers and statement dates, unrelated paragraphs, executions), each on an
+invented sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import claimwatch
+from claimwatch.model import Event
+
+PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
+
+
+def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
+    return claimwatch.extract(text, published=published)
+
+
+def test_hyphenated_weapon_name_is_one_weapon() -> None:
+    (ev,) = events("Gunmen firing rocket-propelled grenades raided a police station in "
+                   "Kisumu on Monday, killing three officers.")
+    assert "rocket" not in ev.attack_types and "bombing" not in ev.attack_types
+    assert "shooting" in ev.attack_types
+    assert ev.weapons == ["rocket-propelled grenade"]
+    assert ev.sub_event_type != "Shelling/artillery/missile attack"
