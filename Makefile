@@ -48,3 +48,11 @@ train: train-truecase
 train-truecase: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python scripts/train_truecaser.py --shared ../shared/data
+
+# The MUC-4 role tagger (`claimwatch eval muc4 --roles model|combined`): a small spaCy NER
+# trained on ../shared/data/muc4/grit_train.jsonl (CPU, seeded, about 13 minutes), written
+# to src/claimwatch/data/muc4_roles (3 MB, shipped).
+.PHONY: train-muc4-roles
+train: train-muc4-roles
+train-muc4-roles: install
+	$(BIN)/python scripts/train_muc4_roles.py --shared ../shared/data

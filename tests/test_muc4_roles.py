@@ -1,0 +1,87 @@
+"""The trained MUC-4 role tagger: training spans from gold entities, entities from its spans,
+and their place in the rule templates (invented texts)."""
+
+from __future__ import annotations
+
+from claimwatch.evaluate.muc4_roles import (
+    RoleEntity,
+    RoleSpan,
+    as_role_fillers,
+    attach_to_templates,
+    combine_fillers,
+    entities_from_spans,
+    training_spans,
+)
+
+TEXT = ("gunmen of the red dawn front (rdf) threw grenades at the town hall of vila nova. "
+        "the gunmen fled. police said the red dawn front office was searched. "
+        "a grenade was found near the hall.")
+
+
+def _at(text: str, s: str, nth: int = 0) -> int:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(s, at + 1)
+    return at
+
+
+def _extracts() -> dict[str, list[list[list[object]]]]:
+    return {
+        "PerpInd": [[["gunmen", 0]]],
+        "PerpOrg": [[["red dawn front", 14], ["rdf", 30]]],
+        "Target": [[["town hall of vila nova", _at(TEXT, "town hall")], ["hall", 0]],
+                   [["red dawn front office", _at(TEXT, "red dawn front office")]]],
+        "Victim": [],
+        "Weapon": [[["grenades", _at(TEXT, "grenades")]]],
+    }
+
+
+def _tagged(spans: list[RoleSpan]) -> list[tuple[str, str]]:
+    return [(TEXT[s.start:s.end], s.role) for s in spans]
+
+
+def test_every_occurrence_of_a_gold_mention_is_tagged_longest_first() -> None:
+    tagged = _tagged(training_spans(TEXT, _extracts()))
+    assert tagged.count(("gunmen", "PerpInd")) == 2  # both sentences write the filler
+    assert ("rdf", "PerpOrg") in tagged and ("red dawn front", "PerpOrg") in tagged
+    # a longer filler wins over the shorter one written inside it
+    assert ("red dawn front office", "Target") in tagged
+    assert tagged.count(("red dawn front", "PerpOrg")) == 1
+    assert ("town hall of vila nova", "Target") in tagged and ("hall", "Target") in tagged
+    assert ("grenade", "Weapon") not in tagged  # "grenades" is word-bounded, not a prefix
+
+
+def test_only_the_gold_offset_is_tagged_when_asked() -> None:
+    tagged = _tagged(training_spans(TEXT, _extracts(), every_occurrence=False))
+    assert tagged.count(("gunmen", "PerpInd")) == 1
+
+
+def test_predicted_spans_become_entities_named_by_their_first_mention() -> None:
+    spans = [RoleSpan(_at(TEXT, "red dawn front"), _at(TEXT, "red dawn front") + 14, "PerpOrg"),
+             RoleSpan(_at(TEXT, "rdf"), _at(TEXT, "rdf") + 3, "PerpOrg"),
+             RoleSpan(_at(TEXT, "town hall"), _at(TEXT, "town hall") + 22, "Target"),
+             RoleSpan(_at(TEXT, "hall", 1), _at(TEXT, "hall", 1) + 4, "Target"),
+             RoleSpan(0, 6, "PerpInd"), RoleSpan(_at(TEXT, "gunmen", 1),
+                                                  _at(TEXT, "gunmen", 1) + 6, "PerpInd")]
+    fillers = as_role_fillers(entities_from_spans(TEXT, spans))
+    assert fillers["PerpOrg"] == [["red dawn front"]]  # "(rdf)" right after it is the same
+    assert fillers["Target"] == [["town hall of vila nova"]]  # "hall" is written inside it
+    assert fillers["PerpInd"] == [["gunmen"]]
+
+
+def test_model_fillers_go_to_the_template_of_the_nearest_event() -> None:
+    templates: list[dict[str, object]] = [
+        {"incident_type": "bombing", "PerpInd": [], "PerpOrg": [], "Target": [],
+         "Victim": [], "Weapon": [["grenades"]]},
+        {"incident_type": "kidnapping", "PerpInd": [], "PerpOrg": [], "Target": [],
+         "Victim": [["ana lima"]], "Weapon": []}]
+    extents = {"bombing": [(0, 80)], "kidnapping": [(200, 260)]}
+    entities = [RoleEntity("Target", "town hall", [40], {"town hall"}),
+                RoleEntity("Victim", "jose reis", [230], {"jose reis"})]
+    out = attach_to_templates(templates, entities, extents)
+    assert out[0]["Target"] == [["town hall"]] and out[0]["Weapon"] == []
+    assert out[1]["Victim"] == [["jose reis"]]
+    combined = attach_to_templates(templates, combine_fillers(entities, templates), extents)
+    assert combined[0]["Weapon"] == [["grenades"]]  # rule fillers stay in their template
+    assert combined[1]["Victim"] == [["jose reis"], ["ana lima"]]
+    assert attach_to_templates([], entities, extents) == []
