@@ -23,3 +23,14 @@ def test_hyphenated_weapon_name_is_one_weapon() -> None:
     assert "shooting" in ev.attack_types
     assert ev.weapons == ["rocket-propelled grenade"]
     assert ev.sub_event_type != "Shelling/artillery/missile attack"
+
+
+def test_wire_dateline_is_neither_attacker_nor_date() -> None:
+    text = ("GAROUA, Cameroon, March 7 (AFP) -- Gunmen raided a police post in the Far North "
+            "region, killing four officers, the defence ministry said on Thursday.\n\n"
+            "The raid took place on Tuesday night near the hamlet of Koza, the ministry said. "
+            "Two more officers were wounded.")
+    (ev,) = events(text, dt.date(2024, 3, 7))
+    assert ev.perpetrators == []
+    assert (ev.date_start, ev.date_end) == (dt.date(2024, 3, 5), dt.date(2024, 3, 5))
+    assert (ev.fatalities.low, ev.injured.low) == (4, 2)
