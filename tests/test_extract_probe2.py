@@ -34,3 +34,9 @@ def test_wire_dateline_is_neither_attacker_nor_date() -> None:
     assert ev.perpetrators == []
     assert (ev.date_start, ev.date_end) == (dt.date(2024, 3, 5), dt.date(2024, 3, 5))
     assert (ev.fatalities.low, ev.injured.low) == (4, 2)
+
+
+def test_area_name_the_model_mistakes_for_a_product_is_a_place() -> None:
+    (ev,) = events("Gunmen attacked a bus in eastern Niger's Tillaberi region on Monday, "
+                   "killing six passengers.")
+    assert ev.location is not None and ev.location.country == "Niger"

@@ -1054,7 +1054,7 @@ def _after_compass_point(ent: Any) -> bool:
 def _names_an_area(ent: Any) -> bool:
     """A proper name the model took for a group or people that modifies an area noun: "the
     Rafah border area", "the Jenin camp" (the name of the place the area is by)."""
-    if ent.label_ not in ("NORP", "ORG", "PERSON") or ent.root.pos_ != "PROPN":
+    if ent.label_ not in ("NORP", *MISTAKEN_LABELS) or ent.root.pos_ != "PROPN":
         return False
     _, area_heads = _place_nouns()
     tok, area = ent.root, False
