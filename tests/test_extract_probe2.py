@@ -36,6 +36,15 @@ def test_wire_dateline_is_neither_attacker_nor_date() -> None:
     assert (ev.fatalities.low, ev.injured.low) == (4, 2)
 
 
+def test_attack_on_a_gold_mine_is_no_mine_blast() -> None:
+    (ev,) = events("On Monday an attack on a copper mine near Garoua killed nine workers, "
+                   "residents said.")
+    assert "ied" not in ev.attack_types
+    assert ev.weapons == []
+    (ev,) = events("On Monday a mine killed two herders near Garoua.")
+    assert ev.attack_types == ["ied"]
+
+
 def test_area_name_the_model_mistakes_for_a_product_is_a_place() -> None:
     (ev,) = events("Gunmen attacked a bus in eastern Niger's Tillaberi region on Monday, "
                    "killing six passengers.")

@@ -37,6 +37,8 @@ class Lexicon:
     cues: dict[str, Any]
     weapon_not_modifiers: frozenset[str] = frozenset()
     weapon_max_tokens: int = 3
+    # phrases in which a weapon word names something else ("a gold mine")
+    not_weapon_phrases: frozenset[str] = frozenset()
 
     def weapon_type(self, phrase: str) -> str | None:
         return self.weapons.get(phrase.lower())
@@ -44,7 +46,8 @@ class Lexicon:
     def weapon_span(self, tok: Any) -> tuple[str, int, int] | None:
         """The longest weapon name of two or more words covering the word, as (attack type,
         first word index, last word index): "rocket-propelled grenades" is one weapon, not a
-        rocket and a grenade. Words are matched as written, the last also by its lemma."""
+        rocket and a grenade. Words are matched as written, the last also by its lemma. A
+        phrase in which a weapon word names something else ("a gold mine") has type ""."""
         doc, sent = tok.doc, tok.sent
         for size in range(self.weapon_max_tokens, 1, -1):
             for start in range(tok.i - size + 1, tok.i + 1):
@@ -53,10 +56,12 @@ class Lexicon:
                     continue
                 last = doc[end]
                 prefix = "".join(t.text_with_ws for t in doc[start:end]).lower()
-                wtype = self.weapons.get(prefix + last.lower_) \
-                    or self.weapons.get(prefix + str(last.lemma_).lower())
+                forms = (prefix + last.lower_, prefix + str(last.lemma_).lower())
+                wtype = self.weapons.get(forms[0]) or self.weapons.get(forms[1])
                 if wtype:
                     return wtype, start, end
+                if any(f in self.not_weapon_phrases for f in forms):
+                    return "", start, end
         return None
 
 
@@ -88,7 +93,9 @@ def lexicon() -> Lexicon:
         not_weapons=frozenset(weap.get("not_weapons", [])),
         cues=cues,
         weapon_not_modifiers=frozenset(weap.get("not_modifiers", [])),
-        weapon_max_tokens=max(len(WORD_PIECES.findall(w)) for w in weap["words"]),
+        weapon_max_tokens=max(len(WORD_PIECES.findall(w))
+                              for w in [*weap["words"], *weap["not_weapon_phrases"]]),
+        not_weapon_phrases=frozenset(weap["not_weapon_phrases"]),
     )
 
 

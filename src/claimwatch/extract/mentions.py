@@ -881,7 +881,7 @@ def _weapon_phrase_type(tok: Any) -> str | None:
     bombing though "bomber" alone is an aircraft; "roadside bomb" an IED."""
     named = lexicon().weapon_span(tok)
     if named is not None:
-        return named[0]
+        return named[0] or None
     weapons = lexicon().weapons
     for span in (3, 2):
         start = tok.i - span + 1

@@ -590,7 +590,7 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
         if tok.pos_ not in ("NOUN", "PROPN") or lemma in lex.not_weapons:
             continue
         named = lex.weapon_span(tok)
-        if named is not None and named[2] != tok.i:
+        if named is not None and (named[2] != tok.i or not named[0]):
             continue  # "rocket-propelled grenades": the last word carries the phrase
         before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
         if lemma not in lex.weapons and tok.lower_ not in lex.weapons and (

@@ -63,7 +63,7 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
         step = 1
         named = lex.weapon_span(words[i])
         if named is not None:  # "rocket-propelled grenades": one weapon, whatever its words
-            if named[0] not in types:
+            if named[0] and named[0] not in types:
                 types.append(named[0])
             while i < len(words) and words[i].i <= named[2]:
                 i += 1
@@ -338,7 +338,7 @@ def subject_weapon_type(subj: Token, lex: Lexicon) -> str | None:
         return None
     named = lex.weapon_span(subj)
     if named is not None and named[2] == subj.i:
-        return named[0]
+        return named[0] or None
     return lex.weapons.get(pair) or lex.weapons.get(_lemma(subj))
 
 
