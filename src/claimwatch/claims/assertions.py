@@ -60,6 +60,10 @@ _OWNS_RESPONSIBILITY = claims_pattern("assertions", "owns_responsibility", re.IG
 _GENERIC_VICTIMS = claims_words("assertions", "generic_victims")
 _AUTHORITY_ROLES = ("target_state", "third_state", "ngo")
 _GROUP_HEADS = claims_words("assertions", "group_heads")
+# 'a spokesman for the group', 'the spokeswoman of the movement'
+_SPOKESPERSON_OF_ANAPHOR = re.compile(
+    r"(?i:(?:an?|the|one)\s+)?(" + "|".join(sorted(lexicon().kinds["spokesperson"])) +
+    r")\s+(?:for|of)\s+((?:the|its|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 
 
 @dataclass
@@ -449,6 +453,12 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
     if len(words) == 2 and words[0] in ("its", "their") and owner is not None \
             and words[1] in lex.kinds["spokesperson"]:
         return owner   # 'The M23 denied it. Its spokesman said ...': the group speaks
+    body_of = _SPOKESPERSON_OF_ANAPHOR.fullmatch(raw)
+    if body_of is not None and body_of.group(2).split()[-1].lower() in lex.anaphor_heads:
+        # 'a spokesman for the group': the body 'the group' refers to speaks
+        body = _resolve_phrase(body_of.group(2), memory, mention, before=before)
+        if body is not None and body.kind == "armed_group":
+            return body
     if len(words) > 1 and words[0] in ("its", "their") and owner is not None \
             and (owner.canonical or owner.name).lower() in lex.countries:
         # 'Baku told a different story. Its defence ministry said ...'
