@@ -49,3 +49,11 @@ def test_area_name_the_model_mistakes_for_a_product_is_a_place() -> None:
     (ev,) = events("Gunmen attacked a bus in eastern Niger's Tillaberi region on Monday, "
                    "killing six passengers.")
     assert ev.location is not None and ev.location.country == "Niger"
+
+
+def test_offensive_a_campaign_began_with_adds_nothing_to_a_strike() -> None:
+    (ev,) = events("Russian forces struck a school in Kherson with a missile on Monday, killing "
+                   "two teachers. Russia has shelled the city since launching an offensive in "
+                   "the region last year.")
+    assert ev.attack_types == ["missile"]
+

@@ -221,10 +221,15 @@ def _verb_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def _since_clause(tok: Token) -> bool:
+    return tok.head.lower_ == "since" and tok.dep_ == "pcomp" or any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)
+
+
 def _is_generic(tok: Token, lex: Lexicon) -> str | None:
     """Habitual or ongoing statements: progressive perfect, generic adverbs in the clause."""
-    if tok.head.lower_ == "since" and tok.dep_ == "pcomp" or any(
-            c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+    if _since_clause(tok) or (tok.dep_ in ("dobj", "nsubjpass") and _since_clause(tok.head)):
+        # "since launching an offensive in the region": what a campaign began with
         return "'since ...' clause (when a campaign began)"
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     for _ in range(2):
