@@ -57,3 +57,13 @@ def test_offensive_a_campaign_began_with_adds_nothing_to_a_strike() -> None:
                    "the region last year.")
     assert ev.attack_types == ["missile"]
 
+
+def test_drones_shot_down_over_another_sea_are_another_event() -> None:
+    strike, downed = events("Houthi forces fired a missile at a tanker in the Gulf of Aden on "
+                            "Monday, setting it ablaze, the US military said. Earlier on Monday, "
+                            "the military said its warships had shot down three Houthi drones "
+                            "over the Red Sea.")
+    assert strike.attack_types == ["missile"]
+    assert "interception" in downed.attack_types
+    assert downed.sub_event_type == "Disrupted weapons use"
+    assert [a.name for a in downed.perpetrators] == ["Houthis"]  # whose drones, not the shooter

@@ -133,8 +133,16 @@ def _conflicts(info: TriggerInfo, cluster: Cluster, *, by_place: bool = True) ->
     # places guessed from a neighbouring sentence or the lede never set incidents apart,
     # nor where "one of the bombs" fell (it joined the incident whatever its place)
     return any(far_apart(info.point, m.point) or _outside_area(info, m) or _outside_area(m, info)
+               or _other_sea(info.point, m.point)
                for m in cluster.members
                if m.point is not None and m.place_rank < CONTEXT_RANK and m.partitive is None)
+
+
+def _other_sea(a: Any, b: Any) -> bool:
+    """Two named seas ("drones shot down over the Red Sea" beside "a missile hit a ship in
+    the Gulf of Aden"): neither holds the other, so they are two places, wide as they are."""
+    return bool(getattr(a, "feature", None) == getattr(b, "feature", None) == "sea"
+                and a.name and b.name and a.name != b.name)
 
 
 def _outside_area(area: TriggerInfo, town: TriggerInfo) -> bool:

@@ -298,7 +298,8 @@ def _intercepts(trigger: Token, lex: Lexicon) -> bool:
 
 
 def _launcher(trigger: Token) -> Token | None:
-    """The agent of a participle on what was intercepted ("missiles fired by X")."""
+    """The agent of a participle on what was intercepted ("missiles fired by X"), else the
+    intercepted weapon when a name modifies it ("two Houthi drones"), for its owner."""
     objects = [o for o in trigger.children if o.dep_ in ("dobj", "nsubjpass")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     for o in objects:
@@ -314,6 +315,10 @@ def _launcher(trigger: Token) -> Token | None:
                 holder = _territory_holder(pobj) if pobj is not None else None
                 if holder is not None:
                     return holder
+    for o in objects:  # "shot down two Houthi drones": whose weapons they were
+        if is_weapon(o) and any(c.dep_ in ("amod", "compound", "poss") and c.i < o.i
+                                and c.pos_ in ("PROPN", "ADJ") for c in o.children):
+            return o
     return None
 
 
