@@ -67,3 +67,19 @@ def test_drones_shot_down_over_another_sea_are_another_event() -> None:
     assert "interception" in downed.attack_types
     assert downed.sub_event_type == "Disrupted weapons use"
     assert [a.name for a in downed.perpetrators] == ["Houthis"]  # whose drones, not the shooter
+
+
+def test_summary_execution_is_violence_against_civilians() -> None:
+    (ev,) = events("Militiamen summarily executed at least 20 villagers near Goma on Saturday, "
+                   "a rights group said.")
+    assert ev.event_type == "Violence against civilians"
+    assert ev.fatalities.low == 20
+    (ev,) = events("Government troops rounded up the men of a village near Goma on Monday and "
+                   "executed them without trial, witnesses said.")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_judicial_execution_or_a_plan_executed_is_no_attack() -> None:
+    assert events("The convicted spy was executed by firing squad on Monday after a military "
+                  "trial.") == []
+    assert events("Rebels executed a plan to seize the town on Monday.") == []

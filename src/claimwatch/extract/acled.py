@@ -37,7 +37,7 @@ def acled_types(mention: Mention) -> tuple[str, str]:
     if key in ("shooting", "ground_assault", "arson", "other"):
         armed = any(t.type in ARMED_TARGETS for t in mention.targets)
         civilian = any(t.type == "civilian" for t in mention.targets) or \
-            mention.fatalities.is_known and not armed
+            mention.fatalities.is_known and not armed or first in CIVILIAN_WORDS
         if key == "ground_assault" and not civilian:
             key = "ground_assault"
         elif civilian and not armed:
@@ -50,6 +50,7 @@ def acled_types(mention: Mention) -> tuple[str, str]:
 
 TRIGGER_RULE = re.compile(r"\b(?:noun|verb|phrase) '([^']+)'")
 INTERCEPT_WORDS = CueWords("acled", "intercept_words")
+CIVILIAN_WORDS = CueWords("acled", "civilian_words")  # "executed", "massacred"
 
 
 def _first_trigger(mention: Mention) -> str | None:

@@ -324,12 +324,26 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             near.append(tok.head)
         if any(_lemma(n) in bad for n in near):
             return None
+    if lemma in JUDICIAL_VERBS and _judicial(tok):
+        return None
     types = list(lex.verbs[lemma])
     if lemma in ("kill", "slaughter"):
         # "a landmine killed four passengers": a weapon that kills is the incident itself
         return _weapon_subject_trigger(tok, lex) or Trigger(
             tok, "verb", types, rule=f"verb '{lemma}'", weak=True)
     return Trigger(tok, "verb", types, rule=f"verb '{lemma}'")
+
+
+JUDICIAL_VERBS = CueWords("judicial", "verbs", file="triggers.json")
+JUDICIAL_WORDS = CueWords("judicial", "words", file="triggers.json")
+
+
+def _judicial(tok: Token) -> bool:
+    """ "was executed by firing squad after a trial", "executed two men convicted of
+    spying": a court's sentence carried out, not an attack ("executed without trial" is)."""
+    return any((_lemma(t) in JUDICIAL_WORDS or t.lower_ in JUDICIAL_WORDS)
+               and not any(a.lower_ == "without" for a in t.ancestors)
+               for t in tok.sent)
 
 
 def subject_weapon_type(subj: Token, lex: Lexicon) -> str | None:
