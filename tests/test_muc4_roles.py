@@ -3,6 +3,14 @@ and their place in the rule templates (invented texts)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
+from claimwatch.errors import RecordError
+from claimwatch.evaluate import muc4_roles
+from claimwatch.evaluate.muc4 import evaluate_muc4
 from claimwatch.evaluate.muc4_roles import (
     RoleEntity,
     RoleSpan,
@@ -85,3 +93,38 @@ def test_model_fillers_go_to_the_template_of_the_nearest_event() -> None:
     assert combined[0]["Weapon"] == [["grenades"]]  # rule fillers stay in their template
     assert combined[1]["Victim"] == [["jose reis"], ["ana lima"]]
     assert attach_to_templates([], entities, extents) == []
+
+
+def test_model_path_without_weights_says_how_to_build_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLAIMWATCH_MUC4_ROLES", str(tmp_path / "absent"))
+    muc4_roles.load_model.cache_clear()
+    try:
+        with pytest.raises(RecordError, match="make train"):
+            evaluate_muc4(_gold_file(tmp_path), roles="model")
+    finally:
+        muc4_roles.load_model.cache_clear()
+
+
+def _gold_file(tmp_path: Path) -> Path:
+    rec = {"docid": "TST1-MUC3-0001", "doctext": TEXT, "templates": [{
+        "incident_type": "bombing", **_extracts()}]}
+    path = tmp_path / "gtt_dev.jsonl"
+    path.write_text(json.dumps(rec) + "\n")
+    grit = {"docid": rec["docid"], "doctext": TEXT, "extracts": _extracts()}
+    (tmp_path / "grit_dev.jsonl").write_text(json.dumps(grit) + "\n")
+    return path
+
+
+@pytest.mark.skipif(not muc4_roles.model_available(),
+                    reason="the MUC-4 role tagger is not built (make train)")
+@pytest.mark.parametrize("roles", ["model", "combined"])
+def test_model_path_of_the_eval_scores_the_tagger(tmp_path: Path, roles: str) -> None:
+    result = evaluate_muc4(_gold_file(tmp_path), roles=roles)
+    assert result.ree is not None and result.gtt is not None and result.roles == roles
+    extracts = result.run.extracts["TST1-MUC3-0001"]
+    assert set(extracts) == {"PerpInd", "PerpOrg", "Target", "Victim", "Weapon"}
+    for entities in extracts.values():
+        assert all(e[0].lower() in TEXT for e in entities)  # strings of the document
+    assert result.ree.micro.r_den == 5  # the gold entities, whatever the tagger found
+    assert result.ree.micro.r_num >= 1  # it finds the gunmen or the town hall

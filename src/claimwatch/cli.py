@@ -263,19 +263,25 @@ def export_command(db: str, fmt: str, output: str) -> None:
                    "instead of running the pipeline.")
 @click.option("--save-predictions", type=click.Path(dir_okay=False), default=None,
               help="Write claimwatch's templates in GRIT/GTT's output format.")
+@click.option("--roles", type=click.Choice(["rules", "model", "combined"]), default="model",
+              show_default=True,
+              help="Role fillers from claimwatch's events (rules), from the MUC-4 role tagger "
+                   "trained by `make train` (model), or both (combined); incident types "
+                   "always come from the events.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @errors_as_click
 def eval_muc4_command(path: str, limit: int | None, predictions: str | None,
-                      save_predictions: str | None, fmt: str, progress: bool) -> None:
+                      save_predictions: str | None, roles: str, fmt: str,
+                      progress: bool) -> None:
     """CEAF-REE (GRIT) and GTT template scores on MUC-4 gtt_*/grit_*.jsonl documents."""
     import json
 
     from claimwatch.evaluate.muc4 import evaluate_muc4
 
     result = evaluate_muc4(path, limit=limit, progress=progress, predictions=predictions,
-                           save_predictions=save_predictions)
+                           save_predictions=save_predictions, roles=roles)
     click.echo(result.render() if fmt == "text" else json.dumps(result.to_dict(), indent=2))
 
 

@@ -21,6 +21,15 @@ from typing import Any
 from claimwatch.errors import PipelineError, RecordError
 from claimwatch.evaluate import muc4_metrics as metrics
 from claimwatch.evaluate.muc4_mapping import document_templates, role_fillers
+from claimwatch.evaluate.muc4_roles import (
+    ROLE_MODES,
+    as_role_fillers,
+    attach_to_templates,
+    combine_fillers,
+    load_model,
+    model_entities,
+    template_extents,
+)
 from claimwatch.model import Event
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -114,17 +123,37 @@ def analyse_events(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
 
 
 def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
-                      progress: bool = False) -> Muc4Run:
-    """Analyse every document and map its events to MUC-4 templates."""
+                      progress: bool = False, roles: str = "model") -> Muc4Run:
+    """Analyse every document and map its events to MUC-4 templates.
+
+    ``roles``: where the role fillers come from: ``rules`` (claimwatch's events, through
+    ``muc4_mapping``), ``model`` (the trained tagger of ``muc4_roles``; incident types still
+    from the events) or ``combined`` (the tagger's fillers plus the rule fillers that name
+    none of them).
+    """
     from claimwatch.nlp.truecase import truecase
 
+    if roles not in ROLE_MODES:
+        raise RecordError(f"unknown roles source {roles!r}; use one of {', '.join(ROLE_MODES)}")
+    if roles != "rules":
+        load_model()  # fail before the long pipeline run when the tagger is not built
     events, errors = analyse_events(records, dates, progress)
     run = Muc4Run(errors=errors)
     for rec in records:
         docid, text = str(rec["docid"]), str(rec["doctext"])
+        cased = truecase(text)
         run.events += len(events[docid])
-        run.templates[docid] = document_templates(events[docid], text, truecase(text))
-        run.extracts[docid] = role_fillers(run.templates[docid])
+        templates = document_templates(events[docid], text, cased)
+        if roles == "rules":
+            run.templates[docid] = templates
+            run.extracts[docid] = role_fillers(templates)
+            continue
+        entities = model_entities(text)
+        if roles == "combined":
+            entities = combine_fillers(entities, templates)
+        run.templates[docid] = attach_to_templates(
+            templates, entities, template_extents(events[docid], cased))
+        run.extracts[docid] = as_role_fillers(entities)
     return run
 
 
@@ -163,10 +192,12 @@ class Muc4Evaluation:
     ree: metrics.Scores | None
     gtt: metrics.Scores | None
     run: Muc4Run
+    roles: str = "rules"
 
     def render(self) -> str:
         lines = [f"MUC-4 {self.source}: {self.documents} documents, {self.run.events} claimwatch "
-                 f"events, {sum(len(t) for t in self.run.templates.values())} templates"]
+                 f"events, {sum(len(t) for t in self.run.templates.values())} templates, role "
+                 f"fillers from {self.roles}"]
         for title, scores in (("CEAF-REE (GRIT scorer, phi_strict)", self.ree),
                               ("GTT template metric", self.gtt)):
             if scores is None:
@@ -186,13 +217,15 @@ class Muc4Evaluation:
             if s is None:
                 return None
             return {k: list(v.as_percent()) for k, v in [*s.roles.items(), ("micro", s.micro)]}
-        return {"source": self.source, "documents": self.documents, "ceaf_ree": table(self.ree),
+        return {"source": self.source, "documents": self.documents, "roles": self.roles,
+                "ceaf_ree": table(self.ree),
                 "gtt": table(self.gtt), "errors": self.run.errors}
 
 
 def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool = False,
                   predictions: str | Path | None = None,
-                  save_predictions: str | Path | None = None) -> Muc4Evaluation:
+                  save_predictions: str | Path | None = None,
+                  roles: str = "model") -> Muc4Evaluation:
     """Score claimwatch (or a saved prediction file) on a MUC-4 gtt_/grit_ file."""
     source = Path(path)
     records = read_jsonl(source)[:limit] if limit else read_jsonl(source)
@@ -204,7 +237,8 @@ def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool 
     if predictions is not None:
         run = load_predictions(Path(predictions), docids)
     else:
-        run = analyse_documents(records, published_dates(source.parent / "raw"), progress)
+        run = analyse_documents(records, published_dates(source.parent / "raw"), progress,
+                                roles)
     if save_predictions is not None:
         Path(save_predictions).write_text(json.dumps(run.to_reference_format(), indent=1))
     if predictions is not None:  # a saved file may hold only one of the two views
@@ -214,6 +248,7 @@ def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool 
         source=source.name, documents=len(records),
         ree=metrics.ceaf_ree(run.extracts, grit) if grit is not None else None,
         gtt=metrics.gtt_score(run.templates, gtt) if gtt is not None else None, run=run,
+        roles="saved predictions" if predictions is not None else roles,
     )
 
 
