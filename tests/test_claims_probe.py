@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import claimwatch
 from claimwatch.claims.status import compute_status
 from test_assertions import analyse, stances_of
 
@@ -37,3 +38,41 @@ def test_no_impacts_found_is_doubt_but_no_casualties_is_a_toll() -> None:
             "recorded.")
     (m,) = analyse(toll, {"trigger": "hit", "iso3": "ISR", "place": "Metula"})
     assert stances_of(m, "Police") == {("target_state", "confirms")}
+
+
+def test_a_group_the_table_does_not_know_claims_by_its_name() -> None:
+    text = ("The Velmar Freedom Front said on Monday that its fighters had ambushed a police "
+            "patrol near Kapoeta. Police have yet to comment.")
+    (m,) = analyse(text, {"trigger": "ambushed", "iso3": "SSD", "place": "Kapoeta"})
+    assert ("perpetrator", "claims") in stances_of(m, "Velmar Freedom Front")
+    decision = compute_status(m.assertions, m.evidence, [])
+    assert (decision.status, decision.responsibility.status) == ("claimed", "claimed")
+    assert decision.responsibility.by == ["Velmar Freedom Front"]
+
+
+def test_an_unknown_body_saying_it_fired_claims_but_a_witness_does_not() -> None:
+    text = ("Rockets hit the town of Metula on Sunday. Saraya al-Fajr said it had fired the "
+            "rockets, and a resident said they had fired from an orchard.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "ISR", "place": "Metula"})
+    assert ("perpetrator", "claims") in stances_of(m, "Saraya al-Fajr")
+    assert stances_of(m, "resident") == {("witness", "reports")}
+
+
+def test_a_second_group_claiming_the_attack_is_a_rival_claimant() -> None:
+    text = ("Gunmen killed nine soldiers near Menaka on Friday. Islamic State Sahel Province "
+            "said its fighters carried out the raid. JNIM also claimed the attack in a post "
+            "on Saturday.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "MLI", "place": "Menaka",
+                          "perpetrator": "Islamic State Sahel Province"})
+    assert ("perpetrator", "claims") in stances_of(m, "JNIM")
+    decision = compute_status(m.assertions, m.evidence, ["Islamic State Sahel Province"])
+    assert decision.responsibility.status == "contested"
+
+
+def test_its_fighters_names_no_perpetrator_the_claimant_does() -> None:
+    events = claimwatch.extract(
+        "The Velmar Freedom Front said on Monday that its fighters had shelled an army base "
+        "near Kapoeta in South Sudan. The army denied the claim.", "2024-05-14")
+    (event,) = events
+    assert event.responsibility.by == ["Velmar Freedom Front"]
+    assert [a.name for a in event.actors if a.role == "perpetrator"] == ["Velmar Freedom Front"]

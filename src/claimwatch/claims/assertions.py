@@ -48,6 +48,8 @@ _NOT_INCIDENT = claims_pattern("assertions", "not_incident")
 _HABITUAL = claims_pattern("assertions", "habitual")
 # 'the group said it carried out the bombing'
 _OWN_FORCES = claims_pattern("assertions", "own_forces")
+_OWN_FORCES_ORG = claims_pattern("assertions", "own_forces_org")
+_CLAIMS_INCIDENT = claims_pattern("assertions", "claims_incident")
 _DENIAL_CONTENT = claims_pattern("assertions", "denial_content")
 _OTHER_CAUSE = claims_pattern("assertions", "other_cause")
 _DOUBT = claims_pattern("assertions", "doubt")
@@ -155,8 +157,14 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
     if role in ("unknown", "third_state") and sp.kind == "armed_group" \
             and st.cue in ("claim", "say", "confirm") \
             and ((not ctx.perpetrator_keys and st.cue == "claim")
+                 or (st.cue == "claim" and _CLAIMS_INCIDENT.search(st.content.lower()))
                  or _OWN_FORCES.search(f"{st.content} {st.quoted}".lower())):
         role = "perpetrator"   # a group speaking of its own fighters' attack claims it
+    elif role == "unknown" and sp.kind == "unknown" and st.cue in ("claim", "say") \
+            and _OWN_FORCES_ORG.search(f"{st.content} {st.quoted}".lower()):
+        # an undescribed speaker saying 'it fired', 'its fighters' speaks of its own attack
+        # (a person is 'he'; the parser often takes a group's Arabic name for a person's)
+        role = "perpetrator"
     elif role == "third_state" and sp.kind == "state" and not ctx.perpetrator_keys \
             and not ctx.perpetrator_countries and _OWN_STRIKE.search(st.content) \
             and (re.search(r"\b(?:its|our)\b", st.content) or sp.country in countries_in(

@@ -176,6 +176,8 @@ def describe(surface: str, handle: str | None = None, context: str = "",
             sp.name, sp.kind = run, "media"   # 'an AFP team at the site': AFP, as written
     else:
         sp.kind = _kind_from_words(text, handle)
+        if sp.kind == "unknown" and _named_as_group(clean):
+            sp.kind = "armed_group"   # 'the Karvash Liberation Front', 'the X group'
         sp.rule = f"words:{sp.kind}"
         if sp.kind == "unknown" and context:
             ctx_entry = next((e for e in map(lookup, _capital_runs(context)) if e is not None),
@@ -284,6 +286,20 @@ def _self_named(sp: Speaker, surface: str, context: str) -> None:
     else:
         sp.affiliation = sp.canonical = sp.country = None
         sp.kind, sp.rule = "armed_group", "self-named"
+
+
+_GROUP_NAME_HEADS = claims_words("speakers", "group_name_heads")
+_NAME_CONNECTORS = ("of", "for", "the", "in", "and", "al", "el", "de", "du", "des", "la", "wal")
+
+
+def _named_as_group(phrase: str) -> bool:
+    """A proper name ending in a group word ('Karvash Liberation Front', 'Saraya al-Fajr
+    group'): the name an armed group goes by, when the actor table does not know it."""
+    words = phrase.split()
+    if len(words) < 2 or words[-1].lower() not in _GROUP_NAME_HEADS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS
+               or re.match(r"(?:al|el|an|ad|ar|as|ash|at|az|ul)-[A-Z]", w) for w in words[:-1])
 
 
 def _without_group_noun(phrase: str, entry: Any) -> str:

@@ -30,6 +30,7 @@ from claimwatch.model import (
 
 FEATURES = ("evidence_against", "has_perpetrator", "rival_claimants")
 _NON_STATE_CATEGORIES = ("armed_group",)
+_POSSESSIVES = ("its", "their", "our", "his", "her")
 _STATE_CATEGORIES = ("state", "state_force", "government")
 
 
@@ -136,7 +137,7 @@ def _facts(assertions: Sequence[Assertion], evidence: Sequence[Evidence],
     features = set()
     if any(e.against for e in evidence):
         features.add("evidence_against")
-    if any(p for p in perpetrators):
+    if any(p and not refers_back(p) for p in perpetrators):
         features.add("has_perpetrator")
     if len(_claimant_families(assertions)) >= 2:
         features.add("rival_claimants")
@@ -172,10 +173,16 @@ def _part_matches(pattern: str, value: str) -> bool:
     return value in pattern.split("|")
 
 
+def refers_back(name: str) -> bool:
+    """A perpetrator named only by reference to someone else ('its fighters', 'their
+    men'): whose they are, the speaker says, so it names nobody by itself."""
+    return name.split(maxsplit=1)[0].lower() in _POSSESSIVES if name.strip() else True
+
+
 def _responsible(status: str, assertions: Sequence[Assertion],
                  perpetrators: Sequence[str]) -> list[str]:
     """Who the responsibility names: the perpetrators, else the claimants themselves."""
-    names = _unique(p for p in perpetrators if p)
+    names = _unique(p for p in perpetrators if p and not refers_back(p))
     if names or status not in ("claimed", "contested"):
         return names
     return _unique(a.speaker for a in assertions
@@ -233,12 +240,15 @@ def claimant_as_perpetrator(mention: Mention, responsibility: Responsibility) ->
     """A claimed attack with no perpetrator in the text's own telling names its one claimant
     (responsibility stays 'claimed' and the status still follows the assertions: the claim
     is not taken as proof)."""
-    if mention.perpetrators or responsibility.status != "claimed" or not responsibility.by:
+    if any(not refers_back(a.name) for a in mention.perpetrators) \
+            or responsibility.status != "claimed" or not responsibility.by:
         return
     if len(responsibility.by) > 1 and not _joint_states(responsibility.by):
         return  # rival groups each claiming: no one of them is taken
     from claimwatch.resolve.actor import resolve_actor
 
+    mention.actors = [a for a in mention.actors
+                      if not (a.role == "perpetrator" and refers_back(a.name))]
     rule = "the one claimant of a claimed attack" if len(responsibility.by) == 1 \
         else "states claiming a joint attack together: each one"
     for name in responsibility.by:
