@@ -83,3 +83,13 @@ def test_judicial_execution_or_a_plan_executed_is_no_attack() -> None:
     assert events("The convicted spy was executed by firing squad on Monday after a military "
                   "trial.") == []
     assert events("Rebels executed a plan to seize the town on Monday.") == []
+
+
+def test_shells_after_mortar_rounds_are_the_mortar_rounds() -> None:
+    (ev,) = events("Mortar rounds crashed into a bus station in Kisumu on Monday, killing three "
+                   "passengers. Witnesses said the shells landed near the ticket office.")
+    assert ev.attack_types == ["mortar"]
+    assert ev.weapons == ["mortar round"]
+    (ev,) = events("Mortar rounds and howitzer shells hit a school in Kisumu on Monday, killing "
+                   "three pupils.")
+    assert set(ev.attack_types) == {"mortar", "artillery"}

@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -39,6 +39,8 @@ class Lexicon:
     weapon_max_tokens: int = 3
     # phrases in which a weapon word names something else ("a gold mine")
     not_weapon_phrases: frozenset[str] = frozenset()
+    # type -> {"words": [...], "yields_to": [...]}: "shells" after "mortar rounds"
+    vague_types: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def weapon_type(self, phrase: str) -> str | None:
         return self.weapons.get(phrase.lower())
@@ -96,6 +98,7 @@ def lexicon() -> Lexicon:
         weapon_max_tokens=max(len(WORD_PIECES.findall(w))
                               for w in [*weap["words"], *weap["not_weapon_phrases"]]),
         not_weapon_phrases=frozenset(weap["not_weapon_phrases"]),
+        vague_types=weap["vague_types"],
     )
 
 

@@ -811,6 +811,10 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     follow = [i + 1 for i in sent_ids if i + 1 < len(sents) and i + 1 not in busy]
     rest = _paragraph_rest(sent_ids, sents, busy)
     _fill_roles(mention, cluster, lex, [sents[i] for i in sorted({*follow, *rest})])
+    for vague, rule in lex.vague_types.items():
+        if vague not in mention.attack_types and set(rule["yields_to"]) & set(mention.attack_types):
+            # "shell" beside "mortar round": the same rounds, told vaguely
+            mention.weapons = [w for w in mention.weapons if w not in rule["words"]]
     tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow, *rest})], lex,
                             own={m.trigger.token.i for m in cluster.members},
                             others=(kept or set()) - {m.trigger.token.i for m in cluster.members})
@@ -869,11 +873,24 @@ def _types(cluster: Cluster) -> list[str]:
         # it, but a suicide attack stays a bombing
         suicide = any("suicide" in m.trigger.sent.text.lower() for m in cluster.members)
         types.remove("ied" if suicide else "bombing")
+    _drop_vague_types(types, cluster)
     if "arson" in types and remote & set(types):
         types.remove("arson")  # fires started by a strike are its damage, not arson
     if len(types) > 1 and "other" in types:
         types.remove("other")
     return types or ["other"]
+
+
+def _drop_vague_types(types: list[str], cluster: Cluster) -> None:
+    """ "Mortar rounds slammed into the market ... shells landed near it": a type that only
+    vague words gave ("shells", "shelling") yields to the more specific one named."""
+    for vague, rule in lexicon().vague_types.items():
+        if vague not in types or not set(rule["yields_to"]) & set(types):
+            continue
+        sents = {m.trigger.sent.start: m.trigger.sent for m in cluster.members}
+        if not any(_weapon_phrase_type(t) == vague and str(t.lemma_).lower() not in rule["words"]
+                   and t.lower_ not in rule["words"] for s in sents.values() for t in s):
+            types.remove(vague)
 
 
 def _weapon_phrase_type(tok: Any) -> str | None:
