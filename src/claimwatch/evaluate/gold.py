@@ -19,7 +19,6 @@ from typing import Any
 
 from claimwatch.errors import ClaimwatchError, GoldFileError, PipelineError, RecordError
 from claimwatch.evaluate.gold_load import GoldFile, load_gold
-from claimwatch.evaluate.gold_match import NAME_HEADS
 from claimwatch.evaluate.gold_report import GoldEvaluation
 from claimwatch.evaluate.gold_score import score_unit
 from claimwatch.model import Document
@@ -175,17 +174,9 @@ def evaluate_gold(paths: Iterable[str | Path], system: str | Path | None = None,
     """Score the system (pipeline run or saved output) against every gold file under paths.
 
     ``exact_place_names`` takes "bears the gold place's name" letter for letter: a gold
-    description such as "Kasindi, North Kivu" is then borne only by a place of that name.
+    description such as "Dorfheim, Upper Valley district" is then borne only by a place of
+    that whole name, not by "Dorfheim".
     """
-    token = NAME_HEADS.set(not exact_place_names)
-    try:
-        return _evaluate_gold(paths, system, stories_only=stories_only)
-    finally:
-        NAME_HEADS.reset(token)
-
-
-def _evaluate_gold(paths: Iterable[str | Path], system: str | Path | None,
-                   *, stories_only: bool) -> GoldEvaluation:
     golds = load_gold(paths)
     if stories_only:
         golds = [g for g in golds if g.kind == "story"]
@@ -209,7 +200,8 @@ def _evaluate_gold(paths: Iterable[str | Path], system: str | Path | None,
         else:
             events, note = pipeline_report_events(gold)
         names = story_document_names(gold) if gold.kind == "story" else None
-        evaluation.units.append(score_unit(gold, events, names, note))
+        evaluation.units.append(score_unit(gold, events, names, note,
+                                           name_heads=not exact_place_names))
     return evaluation
 
 

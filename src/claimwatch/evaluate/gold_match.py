@@ -7,7 +7,6 @@ or ``None`` when the gold leaves the field out (the field is then not scored).
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -25,11 +24,6 @@ from claimwatch.evaluate.gold_values import (
 
 DEFAULT_RADIUS_KM = 25.0
 MISSING = object()
-
-#: Whether "bears the gold place's name" also accepts the place name a gold description
-#: starts with ("Kasindi" for "Kasindi, North Kivu"); ``eval gold --exact-place-names``
-#: turns it off for the strict reading (the whole description, letter for letter).
-NAME_HEADS: contextvars.ContextVar[bool] = contextvars.ContextVar("NAME_HEADS", default=True)
 
 _NAME_QUALIFIER = re.compile(r"^(?:near|outside|around)\s+", re.IGNORECASE)
 
@@ -112,37 +106,39 @@ def place_right(gold: dict[str, Any], system: dict[str, Any]) -> bool | None:
     return sloc.get("name") is not None and same_text(gloc.get("name"), sloc.get("name"))
 
 
-def gold_place_names(value: Any) -> list[Any]:
-    """The gold place's name options, and (unless switched off) the name each starts with.
+def gold_place_names(value: Any, *, heads: bool = True) -> list[Any]:
+    """The gold place's name options and, with ``heads``, the name each starts with.
 
-    Gold names are often descriptions: "Kishishe, Rutshuru territory, North Kivu",
-    "Moura, Mopti region, Mali (not Moura, Portugal)", "near Janyatag, Nagorno-Karabakh".
-    The place they name is the text before the first comma or parenthesis, without a
-    leading "near"/"outside"...
+    Gold names are often descriptions ("Dorfheim, Upper Valley district",
+    "Salina (not the one in Kansas)", "near Oakbridge, Eastern province"). The place they
+    name is the text before the first comma or parenthesis, without a leading
+    "near"/"outside"/"around". ``heads=False`` is the letter-for-letter reading
+    (``eval gold --exact-place-names``).
     """
     names = list(options(value))
-    if not NAME_HEADS.get():
+    if not heads:
         return names
-    heads = []
+    found: list[str] = []
     for name in names:
         if not isinstance(name, str):
             continue
         head = re.split(r"[,(]", name, maxsplit=1)[0].strip()
         head = _NAME_QUALIFIER.sub("", head).strip()
         if head and head.casefold() != name.casefold():
-            heads.append(head)
-    return names + heads
+            found.append(head)
+    return names + found
 
 
-def bears_name(gold: dict[str, Any], system: dict[str, Any]) -> bool:
+def bears_name(gold: dict[str, Any], system: dict[str, Any], *, heads: bool = True) -> bool:
     """Whether the system place bears the gold place's name (see ``gold_place_names``)."""
     gloc, sloc = gold.get("location"), system.get("location")
     if not isinstance(gloc, dict) or not isinstance(sloc, dict) or sloc.get("name") is None:
         return False
-    return same_text({"any_of": gold_place_names(gloc.get("name"))}, sloc.get("name"))
+    names = gold_place_names(gloc.get("name"), heads=heads)
+    return same_text({"any_of": names}, sloc.get("name"))
 
 
-def _place_compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
+def _place_compatible(gold: dict[str, Any], system: dict[str, Any], *, heads: bool) -> bool:
     """Within the radius of the gold coordinates, or bearing the gold place's name."""
     gloc = gold.get("location")
     if not isinstance(gloc, dict):
@@ -150,11 +146,15 @@ def _place_compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
     sloc = system.get("location") or {}
     if not isinstance(sloc, dict):
         return False
-    return bears_name(gold, system) or bool(place_right(gold, system))
+    return bears_name(gold, system, heads=heads) or bool(place_right(gold, system))
 
 
-def incompatibilities(gold: dict[str, Any], system: dict[str, Any]) -> list[str]:
-    """Why a system event cannot match a gold event: the failed parts of the test, if any."""
+def incompatibilities(gold: dict[str, Any], system: dict[str, Any], *,
+                      name_heads: bool = True) -> list[str]:
+    """Why a system event cannot match a gold event: the failed parts of the test, if any.
+
+    ``name_heads``: whether a gold place description is borne by the name it starts with.
+    """
     failed = []
     pool = gold_type_pool(gold)
     if pool is not None and not pool & system_types(system):
@@ -165,7 +165,7 @@ def incompatibilities(gold: dict[str, Any], system: dict[str, Any]) -> list[str]
         if srange is None or not any(s <= srange[1] and srange[0] <= e for s, e, _ in ranges):
             got = "none" if srange is None else f"{srange[0]}..{srange[1]}"
             failed.append(f"date {got} vs {ranges[0][0]}..{ranges[0][1]}")
-    if not _place_compatible(gold, system):
+    if not _place_compatible(gold, system, heads=name_heads):
         failed.append(f"place {_place_gap(gold, system)}")
     return failed
 
@@ -182,9 +182,10 @@ def _place_gap(gold: dict[str, Any], system: dict[str, Any]) -> str:
     return f"{name!r} {km:.0f} km from {gloc.get('name')!r} (radius {radius} km)"
 
 
-def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
+def compatible(gold: dict[str, Any], system: dict[str, Any], *,
+               name_heads: bool = True) -> bool:
     """Attack types overlap, dates overlap and the place agrees (gold-absent parts pass)."""
-    return not incompatibilities(gold, system)
+    return not incompatibilities(gold, system, name_heads=name_heads)
 
 
 # --- fields ---------------------------------------------------------------------------
@@ -401,14 +402,14 @@ def pair_score(gold: dict[str, Any], system: dict[str, Any]) -> float:
     return score
 
 
-def match_events(gold_events: list[dict[str, Any]],
-                 system_events: list[dict[str, Any]]) -> list[tuple[int, int]]:
+def match_events(gold_events: list[dict[str, Any]], system_events: list[dict[str, Any]],
+                 *, name_heads: bool = True) -> list[tuple[int, int]]:
     """One-to-one greedy matching by pair score; ties to the earlier gold, then system."""
     pairs = [
         (-pair_score(g, s), gi, si)
         for gi, g in enumerate(gold_events)
         for si, s in enumerate(system_events)
-        if compatible(g, s)
+        if compatible(g, s, name_heads=name_heads)
     ]
     pairs.sort()
     used_gold: set[int] = set()

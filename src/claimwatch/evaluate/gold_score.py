@@ -92,11 +92,11 @@ class UnitScore:
 
 
 def _why_missed(key: str, gold: dict[str, Any], system_events: list[dict[str, Any]],
-                taken: set[int], keep: int = 3) -> dict[str, Any]:
+                taken: set[int], keep: int = 3, *, name_heads: bool = True) -> dict[str, Any]:
     """The nearest system events (fewest failed tests) and why none could be matched."""
     ranked = []
     for si, event in enumerate(system_events):
-        failed = incompatibilities(gold, event) or [
+        failed = incompatibilities(gold, event, name_heads=name_heads) or [
             "compatible, but taken by a better-scoring gold event"]
         ranked.append((len(failed) + (si in taken), si, failed))
     ranked.sort(key=lambda r: r[:2])
@@ -207,18 +207,24 @@ def _score_claims(unit: UnitScore, key: str, gold: dict[str, Any],
 
 
 def score_unit(gold: GoldFile, system_events: list[dict[str, Any]],
-               doc_names: dict[str, str] | None = None, note: str | None = None) -> UnitScore:
-    """Match and score one gold file's events against the system's events for it."""
+               doc_names: dict[str, str] | None = None, note: str | None = None, *,
+               name_heads: bool = True) -> UnitScore:
+    """Match and score one gold file's events against the system's events for it.
+
+    ``name_heads``: whether a gold place description ("Town, Region") is borne by a system
+    place named as the town (``gold_match.gold_place_names``).
+    """
     gold_events = gold.events
     unit = UnitScore(name=gold.name, kind=gold.kind, path=str(gold.path),
                      gold_count=len(gold_events), system_count=len(system_events), note=note)
-    pairs = dict(match_events(gold_events, system_events))
+    pairs = dict(match_events(gold_events, system_events, name_heads=name_heads))
     for gi, gevent in enumerate(gold_events):
         key = str(gevent.get("key") or f"event {gi + 1}")
         system = system_events[pairs[gi]] if gi in pairs else None
         if system is None:
             unit.unmatched_gold.append(key)
-            unit.missed.append(_why_missed(key, gevent, system_events, set(pairs.values())))
+            unit.missed.append(_why_missed(key, gevent, system_events, set(pairs.values()),
+                                           name_heads=name_heads))
         else:
             unit.matched.append((key, pairs[gi]))
             _score_fields(unit, key, gevent, system)
