@@ -76,3 +76,31 @@ def test_its_fighters_names_no_perpetrator_the_claimant_does() -> None:
     (event,) = events
     assert event.responsibility.by == ["Velmar Freedom Front"]
     assert [a.name for a in event.actors if a.role == "perpetrator"] == ["Velmar Freedom Front"]
+
+
+def test_the_group_after_a_rights_group_is_that_group_not_the_accused_army() -> None:
+    text = ("Amnesty International said on Monday that Malian soldiers killed 30 herders near "
+            "Niono in March. The troops shot the men at a well, the group said, citing "
+            "witnesses.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "MLI", "place": "Niono",
+                          "perpetrator": "Malian Armed Forces"})
+    assert all(a.speaker_role != "perpetrator" for a in m.assertions)
+    assert ("ngo", "reports") in stances_of(m, "Amnesty")
+
+
+def test_an_accused_army_that_only_fought_militants_disputes() -> None:
+    text = ("Villagers said Ethiopian soldiers killed 20 civilians in Dalla on Sunday. The "
+            "Ethiopian army said its troops had only fought armed militants in the area.")
+    (m,) = analyse(text, {"trigger": "killed", "iso3": "ETH", "place": "Dalla",
+                          "perpetrator": "Ethiopian National Defense Force"})
+    assert stances_of(m, "Ethiopian army") == {("perpetrator", "disputes")}
+
+
+def test_the_group_naming_the_perpetrator_drops_its_article() -> None:
+    text = ("The Tarsin Martyrs Brigade said it had shot down a helicopter near Gharyan. The "
+            "group later deleted the post.")
+    (m,) = analyse(text, {"trigger": "shot down", "iso3": "LBY", "place": "Gharyan",
+                          "perpetrator": "The Tarsin Martyrs Brigade"})
+    assert {a.speaker for a in m.assertions} == {"Tarsin Martyrs Brigade"}
+    assert compute_status(m.assertions, m.evidence, ["Tarsin Martyrs Brigade"]).status \
+        == "retracted"

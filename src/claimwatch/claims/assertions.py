@@ -498,6 +498,9 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
             if prior.person and prior.name != prior.surface:   # 'the army' after its chief
                 return replace(prior, name=clean_surface(raw), handle=None)
             return prior
+        if words[-1] == "group" and named is None and prior is None and memory.last_org \
+                is not None and memory.last_org.kind in ("ngo", "osint"):
+            return memory.last_org   # 'Human Rights Watch said ... , the group said': the NGO
         if words[-1] in _GROUP_HEADS and mention is not None and mention.perpetrators:
             return _perpetrator_speaker(mention)
         if _head_key(words[-1]) == "military" and mention is not None and iso3 is None:
@@ -672,6 +675,6 @@ def _perpetrator_speaker(mention: Mention | None) -> Speaker | None:
         return None
     actor = mention.perpetrators[0]
     sp = describe(actor.name)
-    sp.name = actor.name
+    sp.name = re.sub(r"^(?:The|the)\s+", "", actor.name)   # 'The X Brigade' -> 'X Brigade'
     sp.keys |= {norm_key(actor.name), *map(norm_key, actor.aliases)}
     return sp
