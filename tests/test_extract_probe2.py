@@ -93,3 +93,46 @@ def test_shells_after_mortar_rounds_are_the_mortar_rounds() -> None:
     (ev,) = events("Mortar rounds and howitzer shells hit a school in Kisumu on Monday, killing "
                    "three pupils.")
     assert set(ev.attack_types) == {"mortar", "artillery"}
+
+
+def test_court_words_outside_the_execution_leave_it_summary() -> None:
+    for text in ("Militiamen executed 12 villagers near the market, the officer in charge of "
+                 "the district said.",
+                 "Gunmen executed a local judge and his two sons at their farm on Sunday.",
+                 "Jihadists executed 15 civilians in the village, days after a court in the "
+                 "capital jailed their leader."):
+        (ev,) = events(text)
+        assert ev.event_type == "Violence against civilians", text
+
+
+def test_court_words_in_the_executions_own_phrases_make_it_a_sentence() -> None:
+    assert events("The judiciary said it had executed two men convicted of spying for a "
+                  "foreign power.") == []
+    assert events("The prisoner was executed by firing squad on Tuesday following his "
+                  "conviction for spying.") == []
+
+
+def test_executed_soldiers_are_violence_against_civilians() -> None:
+    (ev,) = events("Militants summarily executed 14 captured soldiers near the border on "
+                   "Monday, the army said.")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_the_word_suicide_alone_makes_no_suicide_attack() -> None:
+    (ev,) = events("A roadside bomb exploded near a suicide prevention clinic in Kisumu on "
+                   "Monday, killing three people, in a bombing police blamed on militants.")
+    assert ev.attack_types == ["ied"]
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    (ev,) = events("A man blew himself up at a checkpoint in Kisumu on Monday, killing three "
+                   "soldiers, police said.")
+    assert ev.sub_event_type == "Suicide bomb"
+
+
+def test_suicide_attack_phrases() -> None:
+    from claimwatch.extract.acled import tells_suicide_attack
+
+    assert tells_suicide_attack("Two suicide bombers struck the market.")
+    assert tells_suicide_attack("A suicide car bomb hit the gate.")
+    assert tells_suicide_attack("She blew herself up at the gate.")
+    assert not tells_suicide_attack("A bomb hit a suicide prevention clinic.")
+    assert not tells_suicide_attack("Police ruled the death a suicide.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from claimwatch.extract.lexicon import CueWords, lexicon
 from claimwatch.model import Mention
@@ -18,8 +19,8 @@ def acled_types(mention: Mention) -> tuple[str, str]:
     """(event_type, sub_event_type) per ACLED's codebook."""
     table = lexicon().acled
     types = set(mention.attack_types)
-    if types & {"bombing", "ied"} and any("suicide" in s.text.lower() or "blew himself up"
-                                          in s.text.lower() for s in mention.sentences):
+    if types & {"bombing", "ied"} and any(tells_suicide_attack(s.text)
+                                          for s in mention.sentences):
         types.add("suicide")
     hurt = bool(mention.fatalities.low or mention.fatalities.high
                 or mention.injured.low or mention.injured.high)
@@ -37,8 +38,11 @@ def acled_types(mention: Mention) -> tuple[str, str]:
     if key in ("shooting", "ground_assault", "arson", "other"):
         armed = any(t.type in ARMED_TARGETS for t in mention.targets)
         civilian = any(t.type == "civilian" for t in mention.targets) or \
-            mention.fatalities.is_known and not armed or first in CIVILIAN_WORDS
-        if key == "ground_assault" and not civilian:
+            mention.fatalities.is_known and not armed
+        if first in CIVILIAN_WORDS:
+            # "summarily executed 14 captured soldiers": people who could not fight back
+            key = "shooting" if key != "arson" else "arson"
+        elif key == "ground_assault" and not civilian:
             key = "ground_assault"
         elif civilian and not armed:
             key = "shooting" if key != "arson" else "arson"
@@ -51,6 +55,22 @@ def acled_types(mention: Mention) -> tuple[str, str]:
 TRIGGER_RULE = re.compile(r"\b(?:noun|verb|phrase) '([^']+)'")
 INTERCEPT_WORDS = CueWords("acled", "intercept_words")
 CIVILIAN_WORDS = CueWords("acled", "civilian_words")  # "executed", "massacred"
+
+
+SUICIDE_PHRASES = CueWords("suicide_attack", "phrases", file="weapons.json")
+
+
+@lru_cache(maxsize=1)
+def _suicide_pattern() -> re.Pattern[str]:
+    phrases = sorted(SUICIDE_PHRASES, key=len, reverse=True)
+    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"\b(?:{alts})(?:s|ers?)?\b", re.IGNORECASE)
+
+
+def tells_suicide_attack(sentence: str) -> bool:
+    """Whether a sentence tells a suicide attack ("a suicide bomber", "blew himself up"),
+    by the phrases in weapons.json; "a suicide prevention clinic" does not."""
+    return _suicide_pattern().search(sentence) is not None
 
 
 def _first_trigger(mention: Mention) -> str | None:

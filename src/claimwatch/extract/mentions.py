@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from claimwatch.extract import counts, perpetrator, roles
+from claimwatch.extract.acled import tells_suicide_attack
 from claimwatch.extract.counts import casualty_counts
 from claimwatch.extract.grouping import (
     Anchor,
@@ -871,7 +872,7 @@ def _types(cluster: Cluster) -> list[str]:
     if {"ied", "bombing"} <= set(types):
         # one explosive told twice ("a bombing ... an explosive device"): the device names
         # it, but a suicide attack stays a bombing
-        suicide = any("suicide" in m.trigger.sent.text.lower() for m in cluster.members)
+        suicide = any(tells_suicide_attack(m.trigger.sent.text) for m in cluster.members)
         types.remove("ied" if suicide else "bombing")
     _drop_vague_types(types, cluster)
     if "arson" in types and remote & set(types):

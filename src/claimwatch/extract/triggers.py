@@ -336,14 +336,50 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
 
 JUDICIAL_VERBS = CueWords("judicial", "verbs", file="triggers.json")
 JUDICIAL_WORDS = CueWords("judicial", "words", file="triggers.json")
+JUDICIAL_VICTIM_WORDS = CueWords("judicial", "victim_words", file="triggers.json")
+COURT_SUBJECTS = CueWords("judicial", "court_subjects", file="triggers.json")
+VICTIM_DEPS = ("dobj", "nsubjpass")
+OTHER_CLAUSE_DEPS = ("nsubj", "nsubjpass", "expl")
 
 
 def _judicial(tok: Token) -> bool:
     """ "was executed by firing squad after a trial", "executed two men convicted of
-    spying": a court's sentence carried out, not an attack ("executed without trial" is)."""
-    return any((_lemma(t) in JUDICIAL_WORDS or t.lower_ in JUDICIAL_WORDS)
-               and not any(a.lower_ == "without" for a in t.ancestors)
-               for t in tok.sent)
+    spying", "the judiciary said it had executed ...": a court's sentence carried out, not
+    an attack. Only the verb's own phrases count: "executed ... without trial", "executed a
+    judge", "the officer in charge said", "days after a court jailed their leader" are
+    summary executions."""
+    if _court_subject(tok):
+        return True
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "parataxis") or _other_clause(child):
+            continue
+        words = JUDICIAL_VICTIM_WORDS if child.dep_ in VICTIM_DEPS else JUDICIAL_WORDS
+        if any(_lemma(t) in words or t.lower_ in words for t in _own_phrase(child)):
+            return True
+    return False
+
+
+def _other_clause(tok: Token) -> bool:
+    """A verb with a subject of its own ("a court jailed their leader") starts another
+    clause."""
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ in OTHER_CLAUSE_DEPS for c in tok.children)
+
+
+def _own_phrase(tok: Token) -> list[Token]:
+    """The phrase under a word, leaving out other clauses and what 'without' governs."""
+    if tok.lower_ == "without" or _other_clause(tok):
+        return []
+    return [tok] + [t for c in tok.children for t in _own_phrase(c)]
+
+
+def _court_subject(tok: Token) -> bool:
+    """ "The court executed ...", "the judiciary said it had executed ...": a court's act."""
+    heads = [tok, tok.head] if tok.dep_ in ("ccomp", "xcomp", "conj") else [tok]
+    subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "agent")]
+    subjects += [g for s in subjects if s.dep_ == "agent" for g in s.children]
+    return any(_lemma(s) in COURT_SUBJECTS or any(
+        c.dep_ in ("poss", "compound") and _lemma(c) in COURT_SUBJECTS for c in s.children)
+        for s in subjects)
 
 
 def subject_weapon_type(subj: Token, lex: Lexicon) -> str | None:
