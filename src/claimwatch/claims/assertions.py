@@ -469,7 +469,7 @@ def _resolve_phrase(phrase: str, memory: _Memory, mention: Mention | None, *,
             return body
     if len(words) > 1 and words[0] in ("its", "their") and owner is not None \
             and (owner.canonical or owner.name).lower() in lex.countries:
-        # 'Baku told a different story. Its defence ministry said ...'
+        # 'Caracas saw it otherwise. Its interior ministry said ...'
         raw = f"{owner.canonical or owner.name}'s {raw.split(maxsplit=1)[1]}"
         low, words = raw.lower(), raw.lower().split()
     patron = _patron_descriptor().sub("", raw)   # 'the al Qaeda-linked group' -> 'the group'

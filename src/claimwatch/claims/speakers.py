@@ -212,9 +212,9 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.name = clean_surface(context)   # 'the monitoring group Coastal Peace Watch' -> its name
     body_of = re.match(r"(?i:spokes(?:man|woman|person) (?:for|of) (?:the )?)(.{3,})$", clean)
     if body_of and not person:
-        sp.name = body_of.group(1)   # 'spokesman for the army's regional command' -> the body
+        sp.name = body_of.group(1)   # 'spokesman for the navy's northern fleet' -> the body
     user = _USED_BY.search(clean)
-    if user and entry is None:   # 'a social media account used by separatist fighters'
+    if user and entry is None:   # 'a blog run by the rebel militia'
         sp.name = re.split(r"\s+(?:in|from|based in)\s+", clean_surface(user.group(1)))[0]
         sp.kind = _kind_from_words(sp.name, handle)
     staff = _STAFF_OF.match(clean)

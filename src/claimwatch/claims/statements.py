@@ -416,7 +416,7 @@ def _name_object(subject: Any) -> Any:
 
 
 def _person_in(doc: Any, start: int, end: int) -> str | None:
-    """The person named inside a speaker phrase ('Health Minister Hassan al-Ghabbash')."""
+    """The person named inside a speaker phrase ('Interior Minister Ana Kovac')."""
     people = [e for e in doc[start:end].ents if e.label_ == "PERSON" and len(e) >= 2]
     return str(people[-1].text) if people else None
 
@@ -455,8 +455,8 @@ def _silence_subject(sent: Any, cue_char: int) -> str:
 def _coordinated(phrase: str, nominal: frozenset[str] = frozenset()) -> list[str]:
     """'Israeli government and military' -> ['Israeli government', 'Israeli military'].
 
-    A leading count the parser ran into the subject ('at least seven people, police and
-    military officials said') is dropped first. Words in ``nominal`` (nouns compounded
+    A leading count the parser ran into the subject ('nine soldiers, army and
+    hospital sources said') is dropped first. Words in ``nominal`` (nouns compounded
     onto the first head: 'aid workers and witnesses') stay with the first noun."""
     chunks = [c.strip() for c in phrase.split(",")]
     while len(chunks) > 1 and _COUNT_LEAD.match(chunks[0]):

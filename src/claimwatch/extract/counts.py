@@ -171,7 +171,7 @@ def counted_nouns(word: Token) -> list[Token]:
 
 
 def _person_in_compound(noun: Token, lex: Lexicon) -> Token:
-    """ "took its 25 crew members hostage": the parse may make the counted people a
+    """ "held its 14 crew members hostage": the parse may make the counted people a
     compound of "hostage"; the person noun carries the number."""
     if _is_person(noun, lex) and _number_of(noun, lex) is not None:
         return noun

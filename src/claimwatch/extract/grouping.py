@@ -348,7 +348,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         and all(_answered(m) == _answered(info) for m in c.members
                 if m.sent_index == info.sent_index)]
     if info.earlier and info.beside_incident and clusters and not told_here:
-        # "Baku said it launched the operation after six were killed hours earlier": the
+        # "Lisbon said it began the raid after four died the night before": the
         # operation, no incident of its own sentence, is the one just told; the killings
         # are another, earlier one
         last = max(clusters, key=lambda c: c.last_sent)
@@ -376,7 +376,7 @@ def _choose(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
         if recent is not None and recent.anchor is None and recent.members[0].separate \
                 and len(recent.members) == 1 and info.sent_index - recent.last_sent <= 1 \
                 and not info.separate and not _conflicts(info, recent):
-            return recent  # "Hours later, Ukraine came under fresh attack. Russia launched ..."
+            return recent  # "By evening the port was shelled again. Rebels fired ..."
         for c in reversed(clusters):
             if _compatible_dated(info, c) and not (info.separate and not _same_day(info, c)):
                 return c
@@ -431,8 +431,8 @@ def _partitive_antecedent(info: TriggerInfo, clusters: list[Cluster]) -> Cluster
 
 def _own_day_elsewhere(info: TriggerInfo, cluster: Cluster) -> bool:
     """A trigger with its own day at a place apart from an incident that only a statement's
-    date bounds: "IS claimed a bombing in Marawi on Sunday ... retaliation for an operation
-    last Friday in Maguindanao" are two incidents, one sentence or not."""
+    date bounds: "rebels claimed an ambush in Nordvik on Sunday ... revenge for a raid
+    last Tuesday in Solberg" are two incidents, one sentence or not."""
     theirs = cluster.anchor
     return bool(info.anchor is not None and info.anchor.attached and theirs is not None
                 and not theirs.attached and _apart(info, cluster))
@@ -486,8 +486,8 @@ def _long_before(info: TriggerInfo, published: dt.date) -> bool:
 
 def _last_mentioned(info: TriggerInfo, clusters: list[Cluster]) -> Cluster | None:
     """ "that strike": the incident mentioned last, word by word, in the sentence before
-    ("Moscow said the strike was revenge for an attack on X. ... killed in that strike"
-    is the attack on X), whatever word named it."""
+    ("Officials called the raid payback for a bombing at X. ... died in that raid"
+    is the bombing at X), whatever word named it."""
     if not any(c.dep_ == "det" and c.lower_ == "that" for c in info.trigger.token.children):
         return None
     told = [(m.trigger.token.i, c) for c in clusters for m in c.members

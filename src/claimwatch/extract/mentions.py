@@ -139,7 +139,7 @@ def _sharpen_place(mention: Mention, cluster: Cluster, sdoc: Any,
                 continue  # "after Moscow released footage": a government, not a place
             if roles.journey_end(span):
                 continue  # "travelling from X to Y": where the journey began or was bound
-            text = roles.with_direction(span)  # "Mopti region" is no town
+            text = roles.with_direction(span)  # "Tarvel region" is no town
             head = roles.place_head(span)
             if text == span.text and head.dep_ == "pobj" and head.head.lower_ == "from":
                 continue  # "the attackers had come from X": where they set out, not the scene
@@ -240,7 +240,7 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
     """The date expression for a trigger: one tied to its clause beats one in the sentence."""
     sent = trigger.sent
     if trigger.kind == "noun" and trigger.token.dep_ == "appos":
-        return None  # "..., the first major attack on the city in years": a gloss, no date
+        return None  # "..., the worst raid on the port since 2015": a gloss, no date
     start, end = sent.start_char, sent.end_char
     sig = EMBED_SIGNATURE.search(sent.text)
     cutoff = start + sig.start() if sig else end
@@ -257,7 +257,7 @@ def _anchor_for(trigger: Trigger, timexes: list[Any], published: dt.date | None)
             #           2021, when gunmen abducted ...": the year the abduction happened)
         attached = _attached(trigger, tx)
         if attached is not None and _provocation_date(trigger, tx, lex):
-            attached = None  # "... revenge for an attack on Russian troops on New Year's Day"
+            attached = None  # "... payback for a raid on a border post on Easter Sunday"
         if attached is None or (trigger.weak and not (attached and (
                 trigger.kind == "noun" or _opens_sentence(trigger, tx)))):
             continue  # "killed" is dated by the attack; "the strikes ... on Thursday" by itself
@@ -332,7 +332,7 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
     if span is None:
         return True
     if _when_clause(span, trigger.token):
-        return True  # "still rebuilding after May 2017, when fighters overran the city"
+        return True  # "still in ruins since June 2009, when rebels seized the town"
     if _in_since_clause(span):
         return None  # "the deadliest since the uprising began in 2011"
     if span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
@@ -353,13 +353,13 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
             c.dep_ == "prt" and c.lower_ == "down" for c in clause.children)):
         return False  # "the toll from the strike rose to 12 on Sunday", "clashes died down"
     if trigger.kind == "noun" and _other_incident_noun(span, trigger.token, clause):
-        return None  # "the attack could be retaliation for an operation last Friday"
+        return None  # "the raid may have avenged an offensive last Monday"
     if verb != clause and verb.dep_ in ("acl", "relcl") and \
             trigger.token.i not in {t.i for t in verb.subtree}:
         return None  # "near the statues destroyed in 2001": the date of another noun's clause
     if verb != clause and verb.dep_ == "conj" and verb.head.i == clause.i \
             and verb.i > trigger.token.i:
-        return None  # "had hit the hospital and on Wednesday put the toll at 471": the
+        return None  # "had shelled the depot and on Monday put the dead at 38": the
         #              later conjoined verb's own day
     if verb == clause or span.root.i in {t.i for t in clause.subtree}:
         return True
@@ -374,7 +374,7 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         if head == verb:
             return True
     if clause.i in {t.i for t in verb.subtree} and str(verb.lemma_).lower() in CONSEQUENCE_LEMMAS:
-        return True  # "three were killed on Wednesday when a missile slammed into ..."
+        return True  # "two died on Tuesday when a shell landed on ..."
     lemma = str(verb.lemma_).lower()
     return False if lemma in REPORTING_LEMMAS or lemma in LATER_SCENE_LEMMAS else None
 
@@ -395,7 +395,7 @@ def _when_clause(span: Any, tok: Any) -> bool:
 
 def _other_incident_noun(span: Any, trigger: Any, clause: Any) -> bool:
     """The date sits in the phrase of the incident the trigger's clause answers ("the
-    attack could be retaliation for an operation last Friday": Friday is the operation's
+    raid may have avenged an offensive last Monday": Monday is the offensive's
     day, not the attack's)."""
     lex = lexicon()
     mine = {t.i for t in trigger.subtree}
@@ -680,7 +680,7 @@ def _containing_area(trigger: Trigger, name: str, places: list[tuple[str, str, i
     after it ("Zorbakandi, a town in eastern Congo", "Kelbo, in Zorba province"), else the
     best located place among the incident's place phrases and the report's lede."""
     sents = [trigger.sent, *(s for s in trigger.sent.doc.sents if s.start != trigger.sent.start)]
-    for sent in sents:  # "Moura ... in Moura, in the Mopti region": anywhere in the report
+    for sent in sents:  # "Delsa ... in Delsa, in the Tarvel region": anywhere in the report
         for text in [*roles.country_qualifiers(sent, name), *roles.places_after(sent, name)]:
             spot = locate(text, False)
             if spot is not None and spot.feature != "unlisted":
@@ -771,7 +771,7 @@ def _coref_actor(tok: Any) -> tuple[str, str] | None:
     before = tok.doc.text[max(0, tok.idx - 800):tok.idx]
     group = str(tok.lemma_).lower() in lexicon().cues["group_nouns"]
     if tok.lower_ in ("its", "their", "it", "they"):
-        # "the group said its fighters had attacked", "the group said it had killed": the
+        # "the group announced its men had raided", "the group claimed it had shot": the
         # pronoun is the speaker, 'the group' (the armed group named before it)
         speaker = next((c for a in tok.ancestors if a.pos_ in ("VERB", "AUX")
                         for c in a.children if c.dep_ == "nsubj" and c.i < tok.i
@@ -1146,7 +1146,7 @@ def _scene_after(trigger: Trigger, tx: Any) -> bool:
 
 
 def _claim_day(cluster: Cluster, timexes: list[Any], published: dt.date) -> Any:
-    """ "Its spokesman also said the group had launched drones at Eilat": an undated claim made in
+    """ "A spokesman added that the group had fired rockets at Tarvik": an undated claim made in
     the statement the lede dates ("the movement said on Friday ...") takes that day."""
     main = cluster.members[0].trigger
     verb = main.token

@@ -508,7 +508,7 @@ def target_token(trigger: Token, kind: str) -> Token | None:
         head = trigger.head
         if trigger.dep_ == "pobj" and head.lower_ in ("by", "in") and head.head.pos_ == "VERB" \
                 and str(head.head.lemma_).lower() in CASUALTY_VERBS:
-            # "Sayyed X was killed in a strike on his home": the person it was aimed at
+            # "General X died in a drone attack on his car": the person it was aimed at
             subj = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
             if subj is not None and subj.ent_type_ == "PERSON" and _usable(subj):
                 return subj
@@ -785,7 +785,7 @@ def area_antecedents(tok: Token) -> list[Any]:
 
 
 def _names_admin_area(ent: Any) -> bool:
-    """ "in Maguindanao del Sur province": the name of a province, its noun after it (the
+    """ "in Ostra del Norte province": the name of a province, its noun after it (the
     model tagged the name alone); "the US military" is a modifier, not a place."""
     tok = ent.root
     if tok.dep_ in ("amod", "nmod") and tok.head.i == ent.end:
@@ -820,13 +820,13 @@ def names_area_noun(phrase: str | None) -> bool:
 
 
 def _other_incident_place(ent: Any, trigger: Token) -> bool:
-    """A place of the incident that the trigger's clause answers: "the attack could be
-    retaliation for an operation in X" places the operation, not the attack."""
+    """A place of the incident that the trigger's clause answers: "the raid may have
+    avenged an offensive in X" places the offensive, not the raid."""
     from claimwatch.extract.triggers import answered_incident
 
     root = place_head(ent)
     while root.dep_ == "compound" and root.head.i > root.i:
-        root = root.head  # "for an operation in Maguindanao del Sur province"
+        root = root.head  # "for an offensive in Ostra del Norte province"
     mine = {t.i for t in trigger.subtree}
     lex = lexicon()
     return any(a.i not in mine and a.i != trigger.i and answered_incident(a, lex)

@@ -51,7 +51,7 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
                   and c.i not in earlier for t in _own_clause(c)]
     answered = {i for a in answered_phrases(tok.sent, lex) if tok.i not in a for i in a}
     # a word told of the incident another one answers, outside the trigger's phrase ("the
-    # attack could be retaliation for an operation backed by air strikes") is not its own
+    # raid may have avenged an offensive backed by air strikes") is not its own
     mine = {t.i for t in tok.subtree}
     others = {t.i for t in tok.sent if t.i not in mine and answered_incident(t, lex)}
     types: list[str] = []
