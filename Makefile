@@ -51,8 +51,9 @@ train-truecase: install
 
 # The MUC-4 role tagger (`claimwatch eval muc4 --roles model|combined`): a small spaCy NER
 # trained on ../shared/data/muc4/grit_train.jsonl (CPU, seeded, about 13 minutes), written
-# to src/claimwatch/data/muc4_roles (3 MB, shipped).
+# to src/claimwatch/data/muc4_roles (3 MB, shipped). It reads truecased text, so the case
+# table comes first.
 .PHONY: train-muc4-roles
 train: train-muc4-roles
-train-muc4-roles: install
+train-muc4-roles: train-truecase
 	$(BIN)/python scripts/train_muc4_roles.py --shared ../shared/data

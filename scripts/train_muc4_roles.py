@@ -29,12 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from claimwatch.evaluate import muc4_metrics as metrics
+from claimwatch.evaluate.muc4 import read_jsonl
 from claimwatch.evaluate.muc4_roles import (
     ROLES,
     RoleSpan,
     as_role_fillers,
     entities_from_spans,
     predict_spans,
+    tagger_text,
     training_spans,
 )
 
@@ -142,24 +144,12 @@ ents_f = 1.0
 """
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-
-
 def split(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(train, held-out) with a seeded shuffle of the docids."""
     docids = sorted(str(r["docid"]) for r in records)
     held = set(random.Random(SEED).sample(docids, round(len(docids) * HOLDOUT_SHARE)))
     return ([r for r in records if r["docid"] not in held],
             [r for r in records if r["docid"] in held])
-
-
-def prepared(text: str, truecased: bool) -> str:
-    if truecased:
-        from claimwatch.nlp.truecase import truecase
-
-        return truecase(text)
-    return text
 
 
 SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+")
@@ -192,13 +182,13 @@ def write_docbin(records: list[dict[str, Any]], path: Path, truecased: bool,
     for rec in records:
         text = str(rec["doctext"])
         spans = training_spans(text, rec["extracts"], every_occurrence=every_occurrence)
-        cased = prepared(text, truecased)
+        cased = tagger_text(text, truecased)
         for a, b in sentence_pieces(text, spans):
             inside = [s for s in spans if a <= s.start and s.end <= b]
             if not inside and rng.random() >= negative_share:
                 continue
             doc = nlp.make_doc(cased[a:b])
-            ents = []
+            ents: list[Any] = []
             for span in inside:
                 ent = doc.char_span(span.start - a, span.end - a, label=span.role,
                                     alignment_mode="expand")

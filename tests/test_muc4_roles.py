@@ -18,8 +18,10 @@ from claimwatch.evaluate.muc4_roles import (
     attach_to_templates,
     combine_fillers,
     entities_from_spans,
+    model_entities,
     training_spans,
 )
+from claimwatch.nlp.truecase import truecase
 
 TEXT = ("gunmen of the red dawn front (rdf) threw grenades at the town hall of vila nova. "
         "the gunmen fled. police said the red dawn front office was searched. "
@@ -128,3 +130,14 @@ def test_model_path_of_the_eval_scores_the_tagger(tmp_path: Path, roles: str) ->
         assert all(e[0].lower() in TEXT for e in entities)  # strings of the document
     assert result.ree.micro.r_den == 5  # the gold entities, whatever the tagger found
     assert result.ree.micro.r_num >= 1  # it finds the gunmen or the town hall
+
+
+@pytest.mark.skipif(not muc4_roles.model_available(),
+                    reason="the MUC-4 role tagger is not built (make train)")
+def test_model_mode_extracts_are_the_taggers_not_the_rules(tmp_path: Path) -> None:
+    gold = _gold_file(tmp_path)
+    model = evaluate_muc4(gold, roles="model").run.extracts["TST1-MUC3-0001"]
+    assert model == as_role_fillers(model_entities(TEXT))  # the tagger's fillers, as found
+    assert model == as_role_fillers(model_entities(TEXT, truecase(TEXT)))  # cased given
+    rules = evaluate_muc4(gold, roles="rules").run.extracts["TST1-MUC3-0001"]
+    assert model != rules

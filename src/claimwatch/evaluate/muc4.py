@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,8 +103,10 @@ class Muc4Run:
 
 
 def analyse_events(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
-                   progress: bool = False) -> tuple[dict[str, list[Event]], list[str]]:
-    """claimwatch's events for each document (truecased first); failures are listed."""
+                   progress: bool = False, cased: Mapping[str, str] | None = None,
+                   ) -> tuple[dict[str, list[Event]], list[str]]:
+    """claimwatch's events for each document (truecased first, or its text in ``cased``
+    when the caller has truecased it already); failures are listed."""
     from claimwatch.ingest import read_text
     from claimwatch.nlp.truecase import truecase
     from claimwatch.pipeline import analyze
@@ -113,9 +115,9 @@ def analyse_events(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
     errors: list[str] = []
     for rec in _progress(records, progress):
         docid = str(rec["docid"])
+        text = cased[docid] if cased is not None else truecase(str(rec["doctext"]))
         try:
-            events[docid] = analyze(read_text(truecase(str(rec["doctext"])), dates.get(docid),
-                                              doc_id=docid))
+            events[docid] = analyze(read_text(text, dates.get(docid), doc_id=docid))
         except PipelineError as exc:
             errors.append(f"{docid}: {exc}")
             events[docid] = []
@@ -137,18 +139,19 @@ def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.dat
         raise RecordError(f"unknown roles source {roles!r}; use one of {', '.join(ROLE_MODES)}")
     if roles != "rules":
         load_model()  # fail before the long pipeline run when the tagger is not built
-    events, errors = analyse_events(records, dates, progress)
+    cased_texts = {str(rec["docid"]): truecase(str(rec["doctext"])) for rec in records}
+    events, errors = analyse_events(records, dates, progress, cased_texts)
     run = Muc4Run(errors=errors)
     for rec in records:
         docid, text = str(rec["docid"]), str(rec["doctext"])
-        cased = truecase(text)
+        cased = cased_texts[docid]
         run.events += len(events[docid])
         templates = document_templates(events[docid], text, cased)
         if roles == "rules":
             run.templates[docid] = templates
             run.extracts[docid] = role_fillers(templates)
             continue
-        entities = model_entities(text)
+        entities = model_entities(text, cased)
         if roles == "combined":
             entities = combine_fillers(entities, templates)
         run.templates[docid] = attach_to_templates(

@@ -41,9 +41,11 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from claimwatch.errors import RecordError
+from claimwatch.evaluate.muc4_mapping import mapping_words
 from claimwatch.evaluate.muc4_metrics import normalize_string
 from claimwatch.model import Assertion, Event
 
@@ -129,12 +131,6 @@ def responsible_event(item: ConfidenceItem, events: Sequence[Event]) -> Event | 
     return None
 
 
-def _words(name: str) -> tuple[str, ...]:
-    from claimwatch.extract.lexicon import load_data
-
-    return tuple(str(w).lower() for w in load_data("muc4_mapping.json")[name])
-
-
 def is_authority(assertion: Assertion) -> bool:
     """The government, military or police speaking (MUC-4's "authorities"): by the speaker's
     role, its name ("police spokesman"), or the title the report gives it beside the name
@@ -143,7 +139,7 @@ def is_authority(assertion: Assertion) -> bool:
         return True
     speaker = f" {normalize_string(assertion.speaker)} "
     titles = f" {speaker_title(assertion.speaker, assertion.quote)} "
-    return any(f" {w} " in speaker or f" {w} " in titles for w in _words("authority_words"))
+    return any(f" {w} " in speaker or f" {w} " in titles for w in mapping_words("authority_words"))
 
 
 def speaker_title(speaker: str, quote: str) -> str:
@@ -186,7 +182,7 @@ def predicted_confidence(event: Event | None) -> str:
 
 def confidence_from_assertions(item: ConfidenceItem, events: Sequence[Event]) -> str | None:
     """What the report's statements say of an organisation no event names as perpetrator."""
-    hedges = _words("hedge_words")
+    hedges = mapping_words("hedge_words")
     plain = None
     for event in events:
         for a in event.assertions:
@@ -202,14 +198,19 @@ def confidence_from_assertions(item: ConfidenceItem, events: Sequence[Event]) ->
     return plain
 
 
+@lru_cache(maxsize=1)
+def unclaimed_patterns() -> tuple[re.Pattern[str], ...]:
+    """``unclaimed_patterns`` of ``data/muc4_mapping.json``, compiled once."""
+    from claimwatch.extract.lexicon import load_data
+
+    return tuple(re.compile(str(p)) for p in load_data("muc4_mapping.json")["unclaimed_patterns"])
+
+
 def responsibility_open(text: str) -> bool:
     """The report says nobody has claimed the incident ("no one has claimed responsibility
     for the attacks so far"): who did it is in question (``unclaimed_patterns``)."""
-    from claimwatch.extract.lexicon import load_data
-
     lowered = " ".join(text.lower().split())
-    return any(re.search(str(p), lowered) for p in load_data("muc4_mapping.json")
-               ["unclaimed_patterns"])
+    return any(p.search(lowered) for p in unclaimed_patterns())
 
 
 def combine(from_event: str | None, from_statements: str | None,

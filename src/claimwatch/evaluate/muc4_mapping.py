@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from claimwatch.evaluate.muc4_metrics import ROLES, Entity, RoleFillers, Template, normalize_string
 from claimwatch.model import Actor, Event
@@ -45,7 +45,7 @@ def incident_type(event: Event) -> str:
         return "kidnapping"
     if "arson" in types:
         return "arson"
-    explosives = _words("explosive_weapons")
+    explosives = mapping_words("explosive_weapons")
     if types & {"bombing", "ied"} or any(
             w.split()[-1].rstrip("s") in explosives for w in event.weapons if w.strip()):
         return "bombing"
@@ -60,9 +60,9 @@ def is_relevant(event: Event) -> bool:
     return not (kinds and kinds <= {"military"})
 
 
-@lru_cache(maxsize=4)
-def _words(name: str) -> frozenset[str]:
-    """A word list from ``data/muc4_mapping.json``."""
+@cache
+def mapping_words(name: str) -> frozenset[str]:
+    """A word list from ``data/muc4_mapping.json``, lower-cased (each list read once)."""
     from claimwatch.extract.lexicon import load_data
 
     return frozenset(str(w).lower() for w in load_data("muc4_mapping.json")[name])
@@ -74,7 +74,7 @@ def person_nouns() -> frozenset[str]:
     from claimwatch.extract.lexicon import lexicon
 
     words = lexicon().cues.get("person_nouns", [])
-    return frozenset(str(w).lower() for w in words) | _words("person_nouns")
+    return frozenset(str(w).lower() for w in words) | mapping_words("person_nouns")
 
 
 def find_mention(text: str, phrase: str) -> str | None:
@@ -111,7 +111,7 @@ def perpetrator_fills(actor: Actor, text: str, cased_text: str) -> tuple[list[st
         return [], []
     head, sep, tail = surface.partition(" of ")
     head_word = head.split()[-1].lower() if head.split() else ""
-    heads = person_nouns() | _words("perpetrator_heads")
+    heads = person_nouns() | mapping_words("perpetrator_heads")
     if sep and (head_word in heads or head_word.rstrip("s") in heads):
         org = find_mention(text, tail.removeprefix("the "))
         return [surface], [org] if org else []
@@ -124,7 +124,7 @@ def perpetrator_fills(actor: Actor, text: str, cased_text: str) -> tuple[list[st
 
 def _perp_head(word: str) -> bool:
     word = word.lower().strip(".,;:'\"")
-    heads = person_nouns() | _words("perpetrator_heads")
+    heads = person_nouns() | mapping_words("perpetrator_heads")
     return word in heads or word.rstrip("s") in heads or word.removesuffix("es") in heads
 
 
@@ -134,10 +134,10 @@ def description_core(phrase: str) -> str:
     run ends it ("urban guerrilla commandos"); "of" stays after a group word ("members of
     the FMLN")."""
     words = phrase.split()
-    while len(words) > 1 and words[0].lower() in _words("vague_quantifiers"):
+    while len(words) > 1 and words[0].lower() in mapping_words("vague_quantifiers"):
         words = words[1:]
     for i, w in enumerate(words):
-        if w.lower() in _words("phrase_stops"):
+        if w.lower() in mapping_words("phrase_stops"):
             words = words[:i]
             break
     for i, w in enumerate(words):
@@ -147,7 +147,7 @@ def description_core(phrase: str) -> str:
         while end < len(words) and _perp_head(words[end]):
             end += 1
         if end < len(words) and words[end].lower() == "of" and words[end - 1].lower().rstrip(
-                "s") in _words("group_heads"):
+                "s") in mapping_words("group_heads"):
             return " ".join(words)
         return " ".join(words[:end])
     return " ".join(words) if words else phrase
@@ -192,7 +192,7 @@ def is_person(phrase: str, cased_text: str) -> bool:
     whose head is a building or vehicle ("the mayor's office") is a thing.
     """
     words = [w.strip(".,'\"") for w in phrase.lower().split()]
-    if not words or head_noun(phrase) in _words("thing_nouns"):
+    if not words or head_noun(phrase) in mapping_words("thing_nouns"):
         return False
     if any(w.endswith("'s") for w in words[:-1]):
         return True
@@ -254,7 +254,7 @@ def _place_name(name: str) -> bool:
     place noun, is not a person's name."""
     from claimwatch.resolve.gazetteer import Gazetteer, GazetteerError
 
-    if head_noun(name) in _words("place_nouns"):
+    if head_noun(name) in mapping_words("place_nouns"):
         return True
     try:
         return bool(Gazetteer.load().lookup(name.lower()))
@@ -314,7 +314,7 @@ def event_template(event: Event, text: str, cased_text: str) -> Template:
             fills["PerpInd"].append(found)
     for target in event.targets:
         found = find_mention(text, _whole_thing(_strip_determiners(target.text)))
-        if found and target.type == "unknown" and head_noun(found) not in _words(
+        if found and target.type == "unknown" and head_noun(found) not in mapping_words(
                 "thing_nouns") and not is_person(found, cased_text):
             continue  # "more than 100 shots", "the struggle": not a physical target
         if found and not is_person(found, cased_text):
@@ -339,7 +339,7 @@ def _whole_thing(phrase: str) -> str:
     """ "the 6th floor of the Hilton hotel", "the roof of the vehicle": MUC-4's physical
     target is the whole building or vehicle, not the part that was hit."""
     head, sep, tail = phrase.partition(" of ")
-    if sep and head_noun(head) in _words("part_nouns") and tail.strip():
+    if sep and head_noun(head) in mapping_words("part_nouns") and tail.strip():
         return tail.strip().removeprefix("the ")
     return phrase
 

@@ -184,30 +184,41 @@ def load_model() -> Any:
     path = model_dir()
     if not (path / "config.cfg").exists():
         raise RecordError("the MUC-4 role tagger is not built; run `make train` (it trains "
-                          "scripts/train_muc4_roles.py on ../shared/data/muc4/gtt_train.jsonl) "
+                          "scripts/train_muc4_roles.py on ../shared/data/muc4/grit_train.jsonl) "
                           "or set CLAIMWATCH_MUC4_ROLES to a trained model folder",
                           source=str(path))
     return spacy.load(path)
 
 
-def model_text(nlp: Any, text: str) -> str:
-    """The text as the tagger was trained on it: lower case as given, or truecased."""
-    if nlp.meta.get("claimwatch", {}).get("truecase"):
+def tagger_text(text: str, truecased: bool) -> str:
+    """The text as a tagger trained on ``truecased`` (or lower-case) text reads it."""
+    if truecased:
         from claimwatch.nlp.truecase import truecase
 
         return truecase(text)
     return text
 
 
-def predict_spans(nlp: Any, text: str) -> list[RoleSpan]:
-    """The tagger's role spans in ``text`` (offsets of ``text``)."""
-    doc = nlp(model_text(nlp, text))
+def model_text(nlp: Any, text: str, cased: str | None = None) -> str:
+    """The text as the tagger was trained on it: lower case as given, or truecased
+    (``cased``, when the caller has truecased ``text`` already)."""
+    truecased = bool(nlp.meta.get("claimwatch", {}).get("truecase"))
+    if truecased and cased is not None:
+        return cased
+    return tagger_text(text, truecased)
+
+
+def predict_spans(nlp: Any, text: str, cased: str | None = None) -> list[RoleSpan]:
+    """The tagger's role spans in ``text`` (offsets of ``text``; ``cased`` is its truecased
+    form when the caller has it)."""
+    doc = nlp(model_text(nlp, text, cased))
     return [RoleSpan(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ROLES]
 
 
-def model_entities(text: str) -> list[RoleEntity]:
-    """The role-filler entities the trained tagger finds in one document."""
-    return entities_from_spans(text, predict_spans(load_model(), text))
+def model_entities(text: str, cased: str | None = None) -> list[RoleEntity]:
+    """The role-filler entities the trained tagger finds in one document (``cased``: its
+    truecased text, when the caller has it)."""
+    return entities_from_spans(text, predict_spans(load_model(), text, cased))
 
 
 def read_meta(path: Path) -> dict[str, Any]:
@@ -217,17 +228,6 @@ def read_meta(path: Path) -> dict[str, Any]:
 
 
 # --- templates: rule incident types, model role fillers -----------------------------------
-
-
-def _event_extents(event: Event, cased_text: str) -> list[tuple[int, int]]:
-    """Where the sentences that explain an event lie in the (truecased) text."""
-    extents = []
-    for explanation in event.explanations:
-        if explanation.sentence:
-            at = cased_text.find(explanation.sentence)
-            if at >= 0:
-                extents.append((at, at + len(explanation.sentence)))
-    return extents
 
 
 def _distance(offsets: Sequence[int], extents: Sequence[tuple[int, int]]) -> int:
@@ -240,12 +240,13 @@ def _distance(offsets: Sequence[int], extents: Sequence[tuple[int, int]]) -> int
 def template_extents(events: Sequence[Event], cased_text: str) -> dict[str, list[tuple[int, int]]]:
     """For each incident type among the relevant events, where its events' sentences lie."""
     from claimwatch.evaluate.muc4_mapping import incident_type, is_relevant
+    from claimwatch.evaluate.wikievents import event_spans
 
     extents: dict[str, list[tuple[int, int]]] = {}
     for event in events:
         if is_relevant(event):
             extents.setdefault(incident_type(event), []).extend(
-                _event_extents(event, cased_text))
+                event_spans(event, cased_text))
     return extents
 
 

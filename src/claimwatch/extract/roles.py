@@ -944,7 +944,7 @@ def described_settlement(span: Any) -> bool:
         return False
     for tok in doc[span.end + 2:min(span.end + 6, span.sent.end)]:
         if str(tok.lemma_).lower() in SETTLEMENT_HEADS and tok.pos_ == "NOUN":
-            return tok.lower_ not in ("area", "neighborhood", "neighbourhood")
+            return tok.lower_ not in _place_words("not_settlement_nouns")
         if tok.pos_ not in ("ADJ", "ADV"):
             return False
     return False

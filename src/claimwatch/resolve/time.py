@@ -232,18 +232,20 @@ def _anaphoric_pattern() -> re.Pattern[str]:
 @cache
 def _counted_days_pattern() -> re.Pattern[str]:
     """ "two days earlier", "three days later": days counted from a date of the text."""
-    return re.compile(r"(?<![\w-])(?P<q>" + tr.QUANT + r")\s+days?\s+(?P<dir>earlier|later)"
-                      r"(?![\w-])", re.I)
+    directions = tr.alternation(list(tr.words()["counted_day_directions"]))
+    return re.compile(r"(?<![\w-])(?P<q>" + tr.QUANT + r")\s+days?\s+(?P<dir>" + directions
+                      + r")(?![\w-])", re.I)
 
 
 def _day_offsets(text: str) -> list[tuple[re.Match[str], int]]:
     offsets = {k.lower(): v for k, v in tr.words()["anaphoric_days"].items()}
+    directions = {k.lower(): v for k, v in tr.words()["counted_day_directions"].items()}
     found = [(m, offsets[m.group(0).lower()]) for m in _anaphoric_pattern().finditer(text)]
     for m in _counted_days_pattern().finditer(text):
         n = tr.number(m["q"])
         if n is not None and n > 1 and not any(
                 o.start() < m.end() and m.start() < o.end() for o, _ in found):
-            found.append((m, -n if m["dir"].lower() == "earlier" else n))
+            found.append((m, n * directions[m["dir"].lower()]))
     return sorted(found, key=lambda f: f[0].start())
 
 
