@@ -171,7 +171,7 @@ def test_denial_verbs_by_the_accused(verb: str, stance: str) -> None:
 
 def test_denial_inside_what_the_target_state_said() -> None:
     text = ("The Sea Wolves said they fired two missiles at a US destroyer in the Gulf of Aden. "
-            "A US official said there had been no attack on the destroyer.")
+            "A US official said there had been no such attack that day.")
     (m,) = analyse(text, {"trigger": "fired", "perpetrator": "Sea Wolves"})
     assert ("target_state", "denies") in stances_of(m, "US official")
     assert compute_status(m.assertions, m.evidence, ["Sea Wolves"]).status == "denied"
@@ -186,7 +186,7 @@ def test_un_body_confirms_and_names_keep_the_reports_wording() -> None:
 
 
 def test_its_ministry_after_a_capital_city_speaks() -> None:
-    text = ("Artillery fire hit border posts near Lachin overnight. Yerevan told a different "
+    text = ("Artillery fire hit border posts near Lachin overnight. Yerevan told a very different "
             "story. Its defence ministry said enemy units had opened fire first.")
     (m,) = analyse(text, {"trigger": "fire", "iso3": "AZE"})
     assert any(a.speaker.startswith("Armenia") and a.speaker_role == "third_state"
@@ -236,7 +236,7 @@ def test_an_accusation_of_backing_a_group_is_no_word_on_the_attack() -> None:
 
 def test_bare_army_is_the_striking_states_forces() -> None:
     text = ("A rocket was fired at a border post near Kilis on Saturday, the military said. "
-            "Turkish jets then struck what the army said was a militant depot near Qamishli.")
+            "Turkish jets then struck a depot near Qamishli that the army said militants used.")
     rocket, strike = analyse(
         text, {"trigger": "fired", "iso3": None},
         {"trigger": "struck", "perpetrator": "Turkish jets", "iso3": "SYR"})
@@ -254,7 +254,7 @@ def test_a_state_speaking_of_its_own_dead_is_the_attacked_state() -> None:
 
 def test_looking_into_the_incident_is_no_comment() -> None:
     text = ("A drone struck a fuel depot in Kursk on Tuesday, the regional governor said. "
-            "The Ukrainian military said it was looking into the incident.")
+            "The Ukrainian military said it was investigating the incident.")
     (m,) = analyse(text, {"trigger": "struck", "iso3": "RUS"})
     assert ("third_state", "no_comment") in stances_of(m, "Ukrainian military")
     assert not any(a.stance == "confirms" for a in find(m, "Ukrainian military"))
@@ -283,14 +283,14 @@ def test_bare_army_with_no_state_named_is_the_army_of_the_country_hit() -> None:
 def test_a_statement_on_that_attack_goes_to_the_incident_introduced_last() -> None:
     import claimwatch
 
-    text = ("Russian missiles struck two hotels in Kharkiv on Sunday, killing six people, the "
-            "governor said. Moscow said the strike was revenge for a Ukrainian attack on a "
-            "barracks in Horlivka on January 3. The Russian defence ministry said 40 of its "
-            "soldiers died there.")
-    found = claimwatch.extract(text, published=dt.date(2024, 1, 8))
+    text = ("Russian missiles hit a clinic in Sumy on Tuesday, killing eight people, the "
+            "mayor said. Moscow called the strike an answer to a Ukrainian attack on a "
+            "depot in Horlivka on March 14. The Russian defence ministry said 23 of its "
+            "troops died there.")
+    found = claimwatch.extract(text, published=dt.date(2024, 3, 19))
     horlivka = [e for e in found if e.location is not None and "Horl" in e.location.name]
     assert horlivka
-    assert any("defence ministry" in a.speaker and "40 of its" in a.quote
+    assert any("defence ministry" in a.speaker and "23 of its" in a.quote
                for a in horlivka[0].assertions)
 
 

@@ -292,15 +292,15 @@ def test_the_perpetrators_own_fallen_soldier_does_not_make_it_the_target() -> No
 
 
 def test_a_state_force_member_killed_makes_his_state_the_target() -> None:
-    text = ("A Revolutionary Guards adviser was killed in a strike on his home near Damascus on "
-            "Monday, which Iran blamed on Israel.")
+    text = ("Two Revolutionary Guards officers were killed in a strike on their car outside "
+            "Homs on Thursday, which Iran blamed on Israel.")
     (m,) = analyse(text, {"trigger": "strike", "iso3": "SYR"})
     assert ("target_state", "attributes") in stances_of(m, "Iran")
 
 
 def test_a_group_saying_its_fighters_confronted_troops_is_heard() -> None:
-    text = ("Israeli troops raided Tulkarm on Monday, killing four people.\n\n"
-            "The Tulkarm Brigade said its fighters had confronted the troops.")
+    text = ("Israeli troops raided Tulkarm on Wednesday, killing two people.\n\n"
+            "The Tulkarm Brigade said its fighters had clashed with the soldiers.")
     (m,) = analyse(text, {"trigger": "raided", "iso3": "PSE",
                           "perpetrator": "Israel Defense Forces"})
     assert find(m, "Tulkarm Brigade")

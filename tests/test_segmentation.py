@@ -356,7 +356,7 @@ def test_a_town_tagged_as_a_product_after_a_place_noun_is_a_place() -> None:
     from claimwatch.extract import roles
     from claimwatch.nlp import load_nlp
 
-    doc = load_nlp()("Missiles hit two buildings in the eastern city of Zorbask overnight.")
+    doc = load_nlp()("Missiles hit a warehouse in the northern city of Zorbask overnight.")
     name = next(t for t in doc if t.text == "Zorbask")
     doc.ents = [Span(doc, name.i, name.i + 1, label="PRODUCT")]
     assert [s.text for s in roles.place_spans(next(iter(doc.sents)))] == ["Zorbask"]
@@ -364,8 +364,8 @@ def test_a_town_tagged_as_a_product_after_a_place_noun_is_a_place() -> None:
 
 def test_an_incident_after_which_another_was_launched_hours_later_is_its_own() -> None:
     text = ("Gunmen attacked a police post in Mandera on Monday, wounding two officers. The "
-            "army said it launched an operation after four soldiers were killed by landmines "
-            "hours earlier on a road leading to Wajir. It blamed the militants for the blasts.")
+            "army said it launched an operation after four soldiers were killed hours earlier "
+            "by landmines on a road leading to Wajir. It blamed the militants for the blasts.")
     found = events(text)
     assert len(found) == 2
     post = next(e for e in found if "shooting" in e.attack_types)
@@ -405,8 +405,8 @@ def test_coming_under_fire_is_a_shooting_and_criticism_is_not() -> None:
 
 def test_an_incident_before_an_operation_without_a_trigger_is_its_own_and_told_on() -> None:
     text = ("Troops clashed with rebels in the hills on Monday, the army said. Officials said "
-            "the army launched the operation after six soldiers were killed by landmines hours "
-            "earlier on a road leading to Rutshuru. They blamed the rebels for the blasts.")
+            "the army launched the operation after six soldiers were killed hours earlier by "
+            "landmines on a road leading to Rutshuru. They blamed the rebels for the blasts.")
     found = events(text)
     assert len(found) == 2
     clash = next(e for e in found if "ground_assault" in e.attack_types)

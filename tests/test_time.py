@@ -280,9 +280,9 @@ def test_earlier_this_month_ends_at_publication() -> None:
 
 
 def test_a_fight_that_began_one_day_and_ended_another_is_a_range() -> None:
-    text = "Rebels said the battles began on Thursday and ended on Saturday near the border."
+    text = "Rebels said the fighting began on Friday and ended on Sunday in the hills."
     t = find_timexes(text, D(2024, 7, 30))
-    assert [(x.start, x.end) for x in t] == [(D(2024, 7, 25), D(2024, 7, 27))]
+    assert [(x.start, x.end) for x in t] == [(D(2024, 7, 26), D(2024, 7, 28))]
 
 
 def test_resolve_expression_without_a_publication_date() -> None:
