@@ -136,3 +136,23 @@ def test_suicide_attack_phrases() -> None:
     assert tells_suicide_attack("She blew herself up at the gate.")
     assert not tells_suicide_attack("A bomb hit a suicide prevention clinic.")
     assert not tells_suicide_attack("Police ruled the death a suicide.")
+
+
+def test_the_thing_detonated_is_the_device_not_the_target() -> None:
+    (ev,) = events("A bomber strapped with explosives walked into a bakery in Garissa on "
+                   "Monday and detonated the belt at the counter, killing five people, "
+                   "police said.")
+    texts = [t.text for t in ev.targets]
+    assert "belt" not in texts
+    assert "counter" in texts
+
+
+def test_what_steps_on_or_runs_over_a_mine_is_the_target() -> None:
+    (ev,) = events("Three police officers were killed on Monday when their truck drove over "
+                   "a landmine near the village of Karuma, the district governor said.")
+    assert "truck" in [t.text for t in ev.targets]
+    (ev,) = events("Late last month, a mine killed six farmers when their tractor hit it on "
+                   "a dirt track outside Karuma, villagers said.")
+    texts = [t.text for t in ev.targets]
+    assert "tractor" in texts
+    assert "dirt track" not in texts and "track" not in texts

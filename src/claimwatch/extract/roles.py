@@ -352,6 +352,10 @@ IMPACT_VERBS = CueWords("roles", "impact_verbs")
 VERB_TARGET_PREPS = CueWords("roles", "verb_target_preps")
 NOUN_TARGET_PREPS = CueWords("roles", "noun_target_preps")
 FACILITY_PREPS = CueWords("roles", "facility_preps")
+DEVICE_VERBS = CueWords("roles", "device_verbs")
+MINE_CONTACT_VERBS = CueWords("roles", "mine_contact_verbs")
+MINE_CONTACT_PREPS = CueWords("roles", "mine_contact_preps")
+MINE_WEAPON_CLASSES = CueWords("roles", "mine_weapon_classes")
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -450,6 +454,30 @@ def _facility_prep(head: Token) -> Token | None:
     return None
 
 
+def _mine_like(tok: Token, lex: Lexicon) -> bool:
+    """A mine or roadside device, or "it" after one in the same sentence."""
+    if tok.lower_ == "it":
+        return any(_mine_like(t, lex) for t in tok.doc[tok.sent.start:tok.i])
+    lemma = str(tok.lemma_).lower()
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    pair = f"{before.lower_} {lemma}" if before is not None else lemma
+    return any(lex.weapons.get(w) in MINE_WEAPON_CLASSES for w in (lemma, pair))
+
+
+def _mine_contact(verb: Token) -> Token | None:
+    """ "their patrol stepped on a landmine", "the bus struck it": the subject was hit."""
+    if str(verb.lemma_).lower() not in MINE_CONTACT_VERBS:
+        return None
+    lex = lexicon()
+    met = [c for c in verb.children if c.dep_ == "dobj"]
+    met += [g for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in
+            MINE_CONTACT_PREPS for g in c.children if g.dep_ == "pobj"]
+    if not any(_mine_like(m, lex) for m in met):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj if _usable(subj) and subj is not None and not is_weapon(subj, lex) else None
+
+
 def target_token(trigger: Token, kind: str) -> Token | None:
     """The head of the attacked thing's phrase.
 
@@ -460,6 +488,10 @@ def target_token(trigger: Token, kind: str) -> Token | None:
     "outside/near", or the object of the verb the attack noun is the subject of ("the
     strike flattened the annex").
     """
+    if trigger.pos_ == "VERB":
+        met = _mine_contact(trigger)
+        if met is not None:
+            return met
     if kind == "verb":
         lex = lexicon()
         killing = str(trigger.lemma_).lower() in CASUALTY_VERBS
@@ -467,7 +499,10 @@ def target_token(trigger: Token, kind: str) -> Token | None:
         if among is not None:
             return among
         obj: Token | None = None
+        device = str(trigger.lemma_).lower() in DEVICE_VERBS  # its object went off
         for c in trigger.children:
+            if c.dep_ == "dobj" and device:
+                continue
             if c.dep_ in ("dobj", "nsubjpass") and str(c.lemma_).lower() not in lex.weapons:
                 cand = _free_relative(c)
                 if _usable(cand):
