@@ -738,3 +738,28 @@ def test_a_bracketed_abbreviation_names_the_body_introduced(later: str) -> None:
     first = [a for a in m.assertions if a.char_start == 0]
     assert {a.speaker for a in heard} == {"Union for Northern Liberation"}
     assert {a.speaker_role for a in heard} == {a.speaker_role for a in first}
+
+
+def test_launch_quote_and_stale_video_doubt_are_words_on_the_attack() -> None:
+    text = ("Rockets hit the town of Zarvan on Sunday, the Dalmor Front said. "
+            "\"We counted four launches from the hills,\" said a farmer, Imre Talvik. "
+            "A researcher, Oskar Lind, said the footage posted by the group appeared to show "
+            "an older launch.")
+    (m,) = analyse(text, {"trigger": "hit", "perpetrator": "Dalmor Front", "iso3": "ARM"})
+    assert ("witness", "reports") in stances_of(m, "Imre Talvik")
+    assert ("osint", "disputes") in stances_of(m, "Oskar Lind")
+
+
+def test_hospital_named_like_a_person_is_a_witness() -> None:
+    text = ("A shell struck a bus station in Varnok on Monday, killing six people. "
+            "The Sena Halvik hospital said it had received six bodies.")
+    (m,) = analyse(text, {"trigger": "struck", "iso3": "UKR"})
+    assert {a.speaker for a in m.assertions} == {"Sena Halvik hospital"}
+    assert ("witness", "reports") in stances_of(m, "Sena Halvik hospital")
+
+
+def test_local_health_director_speaks_for_the_attacked_side() -> None:
+    text = ("An air strike hit a school in Tarvel on Monday, killing four children. "
+            "\"The jets struck twice,\" said Tarvel health director Dr. Miro Kastel.")
+    (m,) = analyse(text, {"trigger": "hit", "iso3": "SYR", "place": "Tarvel"})
+    assert ("target_state", "confirms") in stances_of(m, "Miro Kastel")

@@ -54,6 +54,7 @@ _DENIAL_CONTENT = claims_pattern("assertions", "denial_content")
 _OTHER_CAUSE = claims_pattern("assertions", "other_cause")
 _DOUBT = claims_pattern("assertions", "doubt")
 _RELAYED = claims_pattern("assertions", "relayed")
+_STALE_EVIDENCE = claims_pattern("assertions", "stale_evidence")
 _OWN_STRIKE = claims_pattern("assertions", "own_strike")
 _OWN_LOSSES = claims_pattern("assertions", "own_losses")
 _NONCOMMITTAL = claims_pattern("assertions", "noncommittal")
@@ -257,6 +258,8 @@ def stances(st: Statement, role: str, ctx: EventContext, sp_igo: bool = False) -
         return ["disputes"]
     if st.cue in ("deny", "dispute"):
         return ["denies" if st.cue == "deny" else "disputes"]
+    if st.cue == "say" and role != "perpetrator" and _STALE_EVIDENCE.search(said):
+        return ["disputes"]   # 'the video appeared to show an older launch'
     if st.cue == "blame":
         return ["attributes"]
     if role == "perpetrator":

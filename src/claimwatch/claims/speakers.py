@@ -49,6 +49,7 @@ _APPOSITIVE_NAME = claims_pattern("speakers", "appositive_name")
 _SELF_NAMED_HEADS = claims_words("speakers", "self_named_heads")
 _MEMBER_HEADS = claims_words("speakers", "member_heads")
 _OWNER_HEADS = claims_words("speakers", "owner_heads")
+_PLACE_NAME_HEADS = claims_words("speakers", "place_name_heads")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
 
@@ -142,6 +143,8 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     if described is not None:
         return described
     person = strip_titles(person) if person else None
+    if person and _names_a_thing(clean, person):
+        person = None   # 'the Bab Tuma hospital': a name the parser took for a person's
     entry, partial = _by_handle(handle), False
     tail = _PERSON_TAIL.search(clean)
     dependent = tail is not None and bool(_DEPENDENT_OF.search(clean[:tail.start(1)]))
@@ -201,7 +204,8 @@ def describe(surface: str, handle: str | None = None, context: str = "",
             and not (entry is not None and not partial and not clean[:1].isupper()) \
             and _after_description(clean[:tail.start(1)]):
         sp.name = strip_titles(tail.group(1))   # the name after a description: "... agency UKMTO"
-    elif proper and (entry is None or partial):
+    elif proper and (entry is None or partial) \
+            and not has_word(clean[proper.end(1):], tuple(_PLACE_NAME_HEADS)):
         sp.name = proper.group(1)   # "X Civil Defence rescue service" -> its name
     if person or (entry is not None and entry.kind == "individual" and not partial):
         sp.person = person or (entry.name if entry is not None else None)
@@ -300,6 +304,20 @@ def _named_as_group(phrase: str) -> bool:
         return False
     return all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS
                or re.match(r"(?:al|el|an|ad|ar|as|ash|at|az|ul)-[A-Z]", w) for w in words[:-1])
+
+
+def _names_a_thing(clean: str, person: str) -> bool:
+    """The person-like name qualifies a noun after it ('Bab Tuma hospital'): the speaker is
+    that thing, not a person ('Ana Kovac of the ministry' is still a person)."""
+    bare = clean_surface(person)
+    at = clean.find(bare) if bare else -1
+    if at < 0:
+        return False
+    rest = clean[at + len(bare):].split()
+    return bool(rest) and all(w.islower() for w in rest) and rest[0] not in _NAME_PREPOSITIONS
+
+
+_NAME_PREPOSITIONS = ("of", "for", "from", "in", "at", "to", "with", "on", "and")
 
 
 def _without_group_noun(phrase: str, entry: Any) -> str:
