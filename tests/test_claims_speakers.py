@@ -92,15 +92,15 @@ def test_killed_state_forces_make_their_state_the_target() -> None:
 
 
 def test_first_silence_cue_gives_the_silent_side() -> None:
-    text = ("Jets struck a depot near Homs on Monday. Israel's military declined to comment, "
-            "saying it never discusses its operations abroad.")
+    text = ("Jets struck a depot near Homs on Monday. Israel's army declined to comment and "
+            "said it does not discuss such operations.")
     (m,) = analyse(text, {"trigger": "struck", "iso3": "SYR"})
     assert "no_comment" in {a.stance for a in find(m, "Israel")}
 
 
 def test_putting_the_death_toll_at_a_figure_is_a_statement() -> None:
-    text = ("Shelling hit a market in Idlib on Friday. The Syrian Observatory for Human Rights, a "
-            "war monitor, put the death toll at nine.")
+    text = ("Shelling hit a market in Idlib on Friday. The Syrian Observatory for Human "
+            "Rights, which tracks the war, put the death toll at nine.")
     (m,) = analyse(text, {"trigger": "hit", "iso3": "SYR"})
     assert ("ngo", "reports") in stances_of(m, "Syrian Observatory for Human Rights")
 
@@ -144,8 +144,8 @@ def test_a_group_named_in_full_keeps_its_name() -> None:
 
 def test_accused_group_denies_and_its_spokesman_blames_others() -> None:
     text = ("Shells struck a market in Bunia on Friday, killing nine people. The army blamed the "
-            "CODECO militia.\n\nCODECO denied any involvement. Its spokesman said the shells had "
-            "been fired by the army.")
+            "CODECO militia.\n\nCODECO denied any involvement on Saturday. Its spokesman said the "
+            "shells had been fired by the army.")
     (m,) = analyse(text, {"trigger": "struck", "iso3": "COD", "place": "Bunia"})
     assert ("perpetrator", "denies") in stances_of(m, "CODECO")
     assert ("perpetrator", "attributes") in stances_of(m, "CODECO")
@@ -217,7 +217,7 @@ def test_the_target_state_naming_the_perpetrator_state_attributes() -> None:
 
 def test_the_group_blamed_in_another_sentence_is_silent_as_the_accused() -> None:
     text = ("Bombs exploded at six shops in Yala on Tuesday night. An army spokesman said the "
-            "attacks bore the hallmarks of the BRN. The BRN made no statement.")
+            "blasts carried the hallmarks of the BRN. The BRN made no statement.")
     (m,) = analyse(text, {"trigger": "exploded", "iso3": "THA"})
     assert ("perpetrator", "no_comment") in stances_of(m, "BRN")
     assert ("perpetrator", "claims") not in stances_of(m, "BRN")
@@ -239,7 +239,7 @@ def test_a_described_monitor_takes_its_appositive_name() -> None:
 
 def test_group_spokesman_is_no_state_body() -> None:
     text = ("Rebels burned a plane at an airstrip in Nduga on Tuesday. TPNPB spokesman Yosua "
-            "Wenda said the group had taken the pilot hostage.")
+            "Wenda said the group had seized the pilot as a hostage.")
     (m,) = analyse(text, {"trigger": "burned", "iso3": "IDN"})
     assert ("perpetrator", "claims") in stances_of(m, "West Papua National Liberation Army")
 
@@ -342,8 +342,8 @@ def test_a_habitual_remark_is_no_word_on_the_incident() -> None:
 
 
 def test_news_statements_stay_with_the_news_not_a_recalled_incident() -> None:
-    text = ("A suicide bomber killed 19 students at a school in Kabul on Friday.\n\n"
-            "The police said 19 people had been killed in Dasht-e-Barchi.\n\n"
+    text = ("A suicide bomber killed 17 students at a school in Kabul on Friday.\n\n"
+            "The police said 17 pupils had died in Dasht-e-Barchi.\n\n"
             "In May 2021, bombings killed 85 people at a school in Dasht-e-Barchi.")
     new, old = analyse(text, {"trigger": "killed", "iso3": "AFG", "place": "Kabul"},
                        {"trigger": "bombings", "iso3": "AFG", "place": "Dasht-e-Barchi",
@@ -364,7 +364,7 @@ def test_a_count_run_into_the_subject_is_not_a_speaker() -> None:
 
 @pytest.mark.parametrize("toll", [
     "The civil war has killed an estimated 500,000 people since 2011",
-    "More than 500,000 people have been killed in the civil war",
+    "More than 500,000 people have been killed since the civil war began",
     "The war has killed half a million people",
 ])
 def test_a_wars_toll_is_no_word_on_the_incident(toll: str) -> None:
@@ -393,7 +393,7 @@ def test_doubt_about_an_account_is_a_word_on_the_incident() -> None:
 def test_a_lead_sentence_with_two_incidents_speaks_for_both() -> None:
     text = ("Rockets were fired at Ashkelon on Sunday, and hours later an air strike hit a camp in "
             "Rafah, killing 40 people, Gaza health officials said.\n\n"
-            "On Sunday night, Israeli aircraft struck the camp.")
+            "Late on Sunday, Israeli jets struck the camp.")
     sdoc = load_nlp()(text)
     lead = next(iter(sdoc.sents))
     lead_span = Span(lead.start_char, lead.end_char, lead.text)
@@ -573,7 +573,7 @@ def test_local_officials_are_officials_and_a_local_is_a_witness() -> None:
 
 def test_a_group_described_by_its_patron_is_the_group_named_before() -> None:
     text = ("Fighters of the Eastern Brigades Front stormed a hotel in Balad on Thursday. The "
-            "al Qaeda-linked group said in a statement that its fighters had killed 20 officials.")
+            "al Qaeda-linked group claimed in a statement that its gunmen had killed 20 officials.")
     (m,) = analyse(text, {"trigger": "stormed", "iso3": "SOM",
                           "perpetrator": "Eastern Brigades Front"})
     assert not find(m, "Qaeda")
@@ -647,9 +647,9 @@ def test_a_demonym_official_takes_no_account_handle() -> None:
 def test_a_group_keeps_one_side_for_an_event() -> None:
     # the group's official speaks for the ruled territory: the group's bare name is that side too
     text = ("An Israeli air strike hit a school in Khan Younis on Tuesday, killing 12 people. "
-            "The Israeli military said it had targeted a militant commander. Hamas rejected "
-            "the Israeli account and said the commander was not there. \"Everyone killed was "
-            "a civilian,\" a Hamas official said.")
+            "The Israeli military said the strike was aimed at a militant commander. Hamas "
+            "rejected the Israeli account and said the commander was not there. \"Everyone "
+            "killed was a civilian,\" a Hamas official said.")
     (m,) = analyse(text, {"trigger": "hit", "iso3": "PSE", "perpetrator": "Israel Defense Forces"})
     roles = {a.speaker_role for a in m.assertions if a.speaker.startswith("Hamas")}
     assert roles == {"target_state"}
@@ -709,8 +709,8 @@ def test_an_al_prefixed_patron_does_not_mangle_the_group() -> None:
 
     (ev,) = claimwatch.extract(
         "JNIM fighters attacked an army post near Dioura in central Mali on Monday, killing "
-        "nine soldiers, officials said. The al-Qaeda-linked group said in a statement that its "
-        "fighters had killed the soldiers at the post.", published=dt.date(2024, 3, 6))
+        "nine soldiers, officials said. The al-Qaeda-linked group later issued a statement saying "
+        "its fighters had killed the soldiers at the post.", published=dt.date(2024, 3, 6))
     speakers = {a.speaker for a in ev.assertions}
     assert not any(s.startswith("al-") for s in speakers), speakers
     assert any(a.speaker_role == "perpetrator" and a.stance == "claims" for a in ev.assertions)

@@ -20,7 +20,7 @@ def test_generic_and_threat_sentences_are_not_events() -> None:
     text = ("Armed groups have been attacking convoys repeatedly in the region. "
             "The militia threatened to attack the capital if talks fail. "
             "The army will launch an offensive next month. "
-            "The conflict has killed more than 300,000 civilians, the UN says.")
+            "The insurgency has killed over 40,000 villagers, the UN says.")
     assert events(text) == []
 
 
@@ -271,8 +271,8 @@ def test_a_person_killed_in_a_strike_is_its_target() -> None:
     from claimwatch.extract import roles
     from claimwatch.nlp import load_nlp
 
-    sdoc = load_nlp()("In May, Colonel Ahmad Tehrani was killed in a strike on his car near "
-                      "Homs.")
+    sdoc = load_nlp()("In May, Colonel Ahmad Tehrani was killed in a strike on a convoy "
+                      "near Homs.")
     strike = next(t for t in sdoc if t.lower_ == "strike")
     target = roles.target_token(strike, "noun")
     assert target is not None and target.text == "Tehrani"
@@ -376,10 +376,10 @@ def test_participle_toll_misparsed_onto_the_reporting_verb_and_hallmarks() -> No
     from claimwatch.nlp import load_nlp
 
     nlp = load_nlp()
-    sdoc = nlp("Insurgents carried out a wave of bomb attacks on shops across the south late on "
-               "Tuesday, wounding at least nine people, police and army officials said.")
+    sdoc = nlp("Insurgents carried out a wave of bomb attacks on shops across the north on "
+               "Thursday evening, wounding at least nine people, police and army officials said.")
     assert casualty_counts(list(sdoc.sents))["injured"].low == 9
-    sdoc = nlp("An army spokesman said the attacks bore the hallmarks of Boko Haram.")
+    sdoc = nlp("An army spokesman said the blasts bore all the hallmarks of Boko Haram.")
     assert perpetrator.from_claims(list(sdoc.sents))[0] == "Boko Haram"  # type: ignore[index]
 
 
@@ -544,7 +544,7 @@ def test_an_incident_of_last_month_told_by_its_month_is_recalled() -> None:
 
 @pytest.mark.parametrize("tail", [
     "Rebels and troops have clashed almost weekly since January, and more than 300 people "
-    "have been killed in the province.",
+    "have died across the province.",
     "The militia has killed thousands of villagers in the region over the past decade.",
     "Unrest has spread across the north and hundreds of people have been killed.",
 ])

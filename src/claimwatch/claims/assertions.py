@@ -181,7 +181,7 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
             and st.cue in ("deny", "dispute"):
         role = "perpetrator"   # a group denying involvement speaks as the accused
     if role == "third_state" and sp.kind == "state" and _OWN_LOSSES.search(st.content.lower()):
-        role = "target_state"   # 'one of its soldiers had been killed', the army said
+        role = "target_state"   # 'three of our policemen were wounded', the ministry said
     if role in ("unknown", "third_state") and any(
             a.speaker == sp.name and a.speaker_role == "perpetrator" for a in mention.assertions):
         role = "perpetrator"   # a speaker keeps its side for the event, remark to remark

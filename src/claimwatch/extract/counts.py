@@ -275,7 +275,7 @@ def foreign_toll(word: Token, lex: Lexicon, own: set[int] | None,
            and (others is None or c.i in others) for c in cause.children):
         return True  # "during a shooting incident"
     if lemma in lex.nouns and (others is None or cause.i in others):
-        return True  # "an air strike set fire to a camp, killing 45": that strike's toll
+        return True  # "a drone strike burned a shelter, killing 17": that strike's toll
     sent = cause.sent
     weapon = any(h in lex.weapons for h in heads)
     return weapon and not any(sent.start <= i < sent.end for i in own)

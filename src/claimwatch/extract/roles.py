@@ -415,7 +415,7 @@ def _facility(tok: Token) -> bool:
 
 
 def _free_relative(tok: Token) -> Token | None:
-    """ "struck what the army said was an arms depot": the depot."""
+    """ "hit what the police said was a fuel store": the store."""
     if tok.lower_ != "what":
         return tok
     for t in tok.head.subtree:
@@ -428,7 +428,7 @@ def _free_relative(tok: Token) -> Token | None:
 
 
 def _what_clause(verb: Token) -> Token | None:
-    """ "struck what the army said was a depot": the object hides in a clause."""
+    """ "shelled what the rebels said was a barracks": the object hides in a clause."""
     nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if nxt is None or nxt.lower_ != "what":
         return None
