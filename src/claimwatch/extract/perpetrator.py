@@ -274,7 +274,7 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                         return found[0], f"hallmarks of: {found[1]}"
             if lemma in DISPLAY_LEMMAS and tok.pos_ == "VERB":
                 found = _insignia_of(tok)
-                if found:  # "the assailants had carried the black flag of Islamic State"
+                if found:  # "the gunmen waved the banner of the Example Front"
                     return found[0], f"the attackers bore its flag: {found[1]}"
             if lemma in SEND_LEMMAS and tok.pos_ == "VERB" and _weapon_object(tok):
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
