@@ -763,3 +763,13 @@ def test_local_health_director_speaks_for_the_attacked_side() -> None:
             "\"The jets struck twice,\" said Tarvel health director Dr. Miro Kastel.")
     (m,) = analyse(text, {"trigger": "hit", "iso3": "SYR", "place": "Tarvel"})
     assert ("target_state", "confirms") in stances_of(m, "Miro Kastel")
+
+
+def test_each_of_two_coordinated_groups_claims() -> None:
+    text = ("Gunmen stormed a gendarmerie post near Tessit on Tuesday, killing five gendarmes. "
+            "JNIM and Islamic State Sahel Province each claimed the assault.")
+    (m,) = analyse(text, {"trigger": "stormed", "iso3": "MLI", "place": "Tessit"})
+    speakers = {a.speaker for a in m.assertions if a.stance == "claims"}
+    assert speakers == {"JNIM", "Islamic State Sahel Province"}
+    decision = compute_status(m.assertions, [], [])
+    assert decision.responsibility.status == "contested"

@@ -200,8 +200,16 @@ def _verb_statements(sent: Any, span: tuple[int, int], segment: tuple[int, int],
         negated = any(c.dep_ == "neg" for c in tok.children)
         st = _statement(sent, span, subject, cls, f"verb:{tok.lemma_.lower()}", exclude=tok)
         st.negated = negated
-        for part in _coordinated(st.speaker, _noun_modifiers(subject)):
-            yield replace(st, speaker=part)
+        speaker = _QUANTIFIER_TAIL.sub("", st.speaker)   # 'X and Y both claimed'
+        parts = _coordinated(speaker, _noun_modifiers(subject))
+        for part in parts:   # a person named in one conjunct names only that one
+            person = st.person_name if len(parts) == 1 or (st.person_name or "") in part \
+                else None
+            yield replace(st, speaker=part, person_name=person)
+
+
+_QUANTIFIERS = ("each", "both", "all")
+_QUANTIFIER_TAIL = re.compile(r"\s+(?:each|both|all)$")
 
 
 def _held_responsible(verb: Any, complements: frozenset[str]) -> bool:
@@ -262,6 +270,8 @@ def _subject(verb: Any) -> Any:
             return c
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # 'JNIM and IS Sahel each claimed it': the floating quantifier is no speaker
+    subjects = [c for c in subjects if c.lower_ not in _QUANTIFIERS] or subjects
     if len(subjects) > 1:   # '... a strike killed 90 people, the ministry said': the parser
         before = [c for c in subjects if c.i < verb.i]   # took the clause's subject too;
         subjects = before[-1:] or subjects   # the one nearest the verb is who spoke
@@ -368,7 +378,14 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
                exclude: Any) -> Statement:
     doc = sent.doc
     excluded: set[Any] = set()
+    # 'JNIM and Islamic State Sahel Province each claimed': an appositive no comma sets off
+    # after a coordinated name is the rest of that name, not a description of the speaker
+    joined = [c for c in subject.children if c.dep_ == "appos" and c.i > subject.i
+              and any(k.dep_ == "conj" for k in subject.children)
+              and not doc[c.left_edge.i - 1].is_punct]
     for c in subject.children:
+        if c in joined:
+            continue
         if c.dep_ in ("appos", "relcl", "acl", "punct") and not (
                 c.dep_ == "acl" and c.lemma_.lower() in _USED_BY):   # 'an account used by X'
             excluded |= set(c.subtree)
@@ -387,7 +404,7 @@ def _statement(sent: Any, span: tuple[int, int], subject: Any, cue: str, rule: s
         if ent.start <= subject.i < ent.end:
             left, right = min(left, ent.start), max(right, ent.end)
     speaker = doc[left:right].text
-    appos = [c for c in subject.children if c.dep_ == "appos"] + tail_appos
+    appos = [c for c in subject.children if c.dep_ == "appos" and c not in joined] + tail_appos
     named = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _SELF_NAMING]
     named += [c for c in subject.children if c.dep_ == "relcl"   # 'X, whose son was killed':
               and c.left_edge.lower_ == "whose"]                  # who the speaker is
