@@ -387,3 +387,13 @@ def test_a_village_described_as_such_is_placed_by_its_district_not_abroad(text: 
     ev = only_event(text)   # the gazetteer knows Punakha only in Bhutan
     assert ev.location is not None and ev.location.name == "Punakha"
     assert ev.location.iso3 == "MYS" and ev.location.precision == 2
+
+
+def test_a_town_name_the_model_takes_for_a_people_is_still_the_place() -> None:
+    # the model tags the town's name as a nationality; the gazetteer knows it as a town
+    ev = only_event("Artillery shells hit a bus station in the Sudanese city of Omdurman "
+                    "on Monday, killing six people, medics said.")
+    assert ev.location is not None and ev.location.name == "Omdurman"
+    ev = only_event("Gunmen attacked a market in Omdurman on Monday, killing six people, "
+                    "medics said.")
+    assert ev.location is not None and ev.location.name == "Omdurman"

@@ -326,3 +326,12 @@ def test_the_country_owning_a_region_is_the_one_the_report_is_about() -> None:
     place, why = resolve_place("the country's Western region", ctx)
     assert place is not None and place.iso3 == "GHA" and place.precision == 3
     assert why.startswith("possessive")
+
+
+def test_a_compass_part_of_a_named_district_is_that_district() -> None:
+    # "northwestern X district": the district noun is read off after the direction
+    for phrase, town in (("northeastern Mandera county", "Mandera"),
+                         ("southwestern Bannu district", "Bannu")):
+        place, why = resolve_place(phrase)
+        assert place is not None and place.name == town, (phrase, why)
+        assert place.precision >= 2

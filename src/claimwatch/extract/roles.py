@@ -954,6 +954,20 @@ def _is_country(ent: Any) -> bool:
         return False
 
 
+def _mistaken_people(ent: Any) -> bool:
+    """A town's name the model took for a people ("the city of Omdurman" as NORP): the
+    gazetteer knows it by name, not as a demonym."""
+    if ent.label_ != "NORP" or ent.root.pos_ != "PROPN":
+        return False
+    from claimwatch.resolve.gazetteer import Gazetteer
+
+    try:
+        return any(e.match not in ("demonym", "abbr")
+                   for e in Gazetteer.load().lookup(str(ent.text)))
+    except (ClaimwatchError, OSError, sqlite3.Error):
+        return False
+
+
 def places_after(sent: Any, name: str, window: int = 12) -> list[str]:
     """Place phrases named just after ``name`` in the sentence ("X, a town in eastern
     Congo", "X, in Y province"), nearest first: where the text puts X."""
@@ -1043,7 +1057,7 @@ def place_spans(sent: Any) -> list[Any]:
 def _place_spans(sent: Any) -> list[Any]:
     name_nouns, _ = _place_nouns()
     spans = [e for e in sent.ents if e.label_ in PLACE_LABELS or (
-        e.label_ in MISTAKEN_LABELS and e.root.dep_ == "pobj" and (
+        (e.label_ in MISTAKEN_LABELS or _mistaken_people(e)) and e.root.dep_ == "pobj" and (
             e.root.head.lower_ in ("in", "at", "near", "outside", "around", "off", "over",
                                    "inside", "across")
             or (e.root.head.lower_ == "of" and e.root.head.head.lower_ in name_nouns)

@@ -139,6 +139,7 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
     # and a dateline names a town.
     dateline = depth == 0 and _is_caps(text) and "." not in text and len(text) >= 5
     out = [_Reading(text, "exact", prefer=("city",) if dateline else ())]
+    later: list[_Reading] = []
     pats = _patterns()
     owner, mark, owned = text.partition("'s ")
     if not mark:
@@ -165,6 +166,11 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
     if m:
         vec = _phrases()["directions"].get(normalize(m["d"]).replace("-", " "), [0, 0])
         out.append(_Reading(_clean(m["t"]), "part_of", 2, direction=(vec[0], vec[1])))
+        if depth < 2:  # "northwestern X district": the part of the district named X,
+            # read after the whole phrase's readings ("Upper East region" is a name)
+            later = [_Reading(r.target, "part_of", max(2, r.min_precision), r.prefer,
+                              (vec[0], vec[1]), r.within)
+                     for r in _readings(m["t"], depth + 1)[1:]]
     m = pats["direction_suffix"].match(text)
     if m and m["t"][:1].isupper():  # "Maguindanao del Sur", newer than the gazetteer
         vec = _phrases()["direction_suffixes"].get(normalize(m["d"]).replace("-", " "), [0, 0])
@@ -189,7 +195,7 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
                             prefer=("city", "port", "camp", "base", "airport", "crossing")))
     if text.lower().startswith("the ") and len(out) == 1:
         out.append(_Reading(text[4:], "exact"))
-    return out
+    return out + later
 
 
 def _candidates(gaz: Gazetteer, name: str, fuzzy: bool = False) -> list[GazEntry]:
