@@ -52,8 +52,13 @@ train-truecase: install
 # The MUC-4 role tagger (`claimwatch eval muc4 --roles model|combined`): a small spaCy NER
 # trained on ../shared/data/muc4/grit_train.jsonl (CPU, seeded, about 13 minutes), written
 # to src/claimwatch/data/muc4_roles (3 MB, shipped). It reads truecased text, so the case
-# table comes first.
-.PHONY: train-muc4-roles
+# table comes first. The same run then trains the document relevance gate
+# (`eval muc4 --relevance-gate`, src/claimwatch/data/muc4_gate.json, 136 kB; about a minute);
+# `make train-muc4-gate` trains only the gate, with the tagger already built.
+.PHONY: train-muc4-roles train-muc4-gate
+train-muc4-gate:
+	$(BIN)/python scripts/train_muc4_roles.py --shared ../shared/data --gate-only
+
 train: train-muc4-roles
 train-muc4-roles: train-truecase
 	$(BIN)/python scripts/train_muc4_roles.py --shared ../shared/data

@@ -20,6 +20,7 @@ from typing import Any
 
 from claimwatch.errors import PipelineError, RecordError
 from claimwatch.evaluate import muc4_metrics as metrics
+from claimwatch.evaluate.muc4_gate import gate_path, load_gate
 from claimwatch.evaluate.muc4_mapping import document_templates, role_fillers
 from claimwatch.evaluate.muc4_roles import (
     ROLE_MODES,
@@ -125,20 +126,27 @@ def analyse_events(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
 
 
 def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
-                      progress: bool = False, roles: str = "model") -> Muc4Run:
+                      progress: bool = False, roles: str = "model",
+                      relevance_gate: bool = False) -> Muc4Run:
     """Analyse every document and map its events to MUC-4 templates.
 
     ``roles``: where the role fillers come from: ``rules`` (claimwatch's events, through
     ``muc4_mapping``), ``model`` (the trained tagger of ``muc4_roles``; incident types still
     from the events) or ``combined`` (the tagger's fillers plus the rule fillers that name
-    none of them).
+    none of them). With ``relevance_gate``, in ``model`` and ``combined`` the tagger's
+    fillers are dropped in the documents the relevance gate (``muc4_gate``) calls irrelevant.
     """
     from claimwatch.nlp.truecase import truecase
 
     if roles not in ROLE_MODES:
         raise RecordError(f"unknown roles source {roles!r}; use one of {', '.join(ROLE_MODES)}")
+    gate = None
     if roles != "rules":
         load_model()  # fail before the long pipeline run when the tagger is not built
+        gate = load_gate() if relevance_gate else None
+        if relevance_gate and gate is None:
+            raise RecordError("the MUC-4 relevance gate is not trained; run `make train`",
+                              source=str(gate_path()))
     cased_texts = {str(rec["docid"]): truecase(str(rec["doctext"])) for rec in records}
     events, errors = analyse_events(records, dates, progress, cased_texts)
     run = Muc4Run(errors=errors)
@@ -152,6 +160,8 @@ def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.dat
             run.extracts[docid] = role_fillers(templates)
             continue
         entities = model_entities(text, cased)
+        if gate is not None and not gate.relevant(text):
+            entities = []  # the relevance gate calls the document irrelevant
         if roles == "combined":
             entities = combine_fillers(entities, templates)
         run.templates[docid] = attach_to_templates(
@@ -228,7 +238,7 @@ class Muc4Evaluation:
 def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool = False,
                   predictions: str | Path | None = None,
                   save_predictions: str | Path | None = None,
-                  roles: str = "model") -> Muc4Evaluation:
+                  roles: str = "model", relevance_gate: bool = False) -> Muc4Evaluation:
     """Score claimwatch (or a saved prediction file) on a MUC-4 gtt_/grit_ file."""
     source = Path(path)
     records = read_jsonl(source)[:limit] if limit else read_jsonl(source)
@@ -241,7 +251,7 @@ def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool 
         run = load_predictions(Path(predictions), docids)
     else:
         run = analyse_documents(records, published_dates(source.parent / "raw"), progress,
-                                roles)
+                                roles, relevance_gate)
     if save_predictions is not None:
         Path(save_predictions).write_text(json.dumps(run.to_reference_format(), indent=1))
     if predictions is not None:  # a saved file may hold only one of the two views
@@ -251,7 +261,8 @@ def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool 
         source=source.name, documents=len(records),
         ree=metrics.ceaf_ree(run.extracts, grit) if grit is not None else None,
         gtt=metrics.gtt_score(run.templates, gtt) if gtt is not None else None, run=run,
-        roles="saved predictions" if predictions is not None else roles,
+        roles="saved predictions" if predictions is not None else
+        f"{roles}, relevance-gated" if relevance_gate and roles != "rules" else roles,
     )
 
 
