@@ -325,10 +325,3 @@ def test_an_anaphoric_day_keeps_how_many_days_it_counts() -> None:
     text = "Gunmen ambushed a bus on Sunday. A police post had been shelled the day before."
     (tx,) = anaphoric_days(text, find_timexes(text, D(2024, 3, 6)))
     assert (tx.start, tx.offset) == (D(2024, 3, 2), -1)
-
-
-def test_a_month_after_a_past_verb_in_its_sentence_is_the_past_one() -> None:
-    # published in August: "killed ... in January" is the January before, not the next
-    found = find_timexes("Gunmen killed four guards at a depot near the river in January, "
-                         "officials said.", dt.date(2023, 8, 2))
-    assert [(t.text, t.value) for t in found] == [("January", "2023-01")]

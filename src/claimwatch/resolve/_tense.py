@@ -76,6 +76,4 @@ def span_tense(text: str, start: int, end: int) -> str | None:
     if text[s:start].strip(" \n\t\"'“").lower() in _OPENERS and _PAST_WORDS.search(right) \
             and not cue.search(right):
         return "past"  # "In January, a suicide bomber killed ...": the opener the verb dates
-    if _PAST_WORDS.search(text[s:start]) and not report.search(text[s:start]):
-        return "past"  # "gunmen killed four policemen at a checkpoint in January"
     return None
