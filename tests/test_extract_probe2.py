@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
-
-
-def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
-    return claimwatch.extract(text, published=published)
+from invented_reports import events
 
 
 def test_hyphenated_weapon_name_is_one_weapon() -> None:
