@@ -116,6 +116,12 @@ def test_impossible_dates_give_no_timex_or_a_flagged_one(text: str) -> None:
         assert t.ambiguous or t.start is None or t.precision != "day"
 
 
+def test_a_numeric_date_with_no_such_day_keeps_only_its_year_and_says_why() -> None:
+    found = find_timexes("The convoy was ambushed on 31-02-2023 near the ford.", SUNDAY)
+    assert [(t.text, t.precision, t.start, t.end, t.rule) for t in found] == [
+        ("31-02-2023", "year", D(2023, 1, 1), D(2023, 12, 31), "no_such_day_year_kept")]
+
+
 def test_offsets_point_into_the_text() -> None:
     text = "Houthi forces said they fired drones at the ship on 7 January and again yesterday."
     for t in find_timexes(text, SUNDAY):

@@ -325,6 +325,16 @@ def _weekday_near(text: str, start: int, end: int) -> int | None:
     return words()["weekdays"][found[0].title()] if found else None
 
 
+def h_no_such_day(m: re.Match[str], ctx: Context) -> Period | None:
+    """A numeric date naming no real day either way round (31-02-2024): only its year is
+    known, so the expression keeps the year at year precision, and the rule's name says why."""
+    dmy, mdy = numeric_readings(m, ctx)
+    if dmy is not None or mdy is not None:
+        return None
+    y = int(m["y"]) if len(m["y"]) == 4 else _two_digit_year(int(m["y"]), ctx.published)
+    return cal.year(y) if 1 <= y <= 9999 else None
+
+
 def h_numeric(m: re.Match[str], ctx: Context) -> Period | None:
     dmy, mdy = numeric_readings(m, ctx)
     if dmy is None or mdy is None or dmy == mdy:
