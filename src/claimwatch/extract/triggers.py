@@ -171,6 +171,8 @@ def _is_irrealis(tok: Token, lex: Lexicon) -> str | None:
             return f"modal '{child.text}'"
         if child.dep_ in ("amod", "compound") and _lemma(child) in cues["irrealis_modifiers"]:
             return f"modifier '{child.text}'"
+        if child.dep_ == "det" and _lemma(child) in cues["irrealis_determiners"]:
+            return f"determiner '{child.text}'"
         if child.dep_ == "advmod" and _lemma(child) in cues["generic_adverbs"]:
             return f"generic adverb '{child.text}'"
     for anc in _verb_chain(tok):
