@@ -1,0 +1,15 @@
+"""Claim rules found by probing with invented reports of several conflicts (session 5),
+each on an invented sentence."""
+
+from __future__ import annotations
+
+from invented_reports import events
+
+
+def test_group_speaking_of_its_named_unit_claims_the_attack() -> None:
+    (ev,) = events("The People's Defence Force said on Tuesday that its drone unit had bombed "
+                   "an army outpost near Pyapon on Monday night, killing nine soldiers.")
+    (claim,) = [a for a in ev.assertions if a.speaker_role == "perpetrator"]
+    assert claim.stance == "claims"
+    assert [p.name for p in ev.perpetrators] == ["People's Defence Force"]
+    assert ev.status == "claimed"
