@@ -11,3 +11,16 @@ def test_readiness_to_answer_any_attack_is_no_incident() -> None:
                   "with force to any attack on its border posts.") == []
     assert events("A militia commander said his fighters were ready to strike the airport "
                   "at short notice.") == []
+
+
+def test_thrown_grenade_is_an_attack_and_the_throw_is_no_part_of_the_weapon() -> None:
+    (ev,) = events("A man threw a hand grenade into a crowded bar in Garissa on Friday night, "
+                   "wounding nine people, police said.")
+    assert ev.attack_types == ["bombing"]
+    assert ev.weapons == ["hand grenade"]
+    assert ev.injured.low == 9
+    (ev,) = events("Gunmen opened fire and hurled hand grenades at a police post in Wajir on "
+                   "Saturday, killing four officers.")
+    assert ev.weapons == ["hand grenade"]
+    assert events("The minister threw his weight behind the new border plan on Friday.") == []
+
