@@ -24,3 +24,10 @@ def test_thrown_grenade_is_an_attack_and_the_throw_is_no_part_of_the_weapon() ->
     assert ev.weapons == ["hand grenade"]
     assert events("The minister threw his weight behind the new border plan on Friday.") == []
 
+
+def test_explosion_of_grenades_only_is_acled_grenade() -> None:
+    (ev,) = events("A man threw a hand grenade into a crowded bar in Garissa on Friday night, "
+                   "wounding nine people, police said.")
+    assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Grenade")
+    (ev,) = events("A roadside bomb hit a bus near Garissa on Friday, killing six passengers.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"

@@ -31,6 +31,8 @@ def acled_types(mention: Mention) -> tuple[str, str]:
         key = "interception"  # first told as shot down, no one hurt: disrupted weapons use
     else:
         key = next((t for t in PRIORITY if t in types and t != "interception"), "other")
+    if key == "bombing" and _only_grenades(mention.weapons):
+        key = "grenade"  # "a hand grenade thrown into a bar": ACLED's Grenade
     if _battle(mention, lexicon().cues.get("battle_words", [])) and types & {
             "ground_assault", "shooting", "artillery", "mortar", "rocket", "drone", "other"}:
         # "fighting", "clashes" between armed sides: ACLED's Battles, whatever the weapons
@@ -50,6 +52,15 @@ def acled_types(mention: Mention) -> tuple[str, str]:
             key = "shooting_armed"
     event_type, sub_type = table[key]
     return event_type, sub_type
+
+
+GRENADE_WEAPONS = CueWords("acled", "grenade_weapons")
+
+
+def _only_grenades(weapons: list[str]) -> bool:
+    """Every weapon named is a thrown grenade ("hand grenade"; not a rocket-propelled one)."""
+    return bool(weapons) and all(
+        w.split()[-1] in GRENADE_WEAPONS and "rocket" not in w for w in weapons)
 
 
 TRIGGER_RULE = re.compile(r"\b(?:noun|verb|phrase) '([^']+)'")
