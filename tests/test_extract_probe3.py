@@ -31,3 +31,12 @@ def test_explosion_of_grenades_only_is_acled_grenade() -> None:
     assert (ev.event_type, ev.sub_event_type) == ("Explosions/Remote violence", "Grenade")
     (ev,) = events("A roadside bomb hit a bus near Garissa on Friday, killing six passengers.")
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_people_missing_are_abducted_only_after_an_abduction() -> None:
+    (ev,) = events("Rebels attacked an army camp near Garoua on Monday, killing 13 soldiers, "
+                   "the army said. Several others were missing.")
+    assert ev.abducted.low is None and ev.abducted.high is None
+    (ev,) = events("Gunmen abducted aid workers near Garoua on Monday. Three aid workers are "
+                   "missing, the agency said.")
+    assert (ev.abducted.low, ev.abducted.high) == (3, 3)

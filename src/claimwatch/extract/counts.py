@@ -323,7 +323,8 @@ def _governed_by_other(word: Token, own: set[int], others: set[int]) -> bool:
 def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                     own: set[int] | None = None,
                     others: set[int] | None = None) -> dict[str, Count]:
-    """Fatalities, injured and abducted found in the given sentences (largest figure wins).
+    """Fatalities, injured, abducted and missing found in the given sentences (largest
+    figure wins).
 
     ``own``: token indices of this incident's triggers; ``others``: those of the report's
     other incidents. Tolls caused by another incident or by a whole war are left out.
@@ -354,7 +355,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                     found = None
                 if found is not None and found.is_known:
                     key = {"killed": "fatalities", "injured": "injured",
-                           "abducted": "abducted"}[cat]
+                           "abducted": "abducted", "missing": "missing"}[cat]
                     out[key] = _larger(out.get(key), found)
     return out
 

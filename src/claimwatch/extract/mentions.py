@@ -819,6 +819,9 @@ def _mention(document: Document, cluster: Cluster, sents: list[Any],
     tolls = casualty_counts([sents[i] for i in sorted({*sent_ids, *follow, *rest})], lex,
                             own={m.trigger.token.i for m in cluster.members},
                             others=(kept or set()) - {m.trigger.token.i for m in cluster.members})
+    missing = tolls.pop("missing", None)
+    if missing is not None and "abduction" in mention.attack_types and "abducted" not in tolls:
+        tolls["abducted"] = missing  # "missing after gunmen stopped their car": taken
     for key, count in tolls.items():
         setattr(mention, key, count)
         mention.explain(key, "casualty word tied to a person noun by the parse")
