@@ -13,3 +13,11 @@ def test_group_speaking_of_its_named_unit_claims_the_attack() -> None:
     assert claim.stance == "claims"
     assert [p.name for p in ev.perpetrators] == ["People's Defence Force"]
     assert ev.status == "claimed"
+
+
+def test_tally_of_attacks_blamed_on_a_side_is_no_word_on_this_one() -> None:
+    (ev,) = events("The Karvash Brigades said on Monday that it had attacked the Tamir air base "
+                   "in Anbar with drones. US officials have blamed the militias for more than "
+                   "90 attacks on American forces since October.")
+    assert [a.speaker for a in ev.assertions] == ["Karvash Brigades"]
+    assert ev.status == "claimed"
