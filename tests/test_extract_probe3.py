@@ -40,3 +40,13 @@ def test_people_missing_are_abducted_only_after_an_abduction() -> None:
     (ev,) = events("Gunmen abducted aid workers near Garoua on Monday. Three aid workers are "
                    "missing, the agency said.")
     assert (ev.abducted.low, ev.abducted.high) == (3, 3)
+
+
+def test_attackers_killed_in_another_sentence_add_to_the_toll() -> None:
+    (ev,) = events("Militants attacked a police checkpoint in Wajir on Saturday, killing four "
+                   "policemen, officials said. Two of the assailants were killed when police "
+                   "returned fire.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (6, 6)
+    (ev,) = events("Gunmen stormed a hotel in Wajir on Monday, killing ten people including two "
+                   "of the attackers.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (10, 10)

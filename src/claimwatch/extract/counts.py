@@ -331,6 +331,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
     """
     lex = lex or lexicon()
     out: dict[str, Count] = {}
+    attackers: Count | None = None  # "two of the assailants were killed": added on
     cats: dict[str, list[str]] = lex.cues["casualty_lemmas"]
     for sent in sentences:
         lower = sent.text.lower()
@@ -344,20 +345,50 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                 if lemma not in lemmas and tok.lower_ not in lemmas:
                     continue
                 found = _toll(tok, lex) if lemma == "toll" else None
+                counted = None
                 if found is None:
                     for noun in counted_nouns(tok):
                         noun = _person_in_compound(noun, lex)
                         if _is_person(noun, lex):
                             found = _sum_conjuncts(noun, lex)
                             if found is not None:
+                                counted = noun
                                 break
                 if found is not None and found.is_known and foreign_toll(tok, lex, own, others):
                     found = None
                 if found is not None and found.is_known:
                     key = {"killed": "fatalities", "injured": "injured",
                            "abducted": "abducted", "missing": "missing"}[cat]
+                    if key == "fatalities" and counted is not None \
+                            and _attackers_alone(counted, lex):
+                        attackers = _larger(attackers, found)
+                        continue
                     out[key] = _larger(out.get(key), found)
+    if attackers is not None:
+        out["fatalities"] = _plus(out.get("fatalities"), attackers)
     return out
+
+
+def _attackers_alone(noun: Token, lex: Lexicon) -> bool:
+    """The counted dead are the attackers only ("two attackers were also killed", "two of
+    the assailants were shot dead"), not a part of a toll told with them ("killing ten,
+    including two attackers")."""
+    words = set(lex.cues["anonymous_attackers"])
+    heads = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+    if not any(str(h.lemma_).lower() in words or h.lower_ in words for h in heads):
+        return False
+    return not any(a.lower_ in ("including", "among", "include", "includes", "included")
+                   for a in noun.ancestors)
+
+
+def _plus(victims: Count | None, attackers: Count) -> Count:
+    """The attackers killed added to the others' toll (ACLED counts both)."""
+    if victims is None or victims.low is None or attackers.low is None:
+        return victims if victims is not None and victims.is_known else attackers
+    high = victims.high + attackers.high \
+        if victims.high is not None and attackers.high is not None else None
+    return Count(victims.low + attackers.low, high, victims.qualifier)
 
 
 def _larger(old: Count | None, new: Count) -> Count:
