@@ -141,3 +141,46 @@ def test_model_mode_extracts_are_the_taggers_not_the_rules(tmp_path: Path) -> No
     assert model == as_role_fillers(model_entities(TEXT, truecase(TEXT)))  # cased given
     rules = evaluate_muc4(gold, roles="rules").run.extracts["TST1-MUC3-0001"]
     assert model != rules
+
+
+def test_a_leading_count_is_cut_off_a_target_or_weapon() -> None:
+    text = "two rebels threw three grenades at 12 buses and at several houses; three died."
+    spans = [RoleSpan(text.index(s), text.index(s) + len(s), role) for s, role in [
+        ("two rebels", "PerpInd"), ("three grenades", "Weapon"), ("12 buses", "Target"),
+        ("several houses", "Target"), ("three", "Target")]]
+    names = [(e.name, e.role) for e in entities_from_spans(text, spans)]
+    assert ("two rebels", "PerpInd") in names  # a perpetrator keeps its count
+    assert ("grenades", "Weapon") in names and ("buses", "Target") in names
+    assert ("houses", "Target") in names
+    assert ("three", "Target") in names  # nothing but the count: kept as it is
+
+
+@pytest.mark.parametrize(("relevance", "kept"), [("both", False), ("gate", False),
+                                                 ("off", True)])
+def test_fillers_are_dropped_where_no_incident_is_found_and_the_gate_says_irrelevant(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relevance: str, kept: bool) -> None:
+    from claimwatch.evaluate import muc4, muc4_gate
+    from claimwatch.evaluate.muc4_gate import Gate
+
+    talks = ("the ministers of the two countries met in the capital to discuss coffee "
+             "exports. the talks will resume next month.")
+    attack = "a car bomb exploded outside a bank in vila nova, killing two guards."
+    gate = tmp_path / "gate.json"
+    gate.write_text(Gate({"bomb": 1.0}, -20.0, 0.5).to_json())  # nothing is relevant
+    monkeypatch.setenv("CLAIMWATCH_MUC4_GATE", str(gate))
+    monkeypatch.setattr(muc4, "load_model", lambda: None)
+    monkeypatch.setattr(muc4, "model_entities", lambda text, cased=None: [
+        RoleEntity("Target", text.split()[1], [text.index(text.split()[1])])])
+    path = tmp_path / "gtt_dev.jsonl"
+    path.write_text("".join(json.dumps({"docid": f"TST1-MUC3-000{i}", "doctext": t,
+                                        "templates": []}) + "\n"
+                            for i, t in enumerate([talks, attack], 1)))
+    muc4_gate.load_gate.cache_clear()
+    try:
+        run = evaluate_muc4(path, roles="model", relevance=relevance).run
+    finally:
+        muc4_gate.load_gate.cache_clear()
+    assert bool(run.extracts["TST1-MUC3-0001"]["Target"]) is kept  # no incident in talks
+    assert run.templates["TST1-MUC3-0002"]  # claimwatch finds the bombing ...
+    # ... so only the gate alone drops its fillers
+    assert bool(run.extracts["TST1-MUC3-0002"]["Target"]) is (relevance != "gate")

@@ -268,16 +268,21 @@ def export_command(db: str, fmt: str, output: str) -> None:
               help="Role fillers from claimwatch's events (rules), from the MUC-4 role tagger "
                    "trained by `make train` (model), or both (combined); incident types "
                    "always come from the events.")
+@click.option("--relevance", type=click.Choice(["both", "gate", "off"]), default="both",
+              show_default=True,
+              help="Where the tagger's fillers are dropped (--roles model|combined): in "
+                   "documents where claimwatch finds no relevant incident and the relevance "
+                   "gate trained by `make train` says irrelevant (both), wherever the gate "
+                   "says irrelevant (gate), or nowhere (off).")
 @click.option("--relevance-gate/--no-relevance-gate", default=False, show_default=True,
-              help="Drop the tagger's fillers in documents the relevance gate trained by "
-                   "`make train` calls irrelevant (--roles model|combined).")
+              help="Same as --relevance gate.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @errors_as_click
 def eval_muc4_command(path: str, limit: int | None, predictions: str | None,
-                      save_predictions: str | None, roles: str, relevance_gate: bool,
-                      fmt: str, progress: bool) -> None:
+                      save_predictions: str | None, roles: str, relevance: str,
+                      relevance_gate: bool, fmt: str, progress: bool) -> None:
     """CEAF-REE (GRIT) and GTT template scores on MUC-4 gtt_*/grit_*.jsonl documents."""
     import json
 
@@ -285,7 +290,7 @@ def eval_muc4_command(path: str, limit: int | None, predictions: str | None,
 
     result = evaluate_muc4(path, limit=limit, progress=progress, predictions=predictions,
                            save_predictions=save_predictions, roles=roles,
-                           relevance_gate=relevance_gate)
+                           relevance_gate=relevance_gate, relevance=relevance)
     click.echo(result.render() if fmt == "text" else json.dumps(result.to_dict(), indent=2))
 
 

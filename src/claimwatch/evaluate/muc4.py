@@ -125,26 +125,36 @@ def analyse_events(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
     return events, errors
 
 
+RELEVANCE_MODES = ("both", "gate", "off")
+
+
 def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.date],
                       progress: bool = False, roles: str = "model",
-                      relevance_gate: bool = False) -> Muc4Run:
+                      relevance_gate: bool = False, relevance: str = "both") -> Muc4Run:
     """Analyse every document and map its events to MUC-4 templates.
 
     ``roles``: where the role fillers come from: ``rules`` (claimwatch's events, through
     ``muc4_mapping``), ``model`` (the trained tagger of ``muc4_roles``; incident types still
     from the events) or ``combined`` (the tagger's fillers plus the rule fillers that name
-    none of them). With ``relevance_gate``, in ``model`` and ``combined`` the tagger's
-    fillers are dropped in the documents the relevance gate (``muc4_gate``) calls irrelevant.
+    none of them). ``relevance`` says where, in ``model`` and ``combined``, the tagger's
+    fillers are dropped: ``both`` (the default) where claimwatch finds no relevant incident
+    *and* the relevance gate (``muc4_gate``) calls the document irrelevant (no gating when
+    the gate is not trained), ``gate`` wherever the gate calls it irrelevant
+    (``relevance_gate`` True is the same), ``off`` nowhere.
     """
     from claimwatch.nlp.truecase import truecase
 
     if roles not in ROLE_MODES:
         raise RecordError(f"unknown roles source {roles!r}; use one of {', '.join(ROLE_MODES)}")
+    if relevance not in RELEVANCE_MODES:
+        raise RecordError(f"unknown relevance mode {relevance!r}; use one of "
+                          f"{', '.join(RELEVANCE_MODES)}")
+    relevance = "gate" if relevance_gate else relevance
     gate = None
     if roles != "rules":
         load_model()  # fail before the long pipeline run when the tagger is not built
-        gate = load_gate() if relevance_gate else None
-        if relevance_gate and gate is None:
+        gate = load_gate() if relevance != "off" else None
+        if relevance == "gate" and gate is None:
             raise RecordError("the MUC-4 relevance gate is not trained; run `make train`",
                               source=str(gate_path()))
     cased_texts = {str(rec["docid"]): truecase(str(rec["doctext"])) for rec in records}
@@ -160,8 +170,9 @@ def analyse_documents(records: Sequence[dict[str, Any]], dates: dict[str, dt.dat
             run.extracts[docid] = role_fillers(templates)
             continue
         entities = model_entities(text, cased)
-        if gate is not None and not gate.relevant(text):
-            entities = []  # the relevance gate calls the document irrelevant
+        if gate is not None and (relevance == "gate" or not templates) and \
+                not gate.relevant(text):
+            entities = []  # the gate (and, with "both", the events) call it irrelevant
         if roles == "combined":
             entities = combine_fillers(entities, templates)
         run.templates[docid] = attach_to_templates(
@@ -238,7 +249,8 @@ class Muc4Evaluation:
 def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool = False,
                   predictions: str | Path | None = None,
                   save_predictions: str | Path | None = None,
-                  roles: str = "model", relevance_gate: bool = False) -> Muc4Evaluation:
+                  roles: str = "model", relevance_gate: bool = False,
+                  relevance: str = "both") -> Muc4Evaluation:
     """Score claimwatch (or a saved prediction file) on a MUC-4 gtt_/grit_ file."""
     source = Path(path)
     records = read_jsonl(source)[:limit] if limit else read_jsonl(source)
@@ -251,7 +263,7 @@ def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool 
         run = load_predictions(Path(predictions), docids)
     else:
         run = analyse_documents(records, published_dates(source.parent / "raw"), progress,
-                                roles, relevance_gate)
+                                roles, relevance_gate, relevance)
     if save_predictions is not None:
         Path(save_predictions).write_text(json.dumps(run.to_reference_format(), indent=1))
     if predictions is not None:  # a saved file may hold only one of the two views
@@ -262,7 +274,8 @@ def evaluate_muc4(path: str | Path, *, limit: int | None = None, progress: bool 
         ree=metrics.ceaf_ree(run.extracts, grit) if grit is not None else None,
         gtt=metrics.gtt_score(run.templates, gtt) if gtt is not None else None, run=run,
         roles="saved predictions" if predictions is not None else
-        f"{roles}, relevance-gated" if relevance_gate and roles != "rules" else roles,
+        f"{roles}, relevance-gated" if (relevance_gate or relevance == "gate") and
+        roles != "rules" else roles,
     )
 
 

@@ -5,10 +5,11 @@ role tagger (``muc4_roles``) tags fillers in them. The gate is a logistic regres
 document's bag of words (binary unigram features, L2-normalised) trained by
 ``scripts/train_muc4_roles.py --gate-only`` (``make train``) on the MUC-4 *train* documents
 (relevant = at least one template); its threshold is chosen on the same held-out tenth of
-train the tagger uses. ``eval muc4 --relevance-gate`` (off by default: it raised the
-held-out F1 but lowered dev's, see docs/benchmarks.md) drops the tagger's fillers in the
-documents the gate calls irrelevant. The weights are a small JSON file (136 kB),
-``data/muc4_gate.json``.
+train the tagger uses. By default ``eval muc4`` drops the tagger's fillers in a document
+the gate calls irrelevant only when claimwatch finds no relevant incident in it either
+(``--relevance both``); ``--relevance-gate`` (``--relevance gate``: it raised the held-out
+F1 but lowered dev's, see docs/benchmarks.md) drops them wherever the gate says so. The
+weights are a small JSON file (136 kB), ``data/muc4_gate.json``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ on the MUC-4 *train* documents; this module holds what the script and ``eval muc
   mention string (a filler is the same entity wherever the document repeats it, so leaving
   later occurrences untagged would teach the model that they are not fillers); overlaps go to
   the longer span, then the earlier, then the role listed first;
-* :func:`entities_from_spans` turns the model's spans into role-filler entities: one per
+* :func:`entities_from_spans` turns the model's spans into role-filler entities (a leading
+  count dropped from a Target or Weapon: "three bombs" is "bombs"): one per
   distinct string, a short form written inside a longer one of the same role ("vehicle" in
   "4-wheel drive vehicle") or an acronym in parentheses after a name ("(fmln)") joins it,
   and the entity is named by its first mention, as MUC-4 scores fillers;
@@ -108,9 +109,33 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
         list(longer[i:i + n]) == list(shorter) for i in range(len(longer) - n + 1))
 
 
+_LEADING_WORD = re.compile(r"[^\W_]+\s+")
+
+
+def drop_counts(text: str, spans: Iterable[RoleSpan]) -> list[RoleSpan]:
+    """The spans with a leading count cut off a Target or Weapon filler ("three bombs" ->
+    "bombs": MUC-4 gives the count its own slot and the string without it). The words and
+    roles are ``count_words`` / ``count_roles`` of ``data/muc4_mapping.json``; a number in
+    digits is a count too. A span that is only the count is kept as it is."""
+    from claimwatch.evaluate.muc4_mapping import mapping_words
+
+    roles, counts = mapping_words("count_roles"), mapping_words("count_words")
+    out: list[RoleSpan] = []
+    for span in spans:
+        while span.role.lower() in roles:
+            m = _LEADING_WORD.match(text, span.start, span.end)
+            if m is None or not (m.group().strip().lower() in counts
+                                 or m.group().strip().isdigit()):
+                break
+            span = RoleSpan(m.end(), span.end, span.role)
+        out.append(span)
+    return out
+
+
 def entities_from_spans(text: str, spans: Iterable[RoleSpan]) -> list[RoleEntity]:
-    """Role-filler entities from predicted spans, in document order (see module docstring)."""
-    ordered = sorted(spans)
+    """Role-filler entities from predicted spans, in document order (see module docstring);
+    leading counts are cut off first (:func:`drop_counts`)."""
+    ordered = sorted(drop_counts(text, spans))
     entities: list[RoleEntity] = []
     by_key: dict[tuple[str, str], RoleEntity] = {}
     previous: RoleSpan | None = None
