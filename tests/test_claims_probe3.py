@@ -21,3 +21,13 @@ def test_tally_of_attacks_blamed_on_a_side_is_no_word_on_this_one() -> None:
                    "90 attacks on American forces since October.")
     assert [a.speaker for a in ev.assertions] == ["Karvash Brigades"]
     assert ev.status == "claimed"
+
+
+def test_known_body_named_after_its_owner_speaks_under_its_own_name() -> None:
+    (ev,) = events("Myanmar's People's Defence Force said on Tuesday that its fighters had "
+                   "bombed an army outpost near Pyapon on Monday night.")
+    assert [a.speaker for a in ev.assertions] == ["People's Defence Force"]
+    (ev,) = events("A tanker was hit by a missile in the Red Sea off Mokha on Monday, the "
+                   "British military's United Kingdom Maritime Trade Operations (UKMTO) "
+                   "agency said.")
+    assert [a.speaker for a in ev.assertions] == ["United Kingdom Maritime Trade Operations"]

@@ -322,9 +322,17 @@ _NAME_PREPOSITIONS = ("of", "for", "from", "in", "at", "to", "with", "on", "and"
 
 def _without_group_noun(phrase: str, entry: Any) -> str:
     """The report's wording of a known group without a generic tail noun: 'the Islamic
-    State group' -> 'Islamic State' (the name the report gives, not its description)."""
+    State group' -> 'Islamic State' (the name the report gives, not its description), and
+    without an owner before it: "Myanmar's People's Defence Force", "the British military's
+    United Kingdom Maritime Trade Operations" -> the name that follows."""
+    names = {norm_key(n) for n in (entry.name, *entry.aliases)}
+    for owner in re.finditer(r"['\u2019]s\s+(?=[A-Z])", phrase):
+        rest = phrase[owner.end():]
+        if norm_key(rest) in names or norm_key(rest.replace("\u2019", "'")) in names:
+            phrase = rest
+            break
     m = re.fullmatch(r"(.+?)\s+(?:group|movement|organi[sz]ation|militia)", phrase)
-    if m and norm_key(m.group(1)) in {norm_key(n) for n in (entry.name, *entry.aliases)}:
+    if m and norm_key(m.group(1)) in names:
         return m.group(1)
     return phrase
 
