@@ -50,3 +50,9 @@ def test_attackers_killed_in_another_sentence_add_to_the_toll() -> None:
     (ev,) = events("Gunmen stormed a hotel in Wajir on Monday, killing ten people including two "
                    "of the attackers.")
     assert (ev.fatalities.low, ev.fatalities.high) == (10, 10)
+
+
+def test_grenades_thrown_in_a_shooting_do_not_make_it_a_grenade_event() -> None:
+    (ev,) = events("Gunmen opened fire and hurled hand grenades at a wedding party in Wajir on "
+                   "Saturday, killing four guests.")
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")

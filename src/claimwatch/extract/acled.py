@@ -32,7 +32,9 @@ def acled_types(mention: Mention) -> tuple[str, str]:
     else:
         key = next((t for t in PRIORITY if t in types and t != "interception"), "other")
     if key == "bombing" and _only_grenades(mention.weapons):
-        key = "grenade"  # "a hand grenade thrown into a bar": ACLED's Grenade
+        # "a hand grenade thrown into a bar": ACLED's Grenade; grenades thrown by gunmen who
+        # also opened fire are a part of an armed attack, told as the shooting is
+        key = "shooting" if types & {"shooting", "ground_assault"} else "grenade"
     if _battle(mention, lexicon().cues.get("battle_words", [])) and types & {
             "ground_assault", "shooting", "artillery", "mortar", "rocket", "drone", "other"}:
         # "fighting", "clashes" between armed sides: ACLED's Battles, whatever the weapons
