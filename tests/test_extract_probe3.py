@@ -56,3 +56,10 @@ def test_grenades_thrown_in_a_shooting_do_not_make_it_a_grenade_event() -> None:
     (ev,) = events("Gunmen opened fire and hurled hand grenades at a wedding party in Wajir on "
                    "Saturday, killing four guests.")
     assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_count_of_clashes_over_a_span_is_a_tally() -> None:
+    evs = events("Russian drones struck a grain store in Okhtyrka on Tuesday night, killing two "
+                 "workers. The General Staff said that 95 combat clashes had taken place along "
+                 "the front over the past day.")
+    assert [ev.attack_types for ev in evs] == [["drone"]]

@@ -254,6 +254,12 @@ def _is_generic(tok: Token, lex: Lexicon) -> str | None:
         cue = next((c for c in lex.cues["campaign_cues"] if f" {c} " in f" {clause} "), None)
         if cue:
             return f"present perfect with '{cue}' (a campaign, not an incident)"
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ == "nummod"
+                                                       for c in tok.children):
+        clause = f" {' '.join(t.lower_ for t in verb.subtree)} "
+        span = next((c for c in lex.cues["running_total_spans"] if f" {c} " in clause), None)
+        if span:  # "138 combat clashes took place along the front over the past day"
+            return f"a count of attacks '{span}' a span (a tally, not an incident)"
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
         dets = [c for c in tok.children if c.dep_ in ("det", "nummod")
                 and c.lower_ not in ("some", "many", "several", "such", "any", "no")]
