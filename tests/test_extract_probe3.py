@@ -63,3 +63,10 @@ def test_count_of_clashes_over_a_span_is_a_tally() -> None:
                  "workers. The General Staff said that 95 combat clashes had taken place along "
                  "the front over the past day.")
     assert [ev.attack_types for ev in evs] == [["drone"]]
+
+
+def test_bare_army_modifying_an_attack_names_the_country_forces() -> None:
+    (ev,) = events("An army drone strike on a village market near Gwoza, in Nigeria's Borno "
+                   "state, killed at least 30 civilians on Monday, residents said.")
+    assert [p.name for p in ev.perpetrators] == ["Nigerian Army"]
+    assert ev.weapons == ["drone"]

@@ -93,14 +93,26 @@ def _group_of(match: Any) -> Any:
 
 
 def weapon_owner(tok: Token) -> tuple[str, str] | None:
-    """ "Russian guided bombs", "Houthi missiles": the actor modifying a weapon noun."""
+    """ "Russian guided bombs", "Houthi missiles": the actor modifying a weapon noun; a bare
+    "army" ("an army drone strike") names the forces of the report's country, resolved
+    later like "the army" as a subject."""
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "poss") and child.i < tok.i:
             match = _table().match(child.text)
             if match and match.entry.category not in NOT_PERPETRATORS:
                 name = _armed_forces(match.entry)
                 return name, f"weapon of {child.text!r} ({match.rule})"
+    for child in _modifiers_before(tok):
+        if child.pos_ in ("NOUN", "ADJ") and _table().head_role(child.text) == "military":
+            return child.text, f"weapon of the bare {child.text!r} (a state's forces)"
     return None
+
+
+def _modifiers_before(tok: Token) -> list[Token]:
+    """Noun modifiers before a word, and theirs ("army" in "an army drone strike")."""
+    out = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    return out + [g for c in out for g in c.children
+                  if g.dep_ in ("amod", "compound") and g.i < c.i]
 
 
 JOINT_MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")

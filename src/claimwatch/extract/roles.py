@@ -242,6 +242,8 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
                 cand = c
             elif c.dep_ == "prep" and c.lower_ == "by":
                 cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
+        if cand is None:
+            cand = _state_force_modifier(trigger)  # "an army drone strike"
         if cand is None and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB":
             # "shot down drones": the drones' owner attacked, not the air defences
             cand = _launcher(trigger.head) if _intercepts(trigger.head, lex) \
@@ -255,6 +257,15 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
             cand = next((c for rel in _in_which_clauses(trigger, lex)
                          for c in rel.children if c.dep_ == "nsubj"), None)
     return cand
+
+
+def _state_force_modifier(noun: Token) -> Token | None:
+    """A bare word for a state's forces modifying an attack noun or the weapon that
+    modifies it ("an army drone strike", "a military air strike"): the forces of the
+    report's country, resolved later as "the army" is."""
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
+    mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
+    return next((c for c in mods if _state_force_word(c)), None)
 
 
 def _in_which_clauses(noun: Token, lex: Lexicon) -> list[Token]:
@@ -669,6 +680,9 @@ def _modified_noun(tok: Token) -> str:
             if cur.i == tok.i and c.pos_ == "PROPN" and c.i < tok.i and not list(c.lefts) \
                     and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text != "-" and _owner(c):
                 continue   # 'a US drone', 'an ELN car bomb': whose it is ('Iskander' stays)
+            if cur.i == tok.i and c.i < tok.i and not list(c.lefts) \
+                    and c.doc[c.i + 1].text != "-" and _state_force_word(c):
+                continue   # 'an army drone': whose it is
             keep.add(c.i)
             frontier.append(c)
     start = min(keep)
@@ -677,6 +691,13 @@ def _modified_noun(tok: Token) -> str:
     head = str(tok.lemma_) if tok.tag_ in ("NNS", "NNPS") else tok.text
     text = " ".join([*words, head]).lower()
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").strip()
+
+
+def _state_force_word(tok: Token) -> bool:
+    """A bare word for a state's forces ('army', 'military', 'navy')."""
+    from claimwatch.resolve.actor import ActorTable
+
+    return tok.pos_ in ("NOUN", "ADJ") and ActorTable.load().head_role(tok.text) == "military"
 
 
 def _owner(tok: Token) -> bool:

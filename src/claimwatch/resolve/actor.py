@@ -178,6 +178,10 @@ class ActorTable:
         """The entry named as this one's affiliation (patron, parent or state)."""
         return self.by_name(entry.affiliation) if entry.affiliation else None
 
+    def head_role(self, text: str) -> str | None:
+        """The state role a bare head names ('army' -> military), or None."""
+        return self._heads.get(key_of(text))
+
     def role_entry(self, country: str, role: str) -> ActorEntry | None:
         """The institution of a state for a role (military, government...), else the state."""
         for r in (role, *self._fallback.get(role, ())):
