@@ -70,3 +70,12 @@ def test_bare_army_modifying_an_attack_names_the_country_forces() -> None:
                    "state, killed at least 30 civilians on Monday, residents said.")
     assert [p.name for p in ev.perpetrators] == ["Nigerian Army"]
     assert ev.weapons == ["drone"]
+
+
+def test_bomber_who_detonates_her_explosives_is_no_aircraft() -> None:
+    evs = events("Two suicide bombers struck a market in Bama, Nigeria, on Saturday, killing "
+                 "nine people. The first bomber detonated her explosives near a fuel station.")
+    assert all("airstrike" not in ev.attack_types for ev in evs)
+    assert evs[0].sub_event_type == "Suicide bomb"
+    (ev,) = events("Russian bombers struck a factory in Kharkiv on Monday, killing two workers.")
+    assert ev.attack_types == ["airstrike"]

@@ -14,6 +14,7 @@ from claimwatch.extract.lexicon import CueWords, Lexicon, lexicon
 
 Token = Any  # spaCy Token
 TEMPORAL_MARKS = CueWords("triggers", "temporal_marks")
+PERSON_WEAPON_WORDS = CueWords("suicide_attack", "person_words", file="weapons.json")
 
 
 @dataclass
@@ -57,7 +58,8 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
     types: list[str] = []
     sent_start = tok.sent.start
     words = [t for t in scope if t.sent.start == sent_start and t.i != tok.i
-             and t.i not in answered and not (others and any(a.i in others for a in t.ancestors))]
+             and t.i not in answered and not (others and any(a.i in others for a in t.ancestors))
+             and not _person_bomber(t)]
     i = 0
     while i < len(words):
         step = 1
@@ -82,6 +84,17 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
                 break
         i += step
     return types
+
+
+def _person_bomber(tok: Token) -> bool:
+    """ "the first bomber detonated her explosives", a "bomber" in a report of a suicide
+    attack: a person, not an aircraft."""
+    from claimwatch.extract.acled import tells_suicide_attack
+
+    if _lemma(tok) not in PERSON_WEAPON_WORDS and tok.lower_ not in PERSON_WEAPON_WORDS:
+        return False
+    return any(t.lower_ in ("his", "her", "himself", "herself") for t in tok.head.subtree) \
+        or tells_suicide_attack(tok.doc.text)
 
 
 def instrument_objects(tok: Token, lex: Lexicon) -> list[Token]:
