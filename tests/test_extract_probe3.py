@@ -79,3 +79,11 @@ def test_bomber_who_detonates_her_explosives_is_no_aircraft() -> None:
     assert evs[0].sub_event_type == "Suicide bomb"
     (ev,) = events("Russian bombers struck a factory in Kharkiv on Monday, killing two workers.")
     assert ev.attack_types == ["airstrike"]
+
+
+def test_dead_and_hurt_told_in_one_figure_count_as_neither() -> None:
+    (ev,) = events("Gunmen killed or wounded 30 people at a bus station in Jalalabad on Monday.")
+    assert ev.injured.low is None and ev.fatalities.low is None
+    (ev,) = events("Gunmen attacked a bus in Jalalabad on Monday, killing six and wounding 13 "
+                   "passengers.")
+    assert (ev.fatalities.low, ev.injured.low) == (6, 13)

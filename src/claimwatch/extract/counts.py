@@ -346,6 +346,8 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                     continue
                 found = _toll(tok, lex) if lemma == "toll" else None
                 counted = None
+                if found is None and _shared_with_other_kind(tok, cat, cats):
+                    continue  # "killing and wounding 45": dead and hurt in one figure
                 if found is None:
                     for noun in counted_nouns(tok):
                         noun = _person_in_compound(noun, lex)
@@ -367,6 +369,19 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
     if attackers is not None:
         out["fatalities"] = _plus(out.get("fatalities"), attackers)
     return out
+
+
+def _shared_with_other_kind(word: Token, cat: str, cats: dict[str, list[str]]) -> bool:
+    """The casualty verb shares its object with a coordinated one of another kind ("killed
+    or wounded 30 people", "killing and wounding 45"): a figure of both together."""
+    if word.dep_ != "conj" or word.head.pos_ != "VERB":
+        return False
+    other = word.head
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in other.children):
+        return False  # "killing six and wounding 13": each has its own
+    lemma = str(other.lemma_).lower()
+    return any(lemma in words or other.lower_ in words
+               for kind, words in cats.items() if kind != cat)
 
 
 def _attackers_alone(noun: Token, lex: Lexicon) -> bool:
