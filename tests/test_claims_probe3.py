@@ -31,3 +31,12 @@ def test_known_body_named_after_its_owner_speaks_under_its_own_name() -> None:
                    "British military's United Kingdom Maritime Trade Operations (UKMTO) "
                    "agency said.")
     assert [a.speaker for a in ev.assertions] == ["United Kingdom Maritime Trade Operations"]
+
+
+def test_group_mouthpiece_speaks_for_the_group() -> None:
+    (ev,) = events("A suicide bomber killed five people at a bus stop in Jalalabad on Monday, "
+                   "police said. The Amaq news agency said one of its fighters carried out the "
+                   "attack.")
+    claims = [a for a in ev.assertions if a.stance == "claims"]
+    assert [(a.speaker, a.speaker_role) for a in claims] == [("Islamic State", "perpetrator")]
+    assert [p.name for p in ev.perpetrators] == ["Islamic State"]

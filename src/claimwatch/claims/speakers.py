@@ -49,6 +49,7 @@ _APPOSITIVE_NAME = claims_pattern("speakers", "appositive_name")
 _SELF_NAMED_HEADS = claims_words("speakers", "self_named_heads")
 _MEMBER_HEADS = claims_words("speakers", "member_heads")
 _OWNER_HEADS = claims_words("speakers", "owner_heads")
+_MOUTHPIECES = claims_words("speakers", "mouthpieces")
 _PLACE_NAME_HEADS = claims_words("speakers", "place_name_heads")
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'.-]*(?:[\s-]+(?:of\s|in\s|al-|for\s)?[A-Z][\w'.-]*)*")
 
@@ -227,6 +228,12 @@ def describe(surface: str, handle: str | None = None, context: str = "",
     body = _spoken_for(entry, clean) if entry is not None else None
     if body is not None:
         sp.name, sp.canonical = body, None
+    voiced = lookup(entry.affiliation) if entry is not None and not partial \
+        and entry.name in _MOUTHPIECES and entry.affiliation else None
+    if voiced is not None and voiced.category == "armed_group":
+        _apply_entry(sp, voiced, False, voiced.name)   # 'Amaq said': Islamic State's word
+        sp.canonical = None
+        sp.rule = f"{sp.rule}; mouthpiece {entry.name}"
     if entry is None or partial:
         _self_named(sp, surface, context)
     if (entry is None or partial) and _owner_of_something(clean):
