@@ -40,3 +40,11 @@ def test_group_mouthpiece_speaks_for_the_group() -> None:
     claims = [a for a in ev.assertions if a.stance == "claims"]
     assert [(a.speaker, a.speaker_role) for a in claims] == [("Islamic State", "perpetrator")]
     assert [p.name for p in ev.perpetrators] == ["Islamic State"]
+
+
+def test_group_saying_a_fighter_of_its_did_it_claims_the_attack() -> None:
+    (ev,) = events("A bomb tore through a market in Dera Bugti on Monday, killing four people, "
+                   "police said. The Balochistan Liberation Army said a fighter from its Zehri "
+                   "wing had planted the bomb.")
+    claims = [a for a in ev.assertions if a.stance == "claims"]
+    assert [a.speaker_role for a in claims] == ["perpetrator"]
