@@ -335,3 +335,24 @@ def test_a_compass_part_of_a_named_district_is_that_district() -> None:
         place, why = resolve_place(phrase)
         assert place is not None and place.name == town, (phrase, why)
         assert place.precision >= 2
+
+
+def test_a_name_the_text_qualifies_by_apposition_is_inside_the_qualifier() -> None:
+    text = ("A storm cut power to London, Ontario, late on Friday. Crews from Manchester "
+            "and Leeds flew in to help restore the lines in London.")
+    ctx = document_context(text, _ents("London", "Ontario", "Manchester", "Leeds", "London"))
+    assert ctx.qualifiers == {"london": "Ontario"}
+    place, rule = resolve_place("London", ctx)
+    assert place is not None and place.iso3 == "CAN" and rule == "qualified:city"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Snow fell across Alberta, Saskatchewan and Manitoba on Sunday.",
+     ("Alberta", "Saskatchewan", "Manitoba")),  # a list of siblings
+    ("In Donetsk, Russia shelled a market, officials in Kyiv said.",
+     ("Donetsk", "Russia", "Kyiv")),  # a verb follows: no apposition
+])
+def test_a_comma_between_names_is_not_always_a_qualifier(text: str,
+                                                         names: tuple[str, ...]) -> None:
+    ctx = document_context(text, _ents(*names))
+    assert ctx.qualifiers == {}

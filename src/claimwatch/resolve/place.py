@@ -61,6 +61,9 @@ class PlaceContext:
     # The country weights from names used as places only, not as a state acting or
     # qualifying ("U.S. officials", "Washington said"): where the report's events are.
     sites: dict[str, float] = field(default_factory=dict)
+    # The area the text puts a name in by apposition ("Richmond, Virginia, police said"):
+    # normalised phrase -> the qualifier's text. Later bare mentions mean the same place.
+    qualifiers: dict[str, str] = field(default_factory=dict)
     _others: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def countries_besides(self, key: str) -> dict[str, float]:
@@ -405,6 +408,11 @@ def resolve_place(phrase: str, context: PlaceContext | None = None,
     try:
         gaz = gazetteer or Gazetteer.load()
         readings = _readings(phrase[:300])
+        within = ctx.qualifiers.get(normalize(_clean(phrase))) if ctx.qualifiers else None
+        if within and readings and readings[0].within is None and "," not in phrase:
+            first = readings[0]
+            readings = [_Reading(first.target, "qualified", prefer=first.prefer,
+                                 within=within), *readings]
         for fuzzy in (False, True):
             for reading in readings:
                 entry = _choose(gaz, reading, ctx, fuzzy)
@@ -419,7 +427,6 @@ def resolve_place(phrase: str, context: PlaceContext | None = None,
 def document_context(text: str, entities: list[tuple[str, str]],
                      gazetteer: Gazetteer | None = None) -> PlaceContext:
     """Weigh the countries a report is about and resolve the places it names, for context."""
-    del text  # the entities carry what is used; the text is kept for future cues
     try:
         gaz = gazetteer or Gazetteer.load()
     except (ClaimwatchError, sqlite3.Error, OSError):
@@ -441,8 +448,9 @@ def document_context(text: str, entities: list[tuple[str, str]],
                   if e.feature in _POINTS]
         if points:
             nearby[key] = points
+    qualifiers = text_qualifiers(text, [s for s, label in entities if label != "NORP"], gaz)
     ctx = PlaceContext(countries=_normalise(weights), own=_plain(own), raw=dict(weights),
-                       nearby=nearby)
+                       nearby=nearby, qualifiers=qualifiers)
     for _ in range(2):
         places, sources = [], []
         weights = defaultdict(float)
@@ -460,8 +468,72 @@ def document_context(text: str, entities: list[tuple[str, str]],
                 places.append(place)
                 sources.append(key)
         ctx = PlaceContext(countries=_normalise(weights), places=places, sources=sources,
-                           own=_plain(own), raw=dict(weights), nearby=nearby)
+                           own=_plain(own), raw=dict(weights), nearby=nearby,
+                           qualifiers=qualifiers)
     return ctx
+
+
+_QUALIFIER_WORD = r"[A-Z][\w'’.-]*"
+_APPOSITION = re.compile(rf",\s+(?P<q>{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD}){{0,3}})"
+                         rf"(?=(?P<rest>.{{0,16}}))", re.S)
+
+
+def text_qualifiers(text: str, surfaces: Iterable[str], gaz: Gazetteer) -> dict[str, str]:
+    """Names the text puts in a province or country by apposition: "Richmond, Virginia",
+    "Holliday, Mo.", "Queensland, Australia" -> {normalised name: qualifier}. The qualifier
+    must name a country or province and end the phrase (punctuation or a function word
+    follows: "In Donetsk, Russia shelled..." is no apposition), and the name must not be
+    a sibling of it ("Alberta, Saskatchewan and Manitoba", "Georgia, Alabama" are lists)."""
+    out: dict[str, str] = {}
+    names = sorted({s.strip() for s in surfaces if s.strip() and "," not in s and len(s) < 60},
+                   key=len, reverse=True)
+    if not names:
+        return out
+    followers = frozenset(_phrases().get("qualifier_followers", ()))
+    for m in _APPOSITION.finditer(text):
+        before = text[:m.start()]
+        for surface in names:
+            if not before.endswith(surface):
+                continue
+            if len(before) > len(surface) and (before[-len(surface) - 1].isalnum()
+                                               or before[-len(surface) - 1] == "-"):
+                continue
+            key = normalize(_clean(surface))
+            if key and key not in out:
+                found = _qualifier(surface, m["q"], m["rest"], followers, gaz)
+                if found:
+                    out[key] = found
+            break
+    return out
+
+
+def _qualifier(surface: str, words: str, rest: str, followers: frozenset[str],
+               gaz: Gazetteer) -> str | None:
+    """The longest run of ``words`` that ends the apposition and names an area holding
+    a namesake of ``surface`` (see ``text_qualifiers``)."""
+    tokens = words.split()
+    for n in range(len(tokens), 0, -1):
+        phrase = " ".join(tokens[:n])
+        after = (" ".join(tokens[n:]) + " " + rest) if n < len(tokens) else rest
+        phrase = re.sub(r"(?:'s|’s)$", "", phrase)
+        ends = (phrase.endswith(".") or not after.strip() or after[:1] in ",.;:)!?\"'’”"
+                or words.endswith(("'s", "’s")) and n == len(tokens))
+        if not ends:
+            first = after.split()[0].lower().strip(",.;:") if after.split() else ""
+            ends = after[:1].isspace() and first in followers
+        if not ends:
+            continue
+        areas = [e for e in _candidates(gaz, phrase) if e.feature in ("country", "admin1")]
+        if not areas:
+            continue
+        names = _candidates(gaz, surface)
+        kinds = {(a.feature, a.iso3) for a in areas}
+        if any(e.feature == "country" or (e.feature, e.iso3) in kinds for e in names):
+            return None  # a list of siblings, or a country (never qualified this way)
+        if any(_within(e, a) for e in names for a in areas if e.id != a.id):
+            return _clean(phrase) if not phrase.endswith(".") else phrase
+        return None
+    return None
 
 
 def _plain(nested: dict[str, defaultdict[str, float]]) -> dict[str, dict[str, float]]:
