@@ -356,3 +356,16 @@ def test_a_comma_between_names_is_not_always_a_qualifier(text: str,
                                                          names: tuple[str, ...]) -> None:
     ctx = document_context(text, _ents(*names))
     assert ctx.qualifiers == {}
+
+
+@pytest.mark.parametrize(("phrase", "feature", "iso3"), [
+    ("Somme", "admin2", "FRA"),  # "Departement de la Somme" without its prefix
+    ("West African", "region", None),  # a region's adjective
+    ("Midwest", "region", "USA"),
+    ("Soviet Union", "country", "RUS"),
+])
+def test_departments_region_adjectives_and_well_known_regions_are_found(
+        phrase: str, feature: str, iso3: str | None) -> None:
+    place, _ = resolve_place(phrase)
+    assert place is not None and place.feature == feature and place.iso3 == iso3
+

@@ -24,7 +24,11 @@ _ADMIN_AFFIXES = (
 )
 _ADMIN_PREFIXES = ("muhafazat ", "ostan-e ", "provinsi ", "wilayat ", "daerah ", "provincia de ",
                    "province of ", "state of ", "departamento de ", "estado de ", "region de ",
-                   "city of ")
+                   "city of ", "departement de la ", "departement de l'", "departement d'",
+                   "departement du ", "departement des ", "departement de ", "provincia di ",
+                   "provincia del ", "provincia de la ", "province du ", "province de la ",
+                   "province de l'", "province de ", "nomos ", "okres ", "politischer bezirk ",
+                   "bezirk ", "amphoe ", "borough of ", "canton de ")
 
 
 

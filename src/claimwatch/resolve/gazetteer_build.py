@@ -348,4 +348,6 @@ def _extra_places(extras: dict[str, Any], countries: dict[str, BuildPlace]) -> I
                    population=int(e.get("population") or 0), geonameid=e.get("geonameid"),
                    radius_km=float(e.get("radius_km") or 0), precision=e.get("precision"))
         p.names = {a: "1alt" for a in e.get("aliases", [])}
+        for d in e.get("demonyms", []):  # "West African", "Midwestern"
+            p.names.setdefault(d, "3demonym")
         yield p
