@@ -369,3 +369,14 @@ def test_departments_region_adjectives_and_well_known_regions_are_found(
     place, _ = resolve_place(phrase)
     assert place is not None and place.feature == feature and place.iso3 == iso3
 
+
+def test_a_country_named_near_a_name_decides_its_namesake() -> None:
+    text = ("Health officials in Illinois, Ohio and Indiana reported new cases on Monday. "
+            "Officials in Springfield and Columbus urged calm. Far away, passengers landing "
+            "at Cairo airport were screened, Egypt's health ministry said.")
+    ctx = document_context(text, _ents("Illinois", "Ohio", "Indiana", "Springfield",
+                                       "Columbus", "Cairo", "Egypt"))
+    place, _ = resolve_place("Cairo", ctx)
+    assert place is not None and place.iso3 == "EGY"
+    place, _ = resolve_place("Springfield", ctx)  # nothing foreign near it
+    assert place is not None and place.iso3 == "USA"

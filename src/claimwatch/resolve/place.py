@@ -36,6 +36,8 @@ _INSIDE_BOOST = 1.0  # more, per province the report names that the candidate li
 _CAPITAL_PRIOR = 2.0  # a national capital, less the weight of the report's other countries
 _POINTS = ("city", "district", "camp", "base", "crossing", "port", "airport", "facility",
            "admin2")
+_LOCAL_BOOST = 2.0  # for a candidate in a country named near the phrase (normalised 0..1)
+_LOCAL_CHARS = 150  # "near": within about a sentence of any of the phrase's mentions
 _COHERENCE = 1.5  # per other name of the document with a likely reading nearby...
 _MAX_SUPPORT = 2.0  # ...counting at most two such names
 _NEARBY_CANDIDATES = 10
@@ -64,6 +66,9 @@ class PlaceContext:
     # The area the text puts a name in by apposition ("Richmond, Virginia, police said"):
     # normalised phrase -> the qualifier's text. Later bare mentions mean the same place.
     qualifiers: dict[str, str] = field(default_factory=dict)
+    # The countries named near each phrase (within about a sentence of any of its mentions),
+    # normalised phrase -> ISO3 -> 0..1: "cases in Chile ... the institute in Santiago".
+    local: dict[str, dict[str, float]] = field(default_factory=dict)
     _others: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def countries_besides(self, key: str) -> dict[str, float]:
@@ -221,10 +226,12 @@ def _prior(e: GazEntry) -> float:
             + _MATCH_PRIOR.get(e.match, 0.0))
 
 
-def _score(e: GazEntry, ctx: PlaceContext, key: str) -> float:
+def _score(e: GazEntry, ctx: PlaceContext, key: str, local: bool = True) -> float:
     s = _prior(e)
     if e.iso3:
         s += _COUNTRY_BOOST * ctx.countries_besides(key).get(e.iso3, 0.0)
+        if local and ctx.local:
+            s += _LOCAL_BOOST * ctx.local.get(key, {}).get(e.iso3, 0.0)
     best = math.inf
     for place, src in zip(ctx.places, ctx.sources, strict=False):
         if src == key or place.latitude is None or place.longitude is None:
@@ -304,9 +311,11 @@ def _rank(cands: list[GazEntry], ctx: PlaceContext, key: str,
     penalty = _demote_namesake_areas(cands) if not prefer else {}
     # Towns named together lie together, when the name is most likely a town at all.
     towns = bool(ctx.nearby and cands) and max(cands, key=_prior).feature in _POINTS
+    # A country's name is not re-read by the names written next to it ("Lebanon" near "U.S.")
+    local = not any(c.feature == "country" and c.match != "demonym" for c in cands)
     scored = []
     for e in cands:
-        s = _score(e, ctx, key) - penalty.get(e.id, 0.0)
+        s = _score(e, ctx, key, local) - penalty.get(e.id, 0.0)
         if e.id in capitals:
             # "Washington", "Cairo": the capital, unless the report is about another country
             # more than about the capital's own ("Paris" in a report on Kentucky that also
@@ -451,8 +460,10 @@ def document_context(text: str, entities: list[tuple[str, str]],
     qualifiers = text_qualifiers(text, [s for s, label in entities if label != "NORP"], gaz)
     ctx = PlaceContext(countries=_normalise(weights), own=_plain(own), raw=dict(weights),
                        nearby=nearby, qualifiers=qualifiers)
+    local: dict[str, dict[str, float]] = {}
     for _ in range(2):
         places, sources = [], []
+        resolved: dict[str, str] = {}  # the names read as countries
         weights = defaultdict(float)
         own = defaultdict(lambda: defaultdict(float))
         for surface, n in counts.items():
@@ -460,6 +471,8 @@ def document_context(text: str, entities: list[tuple[str, str]],
             if place is None:
                 continue
             key = normalize(_clean(surface))
+            if place.iso3 and place.feature == "country":
+                resolved[surface] = place.iso3
             if place.iso3:
                 w = n * (1.5 if place.feature == "country" else 1.0)
                 weights[place.iso3] += w
@@ -467,10 +480,45 @@ def document_context(text: str, entities: list[tuple[str, str]],
             if place.feature not in ("country", "continent", "sea", "region"):
                 places.append(place)
                 sources.append(key)
+        local = _local_countries(text, list(counts), resolved)
         ctx = PlaceContext(countries=_normalise(weights), places=places, sources=sources,
                            own=_plain(own), raw=dict(weights), nearby=nearby,
-                           qualifiers=qualifiers)
+                           qualifiers=qualifiers, local=local)
     return ctx
+
+
+def _mentions(text: str, surface: str) -> list[int]:
+    """Where ``surface`` occurs in ``text`` as a whole word."""
+    out, pos = [], text.find(surface)
+    while pos >= 0:
+        end = pos + len(surface)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text)
+                                                          or not text[end].isalnum()):
+            out.append(pos)
+        pos = text.find(surface, pos + 1)
+    return out
+
+
+def _local_countries(text: str, surfaces: list[str], resolved: dict[str, str]
+                     ) -> dict[str, dict[str, float]]:
+    """For each phrase, the countries named near any of its mentions (within
+    ``_LOCAL_CHARS``; ``resolved``: country names -> ISO3), each counted once per mention,
+    normalised to 0..1. A report on many countries is clear near each name: "Cairo
+    airport ... in Egypt", "Chile ... the institute in Santiago"."""
+    where = {s: _mentions(text, s) for s in surfaces}
+    out: dict[str, dict[str, float]] = {}
+    for a in surfaces:
+        key = normalize(_clean(a))
+        raw: defaultdict[str, float] = defaultdict(float)
+        for pa in where[a]:
+            for b, iso3 in resolved.items():
+                if normalize(_clean(b)) == key:
+                    continue
+                if any(abs(pb - pa) <= _LOCAL_CHARS for pb in where.get(b, ())):
+                    raw[iso3] += 1.0
+        if raw:
+            out[key] = _normalise(raw)
+    return out
 
 
 _QUALIFIER_WORD = r"[A-Z][\w'’.-]*"
