@@ -380,3 +380,11 @@ def test_a_country_named_near_a_name_decides_its_namesake() -> None:
     assert place is not None and place.iso3 == "EGY"
     place, _ = resolve_place("Springfield", ctx)  # nothing foreign near it
     assert place is not None and place.iso3 == "USA"
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("Western Kasai", "Kasai-Occidental"), ("East Kasai", "Kasai-Oriental")])
+def test_a_compass_word_is_read_as_the_french_name_of_a_province(phrase: str,
+                                                                 name: str) -> None:
+    place, _ = resolve_place(phrase)
+    assert place is not None and place.name == name and place.feature == "admin1"

@@ -172,6 +172,9 @@ def _readings(phrase: str, depth: int = 0) -> list[_Reading]:
         out.append(_Reading(_clean(m["t"]), "point_named", 1, prefer=("city", "port", "district")))
     m = pats["direction"].match(text)
     if m:
+        for form in _phrases().get("direction_names", {}).get(normalize(m["d"]), ()):
+            # "Western Kasai": the province the gazetteer names "Kasai-Occidental"
+            out.append(_Reading(form.format(_clean(m["t"])), "exact"))
         vec = _phrases()["directions"].get(normalize(m["d"]).replace("-", " "), [0, 0])
         out.append(_Reading(_clean(m["t"]), "part_of", 2, direction=(vec[0], vec[1])))
         if depth < 2:  # "northwestern X district": the part of the district named X,
