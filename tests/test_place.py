@@ -388,3 +388,15 @@ def test_a_compass_word_is_read_as_the_french_name_of_a_province(phrase: str,
                                                                  name: str) -> None:
     place, _ = resolve_place(phrase)
     assert place is not None and place.name == name and place.feature == "admin1"
+
+
+def test_a_small_namesake_abroad_is_no_reading_of_a_local_name() -> None:
+    text = ("Traders in Nairobi and Kisumu said the Molde market had closed. Roads to Tororo "
+            "were cut, Kenyan police said.")
+    ctx = document_context(text, _ents("Nairobi", "Kisumu", "Molde", "Tororo", "Kenyan"))
+    place, why = resolve_place("Molde", ctx)  # only a Norwegian town of that name
+    assert place is None and why.startswith("not in gazetteer")
+    place, _ = resolve_place("Tororo", ctx)  # a town in a neighbouring country stays
+    assert place is not None and place.iso3 == "UGA"
+    place, _ = resolve_place("Molde")  # without a report, the town
+    assert place is not None and place.iso3 == "NOR"

@@ -38,6 +38,7 @@ _POINTS = ("city", "district", "camp", "base", "crossing", "port", "airport", "f
            "admin2")
 _LOCAL_BOOST = 2.0  # for a candidate in a country named near the phrase (normalised 0..1)
 _LOCAL_CHARS = 150  # "near": within about a sentence of any of the phrase's mentions
+_STRAY_POPULATION = 50_000  # a smaller town abroad, in no country the report is about...
 _COHERENCE = 1.5  # per other name of the document with a likely reading nearby...
 _MAX_SUPPORT = 2.0  # ...counting at most two such names
 _NEARBY_CANDIDATES = 10
@@ -428,12 +429,29 @@ def resolve_place(phrase: str, context: PlaceContext | None = None,
         for fuzzy in (False, True):
             for reading in readings:
                 entry = _choose(gaz, reading, ctx, fuzzy)
+                if entry is not None and _stray(entry, ctx, normalize(reading.target)):
+                    return None, (f"not in gazetteer: {_clean(phrase)[:80]!r} (only a small "
+                                  f"namesake in {entry.country}, which the report does not name)")
                 if entry is not None:
                     rule = f"{reading.rule}+spelling" if fuzzy else reading.rule
                     return _to_place(entry, reading), f"{rule}:{entry.feature}"
     except (ClaimwatchError, sqlite3.Error, OSError) as exc:
         return None, f"gazetteer unavailable: {exc}"
     return None, f"not in gazetteer: {_clean(phrase)[:80]!r}"
+
+
+def _stray(e: GazEntry, ctx: PlaceContext, key: str) -> bool:
+    """A small town in a country that neither the report's other names nor its neighbours
+    are about: a namesake of a place the gazetteer lacks ("Crescent", a London street, is
+    no Oklahoma town; "Haram" in a report on Cairo is no Norwegian one)."""
+    if e.feature not in _POINTS or e.population >= _STRAY_POPULATION or not e.iso3:
+        return False
+    others = ctx.countries_besides(key)
+    if not others or others.get(e.iso3, 0.0) > 0.0:
+        return False
+    from claimwatch.resolve.entities import borders
+
+    return not borders().get(e.iso3, set()) & set(others)
 
 
 def document_context(text: str, entities: list[tuple[str, str]],
