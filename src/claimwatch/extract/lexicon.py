@@ -42,16 +42,18 @@ class Lexicon:
     # type -> {"words": [...], "yields_to": [...]}: "shells" after "mortar rounds"
     vague_types: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
-    def weapon_type(self, phrase: str) -> str | None:
-        return self.weapons.get(phrase.lower())
+    def weapon_span(self, tok: Any, max_words: int | None = None) -> tuple[str, int, int] | None:
+        """The longest weapon name of two or more words (``max_words`` at most) covering the
+        word, as (attack type, first word index, last word index): "rocket-propelled grenades"
+        is one weapon, not a rocket and a grenade. Words are matched as written, the last also
+        by its lemma. A phrase in which a weapon word names something else ("a gold mine") has
+        type "".
 
-    def weapon_span(self, tok: Any) -> tuple[str, int, int] | None:
-        """The longest weapon name of two or more words covering the word, as (attack type,
-        first word index, last word index): "rocket-propelled grenades" is one weapon, not a
-        rocket and a grenade. Words are matched as written, the last also by its lemma. A
-        phrase in which a weapon word names something else ("a gold mine") has type ""."""
+        This is the one place where weapon phrases are matched; ``weapon_at``,
+        ``weapon_type_at`` and ``phrase_type_ending_at`` read their answers from it."""
         doc, sent = tok.doc, tok.sent
-        for size in range(self.weapon_max_tokens, 1, -1):
+        longest = min(max_words or self.weapon_max_tokens, self.weapon_max_tokens)
+        for size in range(longest, 1, -1):
             for start in range(tok.i - size + 1, tok.i + 1):
                 end = start + size - 1
                 if start < sent.start or end >= sent.end:
@@ -65,6 +67,28 @@ class Lexicon:
                 if any(f in self.not_weapon_phrases for f in forms):
                     return "", start, end
         return None
+
+    def weapon_at(self, tok: Any) -> tuple[str, int, int] | None:
+        """The weapon name the word is part of, as ``weapon_span`` gives it: the longest
+        phrase covering the word, else the word alone, by its lemma or as written."""
+        named = self.weapon_span(tok)
+        if named is not None:
+            return named
+        wtype = self.weapons.get(str(tok.lemma_).lower()) or self.weapons.get(tok.lower_)
+        return (wtype, tok.i, tok.i) if wtype else None
+
+    def weapon_type_at(self, tok: Any) -> str | None:
+        """The attack type of the weapon name the word is part of: "suicide bomber" is a
+        bombing though "bomber" alone is an aircraft; "roadside bomb" an IED."""
+        named = self.weapon_at(tok)
+        return (named[0] or None) if named is not None else None
+
+    def phrase_type_ending_at(self, tok: Any, max_words: int | None = None) -> str | None:
+        """The type of the weapon phrase of two or more words (``max_words`` at most) that
+        ends at the word ("" for a phrase that names something else, "a gold mine"); None when
+        the longest phrase covering the word does not end there, or there is none."""
+        named = self.weapon_span(tok, max_words)
+        return named[0] if named is not None and named[2] == tok.i else None
 
 
 @lru_cache(maxsize=1)

@@ -866,7 +866,7 @@ def _types(cluster: Cluster) -> list[str]:
         seen_sents = {m.trigger.sent.start: m.trigger.sent for m in cluster.members}
         for sent in seen_sents.values():
             for tok in sent:
-                wtype = _weapon_phrase_type(tok)
+                wtype = lexicon().weapon_type_at(tok)
                 if wtype and tok.pos_ in ("NOUN", "PROPN") and wtype not in types:
                     types.append(wtype)
     remote = {"airstrike", "missile", "rocket", "drone", "artillery", "mortar", "bombing", "ied"}
@@ -888,35 +888,14 @@ def _types(cluster: Cluster) -> list[str]:
 def _drop_vague_types(types: list[str], cluster: Cluster) -> None:
     """ "Mortar rounds slammed into the market ... shells landed near it": a type that only
     vague words gave ("shells", "shelling") yields to the more specific one named."""
-    for vague, rule in lexicon().vague_types.items():
+    lex = lexicon()
+    for vague, rule in lex.vague_types.items():
         if vague not in types or not set(rule["yields_to"]) & set(types):
             continue
         sents = {m.trigger.sent.start: m.trigger.sent for m in cluster.members}
-        if not any(_weapon_phrase_type(t) == vague and str(t.lemma_).lower() not in rule["words"]
+        if not any(lex.weapon_type_at(t) == vague and str(t.lemma_).lower() not in rule["words"]
                    and t.lower_ not in rule["words"] for s in sents.values() for t in s):
             types.remove(vague)
-
-
-def _weapon_phrase_type(tok: Any) -> str | None:
-    """The attack type of the longest weapon phrase ending at the word: "suicide bomber" is a
-    bombing though "bomber" alone is an aircraft; "roadside bomb" an IED."""
-    named = lexicon().weapon_span(tok)
-    if named is not None:
-        return named[0] or None
-    weapons = lexicon().weapons
-    for span in (3, 2):
-        start = tok.i - span + 1
-        if start < tok.sent.start:
-            continue
-        words = tok.doc[start:tok.i + 1]
-        if any(w.is_punct for w in words):
-            continue
-        head = [w.lower_ for w in words[:-1]]
-        wtype = weapons.get(" ".join([*head, str(tok.lemma_).lower()])) \
-            or weapons.get(" ".join([*head, tok.lower_]))
-        if wtype:
-            return wtype
-    return weapons.get(str(tok.lemma_).lower()) or weapons.get(tok.lower_)
 
 
 def _armed_group_attack(cluster: Cluster, lex: Lexicon) -> bool:

@@ -383,9 +383,10 @@ def _usable(tok: Token | None) -> bool:
         return False
     lex = lexicon()
     lemma = str(tok.lemma_).lower()
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    pair = f"{before.lower_} {lemma}" if before is not None else lemma
-    return lemma not in lex.weapons and pair not in lex.weapons \
+    # two-word weapon names only ("explosive device"), as this check has always read them:
+    # with longer ones the "vehicle" of "an unmanned aerial vehicle" would stop being a
+    # target noun, a change of behaviour to be weighed on its own
+    return lemma not in lex.weapons and not lex.phrase_type_ending_at(tok, max_words=2) \
         and not weapon_quantity(tok) \
         and lemma not in lex.cues["abstract_subjects"] \
         and (lemma not in lex.cues.get("not_targets", [])
@@ -470,9 +471,8 @@ def _mine_like(tok: Token, lex: Lexicon) -> bool:
     if tok.lower_ == "it":
         return any(_mine_like(t, lex) for t in tok.doc[tok.sent.start:tok.i])
     lemma = str(tok.lemma_).lower()
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
-    pair = f"{before.lower_} {lemma}" if before is not None else lemma
-    return any(lex.weapons.get(w) in MINE_WEAPON_CLASSES for w in (lemma, pair))
+    return any(wtype in MINE_WEAPON_CLASSES for wtype in (
+        lex.weapons.get(lemma), lex.phrase_type_ending_at(tok, max_words=2)))
 
 
 def _mine_contact(verb: Token) -> Token | None:
@@ -643,9 +643,8 @@ def weapon_phrases(trigger: Token, lex: Lexicon | None = None) -> list[str]:
         named = lex.weapon_span(tok)
         if named is not None and (named[2] != tok.i or not named[0]):
             continue  # "rocket-propelled grenades": the last word carries the phrase
-        before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
         if lemma not in lex.weapons and tok.lower_ not in lex.weapons and (
-                named is None and f"{before} {lemma}" not in lex.weapons or lemma in lex.nouns):
+                named is None or lemma in lex.nouns):
             continue  # "explosive vest": a weapon only with its modifier; not "air strike"
         head = str(tok.head.lemma_).lower()
         attack_head = head in lex.nouns and head not in lex.weapons

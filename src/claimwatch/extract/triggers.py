@@ -62,27 +62,14 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
              and not _person_bomber(t)]
     i = 0
     while i < len(words):
-        step = 1
-        named = lex.weapon_span(words[i])
-        if named is not None:  # "rocket-propelled grenades": one weapon, whatever its words
-            if named[0] and named[0] not in types:
-                types.append(named[0])
-            while i < len(words) and words[i].i <= named[2]:
-                i += 1
+        named = lex.weapon_at(words[i])
+        if named is not None and named[0] and named[0] not in types:
+            types.append(named[0])
+        if named is None or named[1] == named[2]:
+            i += 1
             continue
-        for span in (3, 2, 1):
-            if i + span > len(words):
-                continue
-            chunk = words[i:i + span]
-            wt = lex.weapons.get(" ".join(_lemma(w) for w in chunk)) or lex.weapons.get(
-                " ".join(w.lower_ for w in chunk)) or lex.weapons.get(
-                " ".join([*(w.lower_ for w in chunk[:-1]), _lemma(chunk[-1])]))
-            if wt:
-                if wt not in types:
-                    types.append(wt)
-                step = span
-                break
-        i += step
+        while i < len(words) and words[i].i <= named[2]:
+            i += 1  # "rocket-propelled grenades": one weapon, whatever its words
     return types
 
 
@@ -412,10 +399,10 @@ def subject_weapon_type(subj: Token, lex: Lexicon) -> str | None:
     pair = f"{mods[0].lower_} {_lemma(subj)}" if mods else ""
     if pair in lex.not_weapons:
         return None
-    named = lex.weapon_span(subj)
-    if named is not None and named[2] == subj.i:
-        return named[0] or None
-    return lex.weapons.get(pair) or lex.weapons.get(_lemma(subj))
+    phrase = lex.phrase_type_ending_at(subj)
+    if phrase is not None:
+        return phrase or None
+    return lex.weapons.get(_lemma(subj))
 
 
 def _weapon_subject_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
