@@ -8,12 +8,7 @@ import pytest
 
 import claimwatch
 from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
-
-
-def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
-    return claimwatch.extract(text, published=published)
+from invented_reports import events, parsed_word
 
 
 def test_generic_and_threat_sentences_are_not_events() -> None:
@@ -269,11 +264,9 @@ def test_sites_named_as_among_those_hit_are_targets() -> None:
 
 def test_a_person_killed_in_a_strike_is_its_target() -> None:
     from claimwatch.extract import roles
-    from claimwatch.nlp import load_nlp
 
-    sdoc = load_nlp()("In May, Colonel Ahmad Tehrani was killed in a strike on a convoy "
-                      "near Homs.")
-    strike = next(t for t in sdoc if t.lower_ == "strike")
+    strike = parsed_word("In May, Colonel Ahmad Tehrani was killed in a strike on a convoy "
+                         "near Homs.", "strike")
     target = roles.target_token(strike, "noun")
     assert target is not None and target.text == "Tehrani"
 
@@ -324,14 +317,12 @@ def test_bombs_outside_a_building_target_it_and_misparsed_conjuncts_add_up() -> 
     from claimwatch.extract.counts import casualty_counts
     from claimwatch.nlp import load_nlp
 
-    nlp = load_nlp()
-    sdoc = nlp("In May, a series of bombs outside the Al-Noor girls' school killed more than "
-               "50 people.")
-    killed = next(t for t in sdoc if t.lower_ == "killed")
+    killed = parsed_word("In May, a series of bombs outside the Al-Noor girls' school killed "
+                         "more than 50 people.", "killed")
     target = roles.target_token(killed, "verb")
     assert target is not None and target.lemma_ == "school"
-    sdoc = nlp("Last year, the group claimed a car bombing near a bank in Herat that killed "
-               "three bank guards and at least five Afghans.")
+    sdoc = load_nlp()("Last year, the group claimed a car bombing near a bank in Herat that "
+                      "killed three bank guards and at least five Afghans.")
     assert casualty_counts(list(sdoc.sents))["fatalities"].low == 8
 
 
@@ -343,11 +334,9 @@ def test_a_ship_that_reported_being_hit_is_the_target() -> None:
 
 def test_missiles_fired_from_territory_a_group_holds_name_the_group() -> None:
     from claimwatch.extract import perpetrator, roles
-    from claimwatch.nlp import load_nlp
 
-    sdoc = load_nlp()("A French frigate shot down two missiles fired from Houthi-controlled "
-                      "Yemen, the navy said.")
-    shot = next(t for t in sdoc if t.lower_ == "shot")
+    shot = parsed_word("A French frigate shot down two missiles fired from Houthi-controlled "
+                       "Yemen, the navy said.", "shot")
     cand = roles.perpetrator_token(shot, "verb")
     assert cand is not None and perpetrator.accept(cand) is not None
     assert perpetrator.accept(cand)[0] == "Houthis"  # type: ignore[index]
@@ -385,10 +374,8 @@ def test_participle_toll_misparsed_onto_the_reporting_verb_and_hallmarks() -> No
 
 def test_target_of_a_compound_trigger_is_on_its_head_noun() -> None:
     from claimwatch.extract import roles
-    from claimwatch.nlp import load_nlp
 
-    sdoc = load_nlp()("Rebels carried out arson attacks on grain depots in the north.")
-    arson = next(t for t in sdoc if t.lower_ == "arson")
+    arson = parsed_word("Rebels carried out arson attacks on grain depots in the north.", "arson")
     target = roles.target_token(arson, "noun")
     assert target is not None and target.lemma_ == "depot"
 

@@ -3,16 +3,7 @@ lists of targets), each on an invented sentence."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)
-
-
-def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
-    return claimwatch.extract(text, published=published)
+from invented_reports import events
 
 
 def test_guerrillas_and_kidnappers_are_attacker_nouns() -> None:

@@ -3,16 +3,7 @@ about; and the attacker of an "operation in which X killed Y"."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)
-
-
-def events(text: str) -> list[Event]:
-    return claimwatch.extract(text, published=PUBLISHED)
+from invented_reports import events, parsed_word
 
 
 def test_bare_troops_in_a_one_country_report_are_its_forces() -> None:
@@ -35,10 +26,9 @@ def test_the_killers_in_an_operation_in_which_clause_are_its_perpetrator() -> No
 
 def test_an_in_which_clause_hung_on_the_place_still_names_the_killers() -> None:
     from claimwatch.extract import roles
-    from claimwatch.nlp import load_nlp
 
-    sdoc = load_nlp()("The general said the ambush was revenge for an operation last Tuesday in "
-                      "Sulu province, in which marines backed by helicopters killed nine rebels.")
-    operation = next(t for t in sdoc if t.lower_ == "operation")
+    operation = parsed_word("The general said the ambush was revenge for an operation last "
+                            "Tuesday in Sulu province, in which marines backed by helicopters "
+                            "killed nine rebels.", "operation")
     cand = roles.perpetrator_token(operation, "noun")
     assert cand is not None and cand.lower_ == "marines"

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)
-
-
-def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
-    return claimwatch.extract(text, published=published)
+from invented_reports import events
 
 
 @pytest.mark.parametrize("text", [

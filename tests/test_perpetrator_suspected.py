@@ -3,16 +3,7 @@ to it: a suspicion that names the group, or the same description given with its 
 
 from __future__ import annotations
 
-import datetime as dt
-
-import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)
-
-
-def events(text: str) -> list[Event]:
-    return claimwatch.extract(text, published=PUBLISHED)
+from invented_reports import events
 
 
 def test_suspected_of_carrying_out_the_attack_names_the_group() -> None:

@@ -3,16 +3,7 @@ and "another" of the same told beside an attack whose attacker is named."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)
-
-
-def events(text: str) -> list[Event]:
-    return claimwatch.extract(text, published=PUBLISHED)
+from invented_reports import events
 
 
 def test_the_flag_the_attackers_carried_names_the_group() -> None:

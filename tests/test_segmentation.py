@@ -8,13 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
-
-
-def events(text: str, published: dt.date = PUBLISHED) -> list[Event]:
-    return claimwatch.extract(text, published=published)
+from invented_reports import events, parsed_word
 
 
 def test_two_sides_attacking_in_one_sentence_are_two_incidents() -> None:
@@ -354,10 +348,10 @@ def test_a_town_tagged_as_a_product_after_a_place_noun_is_a_place() -> None:
     from spacy.tokens import Span
 
     from claimwatch.extract import roles
-    from claimwatch.nlp import load_nlp
 
-    doc = load_nlp()("Missiles hit a warehouse in the northern city of Zorbask overnight.")
-    name = next(t for t in doc if t.text == "Zorbask")
+    name = parsed_word("Missiles hit a warehouse in the northern city of Zorbask overnight.",
+                       "zorbask")
+    doc = name.doc
     doc.ents = [Span(doc, name.i, name.i + 1, label="PRODUCT")]
     assert [s.text for s in roles.place_spans(next(iter(doc.sents)))] == ["Zorbask"]
 
@@ -379,10 +373,10 @@ def test_a_name_ending_a_road_phrase_is_a_place() -> None:
     from spacy.tokens import Span
 
     from claimwatch.extract import roles
-    from claimwatch.nlp import load_nlp
 
-    doc = load_nlp()("Six soldiers were killed by a mine on a road leading to Zorbask.")
-    name = next(t for t in doc if t.text == "Zorbask")
+    name = parsed_word("Six soldiers were killed by a mine on a road leading to Zorbask.",
+                       "zorbask")
+    doc = name.doc
     doc.ents = [Span(doc, name.i, name.i + 1, label="PERSON")]
     (span,) = roles.place_spans(next(iter(doc.sents)))
     assert span.text == "Zorbask" and roles.place_head(span).lower_ == "road"

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import claimwatch
-from claimwatch.model import Event
-
-PUBLISHED = dt.date(2024, 3, 6)  # a Wednesday
-
-
-def events(text: str) -> list[Event]:
-    return claimwatch.extract(text, published=PUBLISHED)
+from invented_reports import events
 
 
 def test_an_earlier_statement_about_the_strike_is_not_another_incident() -> None:
