@@ -35,7 +35,11 @@ from claimwatch.model import Event
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"))}
-DATELINE = re.compile(
+# A raw MUC-4 message's head: its id line ("TST1-MUC3-0001"), then the dateline's day,
+# month and two-digit year ("GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --"). Not the same
+# pattern as nlp.components.DATELINE, which finds a wire dateline inside a report's text
+# to start a sentence after it and has neither the id nor the date groups.
+MESSAGE_HEAD = re.compile(
     r"^([A-Z0-9]+-MUC\d-\d{4})[^\n]*\n\s*\n?[^\n]*?,\s*(\d{1,2})\s+([A-Z]{3})\s+(\d{2})", re.M)
 
 
@@ -77,7 +81,7 @@ def published_dates(raw_dir: Path) -> dict[str, dt.date]:
     for path in sorted(raw_dir.glob("*.txt")):
         if path.name.startswith("key-"):
             continue
-        for m in DATELINE.finditer(path.read_text(encoding="latin-1")):
+        for m in MESSAGE_HEAD.finditer(path.read_text(encoding="latin-1")):
             docid, day, month, year = m.groups()
             if month in MONTHS:
                 try:
