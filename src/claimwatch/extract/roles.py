@@ -1131,6 +1131,7 @@ def _names_an_area(ent: Any) -> bool:
     if ent.label_ not in ("NORP", *MISTAKEN_LABELS) or ent.root.pos_ != "PROPN":
         return False
     _, area_heads = _place_nouns()
+    area_heads = area_heads | _place_words("admin_heads")
     tok, area = ent.root, False
     while tok.dep_ == "compound" and tok.head.i != tok.i:
         tok = tok.head
