@@ -155,6 +155,14 @@ def test_a_leading_count_is_cut_off_a_target_or_weapon() -> None:
     assert ("three", "Target") in names  # nothing but the count: kept as it is
 
 
+def test_a_count_before_of_goes_with_the_of() -> None:
+    text = "the raiders burned one of the tractors and several of the sheds."
+    spans = [RoleSpan(text.index(s), text.index(s) + len(s), "Target")
+             for s in ("one of the tractors", "several of the sheds")]
+    names = [e.name for e in entities_from_spans(text, spans)]
+    assert names == ["tractors", "sheds"]
+
+
 @pytest.mark.parametrize(("relevance", "kept"), [("both", False), ("gate", False),
                                                  ("off", True)])
 def test_fillers_are_dropped_where_no_incident_is_found_and_the_gate_says_irrelevant(

@@ -122,6 +122,12 @@ def test_a_numeric_date_with_no_such_day_keeps_only_its_year_and_says_why() -> N
         ("31-02-2023", "year", D(2023, 1, 1), D(2023, 12, 31), "no_such_day_year_kept")]
 
 
+@pytest.mark.parametrize("text", ["logged at 23.47.2015 by the relay", "scored 31-13-20",
+                                  "filed under 4-31-12"])
+def test_digit_triples_that_are_no_day_and_month_are_no_date(text: str) -> None:
+    assert [t for t in find_timexes(text, SUNDAY) if t.rule == "no_such_day_year_kept"] == []
+
+
 def test_offsets_point_into_the_text() -> None:
     text = "Houthi forces said they fired drones at the ship on 7 January and again yesterday."
     for t in find_timexes(text, SUNDAY):

@@ -110,13 +110,15 @@ def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
 
 
 _LEADING_WORD = re.compile(r"[^\W_]+\s+")
+_OF_NEXT = re.compile(r"of\s+(?:the\s+)?", re.I)
 
 
 def drop_counts(text: str, spans: Iterable[RoleSpan]) -> list[RoleSpan]:
     """The spans with a leading count cut off a Target or Weapon filler ("three bombs" ->
     "bombs": MUC-4 gives the count its own slot and the string without it). The words and
     roles are ``count_words`` / ``count_roles`` of ``data/muc4_mapping.json``; a number in
-    digits is a count too. A span that is only the count is kept as it is."""
+    digits is a count too. A span that is only the count is kept as it is; a count before
+    "of (the)" goes with those words ("one of the buses" -> "buses", never "of the buses")."""
     from claimwatch.evaluate.muc4_mapping import mapping_words
 
     roles, counts = mapping_words("count_roles"), mapping_words("count_words")
@@ -127,7 +129,8 @@ def drop_counts(text: str, spans: Iterable[RoleSpan]) -> list[RoleSpan]:
             if m is None or not (m.group().strip().lower() in counts
                                  or m.group().strip().isdigit()):
                 break
-            span = RoleSpan(m.end(), span.end, span.role)
+            of = _OF_NEXT.match(text, m.end(), span.end)
+            span = RoleSpan(of.end() if of else m.end(), span.end, span.role)
         out.append(span)
     return out
 

@@ -326,13 +326,17 @@ def _weekday_near(text: str, start: int, end: int) -> int | None:
 
 
 def h_no_such_day(m: re.Match[str], ctx: Context) -> Period | None:
-    """A numeric date naming no real day either way round (31-02-2024): only its year is
-    known, so the expression keeps the year at year precision, and the rule's name says why."""
+    """A numeric date with a four-digit year that reads as a day and a month in one order
+    but names no real day either way round (31-02-2024, 04-31-2024): only its year is known,
+    so the expression keeps the year at year precision, and the rule's name says why."""
     dmy, mdy = numeric_readings(m, ctx)
-    if dmy is not None or mdy is not None:
+    if dmy is not None or mdy is not None or len(m["y"]) != 4:
         return None
-    y = int(m["y"]) if len(m["y"]) == 4 else _two_digit_year(int(m["y"]), ctx.published)
-    return cal.year(y) if 1 <= y <= 9999 else None
+    a, b = int(m["a"]), int(m["b"])
+    # it must read as a day of a month in one order (30-02, 04-31): 23.47.2015 is no date
+    if not (1 <= b <= 12 and 1 <= a <= 31) and not (1 <= a <= 12 and 1 <= b <= 31):
+        return None
+    return cal.year(int(m["y"]))
 
 
 def h_numeric(m: re.Match[str], ctx: Context) -> Period | None:
