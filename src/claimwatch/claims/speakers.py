@@ -333,14 +333,17 @@ def _without_group_noun(phrase: str, entry: Any) -> str:
     without an owner before it: "Myanmar's People's Defence Force", "the British military's
     United Kingdom Maritime Trade Operations" -> the name that follows."""
     names = {norm_key(n) for n in (entry.name, *entry.aliases)}
-    for owner in re.finditer(r"['\u2019]s\s+(?=[A-Z])", phrase):
-        rest = phrase[owner.end():]
-        if norm_key(rest) in names or norm_key(rest.replace("\u2019", "'")) in names:
-            phrase = rest
-            break
-    m = re.fullmatch(r"(.+?)\s+(?:group|movement|organi[sz]ation|militia)", phrase)
-    if m and norm_key(m.group(1)) in names:
-        return m.group(1)
+
+    def known(text: str) -> bool:
+        return norm_key(text) in names or norm_key(text.replace("\u2019", "'")) in names
+
+    tail = re.fullmatch(r"(.+?)\s+(?:group|movement|organi[sz]ation|militia|agency)", phrase)
+    for candidate in ((tail.group(1), phrase) if tail else (phrase,)):
+        if known(candidate):
+            return candidate
+        for owner in re.finditer(r"['\u2019]s\s+(?=[A-Z])", candidate):
+            if known(candidate[owner.end():]):
+                return candidate[owner.end():]
     return phrase
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from claimwatch.claims.lexicon import claims_pattern
 from claimwatch.model import (
     RESPONSIBILITY_STATUSES,
     SPEAKER_ROLES,
@@ -30,7 +32,7 @@ from claimwatch.model import (
 
 FEATURES = ("evidence_against", "has_perpetrator", "rival_claimants")
 _NON_STATE_CATEGORIES = ("armed_group",)
-_POSSESSIVES = ("its", "their", "our", "his", "her")
+_REFERRING = claims_pattern("assertions", "referring_perpetrator", re.I)
 _STATE_CATEGORIES = ("state", "state_force", "government")
 
 
@@ -175,8 +177,9 @@ def _part_matches(pattern: str, value: str) -> bool:
 
 def refers_back(name: str) -> bool:
     """A perpetrator named only by reference to someone else ('its fighters', 'their
-    men'): whose they are, the speaker says, so it names nobody by itself."""
-    return name.split(maxsplit=1)[0].lower() in _POSSESSIVES if name.strip() else True
+    men', 'a fighter from its X wing'): whose they are, the speaker says, so it names nobody
+    by itself (``referring_perpetrator`` of ``claims_lexicon.json``)."""
+    return bool(_REFERRING.search(name.strip())) if name.strip() else True
 
 
 def _responsible(status: str, assertions: Sequence[Assertion],
