@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import claimwatch
 from claimwatch.resolve import place as place_module
 from claimwatch.resolve.gazetteer import GazetteerError
 from claimwatch.resolve.place import PlaceContext, document_context, resolve_place
@@ -400,3 +403,20 @@ def test_a_small_namesake_abroad_is_no_reading_of_a_local_name() -> None:
     assert place is not None and place.iso3 == "UGA"
     place, _ = resolve_place("Molde")  # without a report, the town
     assert place is not None and place.iso3 == "NOR"
+
+
+@pytest.mark.parametrize("phrase", ["Southwest region", "the South West region"])
+def test_a_compass_region_written_as_one_word_or_two_is_the_same_region(phrase: str) -> None:
+    text = "Separatists in Cameroon attacked a checkpoint in the Southwest region, officials said."
+    ctx = document_context(text, _ents("Cameroon", phrase))
+    place, _ = resolve_place(phrase, ctx)
+    assert place is not None and place.iso3 == "CMR" and place.precision == 3
+
+
+def test_a_town_in_a_compass_region_spelled_as_one_word_keeps_its_country() -> None:
+    (ev,) = claimwatch.extract(
+        "In Cameroon, a roadside bomb hit an army truck near the town of Mamfe in the "
+        "Southwest region late on Tuesday, killing three soldiers, the army said.",
+        published=dt.date(2024, 5, 9))
+    assert ev.location is not None and ev.location.iso3 == "CMR"
+    assert ev.location.name == "Mamfe" and ev.location.precision <= 2

@@ -15,7 +15,7 @@ import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -215,7 +215,25 @@ def _candidates(gaz: Gazetteer, name: str, fuzzy: bool = False) -> list[GazEntry
     ``fuzzy`` looks for transliteration variants instead."""
     if fuzzy:
         return list(gaz.fuzzy(name)) if len(normalize(name)) >= 5 else []
-    return [e for e in gaz.lookup(name) if e.match != "abbr" or _is_caps(name)]
+    found = [e for e in gaz.lookup(name) if e.match != "abbr" or _is_caps(name)]
+    seen = {e.id for e in found}
+    for variant in _compass_variants(normalize(name)):
+        # "Southwest region" is the gazetteer's "South-West Province": another spelling
+        found += [replace(e, match="alt") for e in gaz.lookup(variant)
+                  if e.id not in seen and e.match != "abbr"]
+        seen |= {e.id for e in found}
+    return found
+
+
+def _compass_variants(key: str) -> list[str]:
+    """The name with its compass compound written the other way ("southwest" / "south west")."""
+    out = []
+    for joined, split in _phrases()["compass_compounds"].items():
+        for a, b in ((joined, split), (split, joined)):
+            swapped = re.sub(rf"\b{a}\b", b, key)
+            if swapped != key:
+                out.append(swapped)
+    return out
 
 
 def _is_caps(name: str) -> bool:
