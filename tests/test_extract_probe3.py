@@ -87,3 +87,12 @@ def test_dead_and_hurt_told_in_one_figure_count_as_neither() -> None:
     (ev,) = events("Gunmen attacked a bus in Jalalabad on Monday, killing six and wounding 13 "
                    "passengers.")
     assert (ev.fatalities.low, ev.injured.low) == (6, 13)
+
+
+def test_count_of_attacks_over_this_week_is_a_tally_not_the_first_incident() -> None:
+    evs = events("Two attacks in Kelvania's border regions this week killed at least 11 people, "
+                 "officials said. On Monday, rebels raided the village of Dorsk, shooting dead "
+                 "three farmers. Late on Tuesday, a roadside bomb struck an army truck near "
+                 "Velna, killing two soldiers.")
+    assert sorted(ev.fatalities.low for ev in evs) == [2, 3]
+    assert all(a.name != "Kelvania" for ev in evs for a in ev.perpetrators)

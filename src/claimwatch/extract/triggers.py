@@ -254,11 +254,15 @@ def _is_generic(tok: Token, lex: Lexicon) -> str | None:
         cue = next((c for c in lex.cues["campaign_cues"] if f" {c} " in f" {clause} "), None)
         if cue:
             return f"present perfect with '{cue}' (a campaign, not an incident)"
-    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(c.dep_ == "nummod"
-                                                       for c in tok.children):
+    counted = tok if tok.pos_ == "NOUN" else next(
+        (c for c in tok.children if c.dep_ == "nsubj" and _lemma(c) in lex.nouns), None)
+    if counted is not None and counted.tag_ == "NNS" and any(c.dep_ == "nummod"
+                                                             for c in counted.children):
         clause = f" {' '.join(t.lower_ for t in verb.subtree)} "
-        span = next((c for c in lex.cues["running_total_spans"] if f" {c} " in clause), None)
-        if span:  # "138 combat clashes took place along the front over the past day"
+        spans = lex.cues["running_total_spans"] + lex.cues["tally_spans"]
+        span = next((c for c in spans if f" {c} " in clause), None)
+        if span:  # "138 combat clashes took place along the front over the past day";
+            # "three attacks this week killed 17 people", the toll of them all
             return f"a count of attacks '{span}' a span (a tally, not an incident)"
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS":
         dets = [c for c in tok.children if c.dep_ in ("det", "nummod")
