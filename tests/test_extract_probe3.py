@@ -96,3 +96,10 @@ def test_count_of_attacks_over_this_week_is_a_tally_not_the_first_incident() -> 
                  "Velna, killing two soldiers.")
     assert sorted(ev.fatalities.low for ev in evs) == [2, 3]
     assert all(a.name != "Kelvania" for ev in evs for a in ev.perpetrators)
+
+
+def test_an_adjective_before_the_count_is_the_verbs_not_the_targets() -> None:
+    (ev,) = events("On Friday, rebels raided the hamlet of Dorsk, shooting dead six herders, "
+                   "a local chief said.")
+    assert "herders" in [t.text for t in ev.targets]
+    assert all(not t.text.startswith("dead") for t in ev.targets)

@@ -65,6 +65,9 @@ def target_phrase(tok: Token) -> str:
     for c in tok.lefts:
         if c.dep_ == "amod" and str(c.lemma_).lower() in drop | {c.lower_}.intersection(drop):
             continue  # "a large hypermarket", "the main base": the thing, not its praise
+        if c.dep_ == "amod" and any(n.dep_ == "nummod" and n.i > c.i for n in tok.lefts):
+            continue  # "shooting dead five villagers": an adjective before the count is the
+            #           verb's ("shot dead"), not the villagers'
         descriptive = c.dep_ == "poss" and c.tag_ == "NNS"  # "girls' school", "children's"
         if c.dep_ not in ("det", "predet", "punct", "nummod", "quantmod", "poss") \
                 or c.text == "-" or descriptive:
