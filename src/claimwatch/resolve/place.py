@@ -13,6 +13,7 @@ import json
 import math
 import re
 import sqlite3
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -540,24 +541,48 @@ def _mentions(text: str, surface: str) -> list[int]:
 
 def _local_countries(text: str, surfaces: list[str], resolved: dict[str, str]
                      ) -> dict[str, dict[str, float]]:
-    """For each phrase, the countries named near any of its mentions (within
+    """For each phrase, the countries named as sites near any of its mentions (within
     ``_LOCAL_CHARS``; ``resolved``: country names -> ISO3), each counted once per mention,
-    normalised to 0..1. A report on many countries is clear near each name: "Cairo
-    airport ... in Egypt", "Chile ... the institute in Santiago"."""
+    normalised to 0..1. A report on many countries is clear near each name: "a clinic in
+    Vienna ... travellers arriving in Austria". A country named as a state acting or
+    qualifying ("the U.S. embassy said", "talks with U.S. officials") says nothing of where
+    a name nearby lies (see ``_site_mention``)."""
     where = {s: _mentions(text, s) for s in surfaces}
+    sites: list[tuple[str, str, list[int]]] = []  # country phrase key, ISO3, site positions
+    for b, iso3 in resolved.items():
+        positions = sorted(p for p in where.get(b, ()) if _site_mention(text, p))
+        if positions:
+            sites.append((normalize(_clean(b)), iso3, positions))
     out: dict[str, dict[str, float]] = {}
+    if not sites:
+        return out
     for a in surfaces:
         key = normalize(_clean(a))
         raw: defaultdict[str, float] = defaultdict(float)
         for pa in where[a]:
-            for b, iso3 in resolved.items():
-                if normalize(_clean(b)) == key:
+            for b_key, iso3, positions in sites:
+                if b_key == key:
                     continue
-                if any(abs(pb - pa) <= _LOCAL_CHARS for pb in where.get(b, ())):
+                i = bisect_left(positions, pa - _LOCAL_CHARS)
+                if i < len(positions) and positions[i] <= pa + _LOCAL_CHARS:
                     raw[iso3] += 1.0
         if raw:
             out[key] = _normalise(raw)
     return out
+
+
+@lru_cache(maxsize=1)
+def _site_before() -> re.Pattern[str]:
+    """The words before a country named as a site: "in", "across northern", "into the"."""
+    p = _phrases()
+    return re.compile(rf"\b(?:{_alternation(p.get('site_prepositions', ()))})\s+(?:the\s+)?"
+                      rf"(?:(?:{_alternation(p['directions'])})\s+)?$", re.I)
+
+
+def _site_mention(text: str, pos: int) -> bool:
+    """Whether the country name at ``pos`` is a site ("in Egypt"), by the preposition
+    before it; a name acting or qualifying ("Egypt said", "U.S. officials") is none."""
+    return _site_before().search(text, max(0, pos - 40), pos) is not None
 
 
 _QUALIFIER_WORD = r"[A-Z][\w'’.-]*"
@@ -578,12 +603,12 @@ def text_qualifiers(text: str, surfaces: Iterable[str], gaz: Gazetteer) -> dict[
         return out
     followers = frozenset(_phrases().get("qualifier_followers", ()))
     for m in _APPOSITION.finditer(text):
-        before = text[:m.start()]
+        at = m.start()
         for surface in names:
-            if not before.endswith(surface):
+            if not text.endswith(surface, 0, at):
                 continue
-            if len(before) > len(surface) and (before[-len(surface) - 1].isalnum()
-                                               or before[-len(surface) - 1] == "-"):
+            begin = at - len(surface)
+            if begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "-"):
                 continue
             key = normalize(_clean(surface))
             if key and key not in out:
