@@ -341,6 +341,12 @@ def test_a_compass_part_of_a_named_district_is_that_district() -> None:
         assert place.precision >= 2
 
 
+def test_a_fronted_name_is_qualified_only_by_a_closed_apposition() -> None:
+    text = "In London, Ontario, crews worked through the night to restore the lines."
+    ctx = document_context(text, _ents("London", "Ontario"))
+    assert ctx.qualifiers == {"london": "Ontario"}
+
+
 def test_a_name_the_text_qualifies_by_apposition_is_inside_the_qualifier() -> None:
     text = ("A storm cut power to London, Ontario, late on Friday. Crews from Manchester "
             "and Leeds flew in to help restore the lines in London.")
@@ -355,6 +361,11 @@ def test_a_name_the_text_qualifies_by_apposition_is_inside_the_qualifier() -> No
      ("Alberta", "Saskatchewan", "Manitoba")),  # a list of siblings
     ("In Donetsk, Russia shelled a market, officials in Kyiv said.",
      ("Donetsk", "Russia", "Kyiv")),  # a verb follows: no apposition
+    ("In Donetsk, Russia's army shelled a market. Later, Ukrainian officials in Donetsk "
+     "said five died.", ("Donetsk", "Russia", "Donetsk")),  # a possessive, fronted
+    ("An air strike hit a house in Rafah on Sunday, killing four people. After the strike "
+     "on Rafah, Egypt and Jordan condemned Israel.",
+     ("Rafah", "Rafah", "Egypt", "Jordan", "Israel")),  # a list goes on
 ])
 def test_a_comma_between_names_is_not_always_a_qualifier(text: str,
                                                          names: tuple[str, ...]) -> None:

@@ -602,6 +602,7 @@ def text_qualifiers(text: str, surfaces: Iterable[str], gaz: Gazetteer) -> dict[
     if not names:
         return out
     followers = frozenset(_phrases().get("qualifier_followers", ()))
+    fronting = frozenset(_phrases().get("fronting_words", ()))
     for m in _APPOSITION.finditer(text):
         at = m.start()
         for surface in names:
@@ -612,27 +613,46 @@ def text_qualifiers(text: str, surfaces: Iterable[str], gaz: Gazetteer) -> dict[
                 continue
             key = normalize(_clean(surface))
             if key and key not in out:
-                found = _qualifier(surface, m["q"], m["rest"], followers, gaz)
+                fronted = _fronted(text, begin, fronting)
+                found = _qualifier(surface, m["q"], m["rest"], followers, gaz, fronted)
                 if found:
                     out[key] = found
             break
     return out
 
 
+def _fronted(text: str, begin: int, fronting: frozenset[str]) -> bool:
+    """Whether the name at ``begin`` ends a fronted phrase that opens its sentence ("In
+    Donetsk, ...", "After the strike on Rafah, ..."): no comma between."""
+    start = max(text.rfind(c, 0, begin) for c in ".!?\n;:") + 1
+    lead = text[start:begin]
+    words = lead.split()
+    return bool(words) and "," not in lead and words[0][:1].isupper() \
+        and words[0].lower().strip("\"'‘“(") in fronting
+
+
 def _qualifier(surface: str, words: str, rest: str, followers: frozenset[str],
-               gaz: Gazetteer) -> str | None:
+               gaz: Gazetteer, fronted: bool = False) -> str | None:
     """The longest run of ``words`` that ends the apposition and names an area holding
-    a namesake of ``surface`` (see ``text_qualifiers``)."""
+    a namesake of ``surface`` (see ``text_qualifiers``). A possessive ("Donetsk, Russia's
+    army") or a list going on ("Rafah, Egypt and Jordan condemned") ends none; after a
+    fronted phrase (``fronted``) only a second comma does ("In London, Ontario, crews")."""
+    if re.search(r"(?:'s|’s)$", words):
+        return None
     tokens = words.split()
     for n in range(len(tokens), 0, -1):
         phrase = " ".join(tokens[:n])
         after = (" ".join(tokens[n:]) + " " + rest) if n < len(tokens) else rest
-        phrase = re.sub(r"(?:'s|’s)$", "", phrase)
-        ends = (phrase.endswith(".") or not after.strip() or after[:1] in ",.;:)!?\"'’”"
-                or words.endswith(("'s", "’s")) and n == len(tokens))
-        if not ends:
-            first = after.split()[0].lower().strip(",.;:") if after.split() else ""
-            ends = after[:1].isspace() and first in followers
+        if fronted:
+            ends = after[:1] == ","
+        else:
+            ends = (phrase.endswith(".") or not after.strip()
+                    or after[:1] in ",.;:)!?\"'’”")
+        if not ends and not fronted:
+            parts = after.split()
+            first = parts[0].lower().strip(",.;:") if parts else ""
+            ends = after[:1].isspace() and first in followers and not (
+                first in ("and", "or") and len(parts) > 1 and parts[1][:1].isupper())
         if not ends:
             continue
         areas = [e for e in _candidates(gaz, phrase) if e.feature in ("country", "admin1")]
