@@ -13,6 +13,7 @@ import claimwatch
 from claimwatch.resolve import place as place_module
 from claimwatch.resolve.gazetteer import GazetteerError
 from claimwatch.resolve.place import PlaceContext, document_context, resolve_place
+from invented_reports import events
 
 LEBANON_REPORT = (
     "Clashes broke out in Tripoli overnight, the Lebanese army said. Residents of Beirut "
@@ -428,9 +429,9 @@ def test_a_compass_word_is_read_as_the_french_name_of_a_province(phrase: str,
 
 
 def test_a_small_namesake_abroad_is_no_reading_of_a_local_name() -> None:
-    text = ("Traders in Nairobi and Kisumu said the Molde market had closed. Roads to Tororo "
+    text = ("Traders in Mombasa and Eldoret said the Molde market had closed. Roads to Tororo "
             "were cut, Kenyan police said.")
-    ctx = document_context(text, _ents("Nairobi", "Kisumu", "Molde", "Tororo", "Kenyan"))
+    ctx = document_context(text, _ents("Mombasa", "Eldoret", "Molde", "Tororo", "Kenyan"))
     place, why = resolve_place("Molde", ctx)  # only a Norwegian town of that name
     assert place is None and why.startswith("not in gazetteer")
     place, _ = resolve_place("Tororo", ctx)  # a town in a neighbouring country stays
@@ -454,3 +455,11 @@ def test_a_town_in_a_compass_region_spelled_as_one_word_keeps_its_country() -> N
         published=dt.date(2024, 5, 9))
     assert ev.location is not None and ev.location.iso3 == "CMR"
     assert ev.location.name == "Mamfe" and ev.location.precision <= 2
+
+
+def test_a_small_town_is_no_namesake_abroad_for_a_report_filed_elsewhere() -> None:
+    # the dateline and "US" as an actor name no site; the group's home is Somalia
+    (ev,) = events("WASHINGTON — A US air strike killed two al-Shabaab fighters near Jilib "
+                   "on Monday, the Pentagon said.")
+    assert ev.location is not None
+    assert (ev.location.name, ev.location.iso3) == ("Jilib", "SOM")

@@ -21,22 +21,23 @@ PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 
 def report_context(sdoc: Any) -> Any:
     """The places a whole report names, which disambiguate each single place."""
+    from claimwatch.nlp.components import DATELINE
+    from claimwatch.resolve.actor import find_actor_mentions
     from claimwatch.resolve.place import _clean, document_context, normalize
 
     spans = [(joined(hyphenated(e, e.sent.end), e.sent.end), e) for e in sdoc.ents
              if e.label_ in PLACE_LABELS]
     ents = [(str(whole.text), str(e.label_)) for whole, e in spans]
-    context = document_context(sdoc.text, ents)
-    uses: dict[str, list[bool]] = {}
+    # a wire dateline ("WASHINGTON --") says where the report was filed, not where
+    # anything happened
+    filed = [(m.start(), m.end()) for m in DATELINE.finditer(sdoc.text)]
+    flags: dict[str, list[bool]] = {}
     for whole, e in spans:
-        uses.setdefault(normalize(_clean(str(whole.text))), []).append(_as_site(e))
-    raw: dict[str, float] = {}
-    for key, flags in uses.items():
-        for iso3, w in context.own.get(key, {}).items():
-            raw[iso3] = raw.get(iso3, 0.0) + w * sum(flags) / len(flags)
-    top = max(raw.values(), default=0.0)
-    context.sites = {k: v / top for k, v in raw.items() if top > 0 and v / top >= 0.05}
-    return context
+        site = _as_site(e) and not any(a <= e.start_char < b for a, b in filed)
+        flags.setdefault(normalize(_clean(str(whole.text))), []).append(site)
+    uses = {key: sum(f) / len(f) for key, f in flags.items()}
+    actors = {m.entry.country for _, _, m in find_actor_mentions(sdoc.text) if m.entry.country}
+    return document_context(sdoc.text, ents, uses=uses, actors=actors)
 
 
 def _as_site(ent: Any) -> bool:

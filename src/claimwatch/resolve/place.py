@@ -71,6 +71,11 @@ class PlaceContext:
     # The countries named near each phrase (within about a sentence of any of its mentions),
     # normalised phrase -> ISO3 -> 0..1: "cases in Chile ... the institute in Santiago".
     local: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Set by the event pipeline, which reads each name's use (entities.report_context):
+    # ``sites`` then holds the countries of names used as places only, and ``actors`` the
+    # home countries of the actors the report names ("al-Shabaab" -> Somalia).
+    uses_known: bool = False
+    actors: set[str] = field(default_factory=set)
     _others: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def countries_besides(self, key: str) -> dict[str, float]:
@@ -460,22 +465,36 @@ def resolve_place(phrase: str, context: PlaceContext | None = None,
 
 
 def _stray(e: GazEntry, ctx: PlaceContext, key: str) -> bool:
-    """A small town in a country that neither the report's other names nor its neighbours
-    are about: a namesake of a place the gazetteer lacks ("Crescent", a London street, is
-    no Oklahoma town; "Haram" in a report on Cairo is no Norwegian one)."""
-    if e.feature not in _POINTS or e.population >= _STRAY_POPULATION or not e.iso3:
+    """A small town (a city of known population under ``_STRAY_POPULATION``) in a country
+    that neither the report's other names nor their neighbours are about: a namesake of a
+    place the gazetteer lacks (a street called "Hazel Grove" in a report on Leeds is no
+    town abroad). Camps, bases, airports and districts are never strays. Where the uses of
+    names are known, only countries named as sites count against the town ("a US air
+    strike near X" leaves X where it is), and the home countries of the actors named count
+    for it ("al-Shabaab fighters near X": Somalia)."""
+    if e.feature != "city" or not 0 < e.population < _STRAY_POPULATION or not e.iso3:
         return False
     others = ctx.countries_besides(key)
-    if not others or others.get(e.iso3, 0.0) > 0.0:
+    if ctx.uses_known:
+        others = {k: v for k, v in others.items() if ctx.sites.get(k, 0.0) > 0.0}
+    named = set(others) | ctx.actors
+    if not others or e.iso3 in named:
         return False
     from claimwatch.resolve.entities import borders
 
-    return not borders().get(e.iso3, set()) & set(others)
+    return not borders().get(e.iso3, set()) & named
 
 
 def document_context(text: str, entities: list[tuple[str, str]],
-                     gazetteer: Gazetteer | None = None) -> PlaceContext:
-    """Weigh the countries a report is about and resolve the places it names, for context."""
+                     gazetteer: Gazetteer | None = None,
+                     uses: dict[str, float] | None = None,
+                     actors: set[str] | None = None) -> PlaceContext:
+    """Weigh the countries a report is about and resolve the places it names, for context.
+
+    ``uses``: for each normalised name, the share of its mentions that stand for a place
+    (not a state acting or qualifying, nor a dateline); with it the context's ``sites``
+    weigh the countries where the report's events are. ``actors``: the home countries of
+    the actors the report names. Both come from the parse (entities.report_context)."""
     try:
         gaz = gazetteer or Gazetteer.load()
     except (ClaimwatchError, sqlite3.Error, OSError):
@@ -498,8 +517,10 @@ def document_context(text: str, entities: list[tuple[str, str]],
         if points:
             nearby[key] = points
     qualifiers = text_qualifiers(text, [s for s, label in entities if label != "NORP"], gaz)
+    known = uses is not None
     ctx = PlaceContext(countries=_normalise(weights), own=_plain(own), raw=dict(weights),
-                       nearby=nearby, qualifiers=qualifiers)
+                       nearby=nearby, qualifiers=qualifiers, uses_known=known,
+                       actors=set(actors or ()), sites=_site_weights(own, uses))
     local: dict[str, dict[str, float]] = {}
     for _ in range(2):
         places, sources = [], []
@@ -523,8 +544,21 @@ def document_context(text: str, entities: list[tuple[str, str]],
         local = _local_countries(text, list(counts), resolved)
         ctx = PlaceContext(countries=_normalise(weights), places=places, sources=sources,
                            own=_plain(own), raw=dict(weights), nearby=nearby,
-                           qualifiers=qualifiers, local=local)
+                           qualifiers=qualifiers, local=local, uses_known=known,
+                           actors=set(actors or ()), sites=_site_weights(own, uses))
     return ctx
+
+
+def _site_weights(own: dict[str, defaultdict[str, float]] | dict[str, dict[str, float]],
+                  uses: dict[str, float] | None) -> dict[str, float]:
+    """The country weights of names used as places only (see ``document_context``)."""
+    if uses is None:
+        return {}
+    raw: defaultdict[str, float] = defaultdict(float)
+    for key, share in uses.items():
+        for iso3, w in own.get(key, {}).items():
+            raw[iso3] += w * share
+    return _normalise(raw)
 
 
 def _mentions(text: str, surface: str) -> list[int]:
