@@ -421,7 +421,7 @@ def test_countries_near_names_are_found_in_a_long_report_quickly() -> None:
 
 
 @pytest.mark.parametrize(("phrase", "name"), [
-    ("Western Kasai", "Kasai-Occidental"), ("East Kasai", "Kasai-Oriental")])
+    ("West Kasai", "Kasai-Occidental"), ("Eastern Kasai", "Kasai-Oriental")])
 def test_a_compass_word_is_read_as_the_french_name_of_a_province(phrase: str,
                                                                  name: str) -> None:
     place, _ = resolve_place(phrase)

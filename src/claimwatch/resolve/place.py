@@ -65,11 +65,11 @@ class PlaceContext:
     # The country weights from names used as places only, not as a state acting or
     # qualifying ("U.S. officials", "Washington said"): where the report's events are.
     sites: dict[str, float] = field(default_factory=dict)
-    # The area the text puts a name in by apposition ("Richmond, Virginia, police said"):
+    # The area the text puts a name in by apposition ("Paris, Texas, police said"):
     # normalised phrase -> the qualifier's text. Later bare mentions mean the same place.
     qualifiers: dict[str, str] = field(default_factory=dict)
     # The countries named near each phrase (within about a sentence of any of its mentions),
-    # normalised phrase -> ISO3 -> 0..1: "cases in Chile ... the institute in Santiago".
+    # normalised phrase -> ISO3 -> 0..1: "a clinic in Vienna ... arriving in Austria".
     local: dict[str, dict[str, float]] = field(default_factory=dict)
     # Set by the event pipeline, which reads each name's use (entities.report_context):
     # ``sites`` then holds the countries of names used as places only, and ``actors`` the
@@ -467,8 +467,8 @@ def resolve_place(phrase: str, context: PlaceContext | None = None,
 def _stray(e: GazEntry, ctx: PlaceContext, key: str) -> bool:
     """A small town (a city of known population under ``_STRAY_POPULATION``) in a country
     that neither the report's other names nor their neighbours are about: a namesake of a
-    place the gazetteer lacks (a street called "Hazel Grove" in a report on Leeds is no
-    town abroad). Camps, bases, airports and districts are never strays. Where the uses of
+    place the gazetteer lacks ("the Molde market" in a report on Kenyan towns is no
+    Norwegian town). Camps, bases, airports and districts are never strays. Where the uses of
     names are known, only countries named as sites count against the town ("a US air
     strike near X" leaves X where it is), and the home countries of the actors named count
     for it ("al-Shabaab fighters near X": Somalia)."""
@@ -625,11 +625,14 @@ _APPOSITION = re.compile(rf",\s+(?P<q>{_QUALIFIER_WORD}(?:\s+{_QUALIFIER_WORD}){
 
 
 def text_qualifiers(text: str, surfaces: Iterable[str], gaz: Gazetteer) -> dict[str, str]:
-    """Names the text puts in a province or country by apposition: "Richmond, Virginia",
-    "Holliday, Mo.", "Queensland, Australia" -> {normalised name: qualifier}. The qualifier
-    must name a country or province and end the phrase (punctuation or a function word
-    follows: "In Donetsk, Russia shelled..." is no apposition), and the name must not be
-    a sibling of it ("Alberta, Saskatchewan and Manitoba", "Georgia, Alabama" are lists)."""
+    """Names the text puts in a province or country by apposition: "fire crews in Paris,
+    Texas, said", "shots in Tripoli, Lebanon, on Sunday" -> {normalised name: qualifier}.
+    The qualifier must name a country or province and end the phrase (punctuation or a
+    function word follows: "In Donetsk, Russia shelled..." is no apposition; nor is a
+    possessive, "Russia's army", or a list going on, "Rafah, Egypt and Jordan"); after a
+    fronted phrase ("In London, Ontario, ...") a second comma must close it. The name must
+    not be a sibling of the qualifier ("Alberta, Saskatchewan and Manitoba", "Georgia,
+    Alabama" are lists)."""
     out: dict[str, str] = {}
     names = sorted({s.strip() for s in surfaces if s.strip() and "," not in s and len(s) < 60},
                    key=len, reverse=True)
