@@ -397,3 +397,14 @@ def test_a_town_name_the_model_takes_for_a_people_is_still_the_place() -> None:
     ev = only_event("Gunmen attacked a market in Omdurman on Monday, killing six people, "
                     "medics said.")
     assert ev.location is not None and ev.location.name == "Omdurman"
+
+
+@pytest.mark.parametrize("text", [
+    "A drone strike killed three fighters near Baidoa on Sunday, the US military said.",
+    "Gunmen ambushed a patrol outside Baidoa on Sunday, Kenyan army officers said.",
+])
+def test_a_country_describing_the_speaker_is_not_the_place_the_town_lies_in(text: str) -> None:
+    loc = only_event(text).location
+    assert loc is not None and loc.iso3 == "SOM" and loc.precision == 1
+    unlisted = only_event(text.replace("Baidoa", "Qorxalle")).location
+    assert unlisted is None or unlisted.iso3 not in ("USA", "KEN")

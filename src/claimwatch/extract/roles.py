@@ -1003,7 +1003,8 @@ def places_after(sent: Any, name: str, window: int = 12) -> list[str]:
     if start is None:
         return []
     return [with_direction(e) for e in spans
-            if start <= e.start <= start + window and not names_actor(e)]
+            if start <= e.start <= start + window and not names_actor(e)
+            and not _modifies_other_noun(e)]
 
 
 def described_settlement(span: Any) -> bool:
@@ -1059,12 +1060,22 @@ def container_after(sent: Any, name: str, window: int = 12) -> str | None:
     if first is None:
         return None
     for e in spans:
-        if first.end <= e.start <= first.end + window and not names_actor(e):
+        if first.end <= e.start <= first.end + window and not names_actor(e) \
+                and not _modifies_other_noun(e):
             between = {t.lower_ for t in sent.doc[first.end:e.start]}
             if between & _place_words("container_breaks") or e.label_ not in PLACE_LABELS:
                 return None  # "X and Y", "X, on the border with Y", "in X during Mass"
             return str(with_direction(e))
     return None
+
+
+def _modifies_other_noun(ent: Any) -> bool:
+    """ "the US military said", "Somali troops": a name describing a noun that is no place
+    noun (whose, not where), so nothing is put inside it."""
+    root = ent.root
+    name_words, area_words = _place_nouns()
+    return (root.dep_ in ("compound", "amod") and root.head.i >= ent.end
+            and root.head.lower_ not in name_words and root.head.lower_ not in area_words)
 
 
 def place_spans(sent: Any) -> list[Any]:
