@@ -6,6 +6,28 @@ from __future__ import annotations
 from invented_reports import events
 
 
+def test_claimed_kills_give_way_to_the_victims_toll() -> None:
+    # the claimant's figure of what its fighters killed yields to the police toll
+    (ev,) = events("Fighters of the Varnel Hills Front stormed a cattle market in the town "
+                   "of Garoua on Monday. The group said in a statement that its fighters had "
+                   "killed 35 soldiers.\n\nPolice in Garoua said four traders and a "
+                   "policeman were killed in the attack.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (5, 5)
+    # an attacked army's claim of dozens of attackers killed yields to its own dead
+    (ev,) = events("Militants raided a gendarmerie post near the town of Garoua on Monday, "
+                   "killing three soldiers, security sources said. The army said in a "
+                   "statement that its troops repelled the raid and killed dozens of "
+                   "terrorists.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (3, 3)
+
+
+def test_claimed_kills_count_when_no_other_toll_is_given() -> None:
+    (ev,) = events("Fighters of the Varnel Hills Front stormed an army post near Garoua on "
+                   "Monday. The group said in a statement that its fighters had killed 35 "
+                   "soldiers. The army did not comment.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (35, 35)
+
+
 def test_gendarmes_pilgrims_and_shepherds_are_people_counted() -> None:
     (ev,) = events("Gunmen ambushed a convoy near Garoua on Monday, killing four gendarmes "
                    "and two shepherds, officials said.")

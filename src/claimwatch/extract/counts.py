@@ -332,6 +332,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
     lex = lex or lexicon()
     out: dict[str, Count] = {}
     attackers: Count | None = None  # "two of the assailants were killed": added on
+    claimed: dict[str, Count] = {}  # tolls the speaker's side says it inflicted
     cats: dict[str, list[str]] = lex.cues["casualty_lemmas"]
     for sent in sentences:
         lower = sent.text.lower()
@@ -361,6 +362,9 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                 if found is not None and found.is_known:
                     key = {"killed": "fatalities", "injured": "injured",
                            "abducted": "abducted", "missing": "missing"}[cat]
+                    if claimed_kill(tok, lex):
+                        claimed[key] = _larger(claimed.get(key), found)
+                        continue
                     if key == "fatalities" and counted is not None \
                             and _attackers_alone(counted, lex):
                         attackers = _larger(attackers, found)
@@ -368,6 +372,8 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                     out[key] = _larger(out.get(key), found)
     if attackers is not None:
         out["fatalities"] = _plus(out.get("fatalities"), attackers)
+    for key, count in claimed.items():
+        out.setdefault(key, count)  # a claimed figure only when the report gives no other
     return out
 
 
@@ -404,6 +410,29 @@ def _plus(victims: Count | None, attackers: Count) -> Count:
     high = victims.high + attackers.high \
         if victims.high is not None and attackers.high is not None else None
     return Count(victims.low + attackers.low, high, victims.qualifier)
+
+
+def claimed_kill(word: Token, lex: Lexicon) -> bool:
+    """A toll the speaker's own side says it inflicted: the casualty verb, inside a
+    statement, has a pronoun or an owned forces noun as subject ("the group said its
+    fighters had killed 40 soldiers", "the army said its troops killed dozens")."""
+    cues = lex.cues["claimed_kills"]
+    if str(word.lemma_).lower() not in cues["verbs"] or word.pos_ != "VERB":
+        return False
+    verb = word
+    subj = None
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head  # "its troops repelled the assault and killed dozens"
+    if subj is None or subj.dep_ != "nsubj":
+        return False
+    own = subj.lower_ in cues["pronouns"] or (
+        subj.lower_ in cues["forces"]
+        and any(c.dep_ == "poss" and c.lower_ in cues["possessives"] for c in subj.children))
+    reporting = lex.cues["mentions"]["reporting_lemmas"]
+    return own and any(str(a.lemma_).lower() in reporting for a in verb.ancestors)
 
 
 def _larger(old: Count | None, new: Count) -> Count:
