@@ -3,6 +3,8 @@ follow-up reports, ...), each on an invented report."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from invented_reports import events
 
 
@@ -35,3 +37,14 @@ def test_gendarmes_pilgrims_and_shepherds_are_people_counted() -> None:
     (ev,) = events("A bomb hit a bus carrying pilgrims near Garoua on Monday, wounding nine "
                    "pilgrims, police said.")
     assert (ev.injured.low, ev.injured.high) == (9, 9)
+
+
+def test_a_relative_clause_on_the_attack_noun_dates_the_attack() -> None:
+    # a follow-up report: the incident's day sits in the clause describing it
+    (ev,) = events("Police on Wednesday detained two men over the bombing that killed six "
+                   "people at a bus station in Garoua on Sunday.")
+    assert (ev.date_start, ev.date_end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 3))
+    (ev,) = events("Officials now say the car bomb that killed six people at a bus station in "
+                   "Garoua on Sunday was planted by a local cell, not by foreign fighters.")
+    assert (ev.date_start, ev.date_end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 3))
+

@@ -354,6 +354,8 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         return False  # "the toll from the strike rose to 12 on Sunday", "clashes died down"
     if trigger.kind == "noun" and _other_incident_noun(span, trigger.token, clause):
         return None  # "the raid may have avenged an offensive last Monday"
+    if verb.dep_ in ("acl", "relcl") and _describes_trigger(verb, trigger.token, clause):
+        return True  # "the car bomb that killed nine people on Sunday was planted by ..."
     if verb != clause and verb.dep_ in ("acl", "relcl") and \
             trigger.token.i not in {t.i for t in verb.subtree}:
         return None  # "near the statues destroyed in 2001": the date of another noun's clause
@@ -377,6 +379,20 @@ def _attached(trigger: Trigger, tx: Any) -> bool | None:
         return True  # "two died on Tuesday when a shell landed on ..."
     lemma = str(verb.lemma_).lower()
     return False if lemma in REPORTING_LEMMAS or lemma in LATER_SCENE_LEMMAS else None
+
+
+def _describes_trigger(verb: Any, tok: Any, clause: Any) -> bool:
+    """The relative clause holding the date tells of the incident itself: it hangs on the
+    trigger noun ("the bombing that killed nine on Sunday"), or on the attack or weapon noun
+    that is the trigger verb's subject ("the car bomb that killed nine people on Sunday was
+    planted by ...")."""
+    head = verb.head
+    if head.i == tok.i:
+        return True
+    lex = lexicon()
+    lemma = str(head.lemma_).lower()
+    return head.head.i == clause.i == tok.i and head.dep_ in ("nsubj", "nsubjpass") \
+        and (lemma in lex.nouns or lemma in lex.weapons)
 
 
 def _dates_when_clause(trigger: Trigger, tx: Any) -> bool:
