@@ -48,3 +48,15 @@ def test_a_relative_clause_on_the_attack_noun_dates_the_attack() -> None:
                    "Garoua on Sunday was planted by a local cell, not by foreign fighters.")
     assert (ev.date_start, ev.date_end) == (dt.date(2024, 3, 3), dt.date(2024, 3, 3))
 
+
+def _roles(ev: object) -> set[tuple[str, str, str]]:
+    return {(a.speaker, a.speaker_role, a.stance) for a in ev.assertions}  # type: ignore[attr-defined]
+
+
+def test_a_liberation_army_the_table_does_not_know_is_an_armed_group() -> None:
+    (ev,) = events("The Tarvesh Liberation Army said on Tuesday that its fighters had "
+                   "attacked an army depot near Garoua with drones overnight.")
+    assert ("Tarvesh Liberation Army", "perpetrator", "claims") in _roles(ev)
+    assert ev.responsibility.by == ["Tarvesh Liberation Army"]
+    assert ev.status == "claimed"
+

@@ -182,6 +182,8 @@ def describe(surface: str, handle: str | None = None, context: str = "",
         sp.kind = _kind_from_words(text, handle)
         if sp.kind == "unknown" and _named_as_group(clean):
             sp.kind = "armed_group"   # 'the Karvash Liberation Front', 'the X group'
+        elif sp.kind in ("unknown", "state") and _named_as_army_group(clean):
+            sp.kind = "armed_group"   # 'the Korvani Liberation Army', not 'the Malian Army'
         sp.rule = f"words:{sp.kind}"
         if sp.kind == "unknown" and context:
             ctx_entry = next((e for e in map(lookup, _capital_runs(context)) if e is not None),
@@ -303,11 +305,27 @@ _GROUP_NAME_HEADS = claims_words("speakers", "group_name_heads")
 _NAME_CONNECTORS = ("of", "for", "the", "in", "and", "al", "el", "de", "du", "des", "la", "wal")
 
 
-def _named_as_group(phrase: str) -> bool:
+_ARMY_NAME_HEADS = claims_words("speakers", "army_name_heads")
+_ARMY_STATE_EPITHETS = claims_words("speakers", "army_state_epithets")
+
+
+def _named_as_army_group(phrase: str) -> bool:
+    """A proper name ending in 'Army' that names no state ('the Korvani Liberation Army',
+    'the Arakan Army'): an armed group's name, when the actor table does not know it."""
+    words = clean_surface(phrase).split()
+    if not _named_as_group(phrase, _ARMY_NAME_HEADS) or country_in(phrase) is not None:
+        return False
+    return any(w.lower() not in _ARMY_STATE_EPITHETS and w.lower() not in _NAME_CONNECTORS
+               for w in words[:-1])
+
+
+def _named_as_group(phrase: str, heads: Any = None) -> bool:
     """A proper name ending in a group word ('Karvash Liberation Front', 'Saraya al-Fajr
     group'): the name an armed group goes by, when the actor table does not know it."""
     words = phrase.split()
-    if len(words) < 2 or words[-1].lower() not in _GROUP_NAME_HEADS or not words[0][:1].isupper():
+    if heads is None:
+        heads = _GROUP_NAME_HEADS
+    if len(words) < 2 or words[-1].lower() not in heads or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS
                or re.match(r"(?:al|el|an|ad|ar|as|ash|at|az|ul)-[A-Z]", w) for w in words[:-1])
