@@ -60,3 +60,12 @@ def test_a_liberation_army_the_table_does_not_know_is_an_armed_group() -> None:
     assert ev.responsibility.by == ["Tarvesh Liberation Army"]
     assert ev.status == "claimed"
 
+
+def test_conceding_a_loss_is_no_claim_of_the_attack() -> None:
+    (ev,) = events("Drones struck an ammunition depot near Garoua on Monday night. "
+                   "Cameroon's defence ministry later acknowledged that the depot had been hit "
+                   "and said two soldiers had been killed.")
+    assert ev.perpetrators == []
+    assert all(a.speaker_role == "target_state" for a in ev.assertions)
+    assert ev.status == "confirmed"
+

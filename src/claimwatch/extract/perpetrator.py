@@ -247,7 +247,7 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
             if lemma in BLAME_LEMMAS and any(c.dep_ == "dobj" and c.lower_ in ("other", "another")
                                              for c in tok.children):
                 return None  # "blaming each other": contested, no one side named
-            if lemma in CLAIM_LEMMAS and tok.pos_ == "VERB":
+            if lemma in CLAIM_LEMMAS and tok.pos_ == "VERB" and not _concedes_loss(tok):
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 found = accept(subj) if subj is not None else None
                 if found:
@@ -294,6 +294,27 @@ def from_claims(sents: list[Any]) -> tuple[str, str] | None:
                 if found:  # "officials said the Houthi movement had sent the drones"
                     return found[0], f"sent the weapons: {found[1]}"
     return None
+
+
+CONCESSION_LEMMAS = CueWords("perpetrator", "concession_lemmas")
+OWN_POSSESSIVES = ("its", "their", "our", "his", "her")
+
+
+def _concedes_loss(verb: Any) -> bool:
+    """ "the ministry acknowledged that the depot had been hit by drones", "admitted that
+    two soldiers were killed": a passive clause with no own forces as its agent is the
+    attacked side conceding the attack, not its author owning it."""
+    if str(verb.lemma_).lower() not in CONCESSION_LEMMAS:
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubjpass" for c in clause.children):
+            continue
+        agents = [g for c in clause.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"]
+        if not any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES
+                   for a in agents for p in a.children):
+            return True
+    return False
 
 
 def described_before(text: str, doc: Any) -> tuple[str, str] | None:
