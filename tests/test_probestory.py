@@ -69,3 +69,11 @@ def test_conceding_a_loss_is_no_claim_of_the_attack() -> None:
     assert all(a.speaker_role == "target_state" for a in ev.assertions)
     assert ev.status == "confirmed"
 
+
+def test_saying_no_installation_was_struck_denies_the_attack() -> None:
+    (ev,) = events("The Tarvesh Front said it had fired drones at an army depot near Garoua "
+                   "on Monday.\n\n\"No military installation was struck,\" an army spokesman "
+                   "in Garoua said on Tuesday.")
+    assert any(a.speaker_role == "target_state" and a.stance == "denies"
+               for a in ev.assertions)
+    assert ev.status == "denied"
