@@ -77,3 +77,14 @@ def test_saying_no_installation_was_struck_denies_the_attack() -> None:
     assert any(a.speaker_role == "target_state" and a.stance == "denies"
                for a in ev.assertions)
     assert ev.status == "denied"
+
+
+def test_the_group_s_fighters_are_no_state_named_in_a_place_phrase() -> None:
+    # 'its fighters' after 'The group said' is the group, never the state of
+    # "in Cameroon's North region"
+    (ev,) = events("A separatist group, the Orvel Freedom Front, claimed responsibility on "
+                   "Tuesday for a bombing that wrecked a bus near Garoua in Cameroon's North "
+                   "region on Monday. The group said in a post that its fighters had planted "
+                   "the bomb on the road.")
+    assert [a.name for a in ev.perpetrators] == ["Orvel Freedom Front"]
+    assert ev.responsibility.by == ["Orvel Freedom Front"]

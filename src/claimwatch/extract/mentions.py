@@ -797,8 +797,17 @@ def _coref_actor(tok: Any) -> tuple[str, str] | None:
             group = True
     name = (perpetrator.actor_in(before, groups_only=True) if group else None) \
         or perpetrator.actor_in(before, prefer_armed=True)
+    if name and group and _state_actor(name):
+        return None  # "the group ... its fighters" is no state ("in Pakistan's Sindh province")
     return (name, f"'{tok.text}' refers to the nearest actor named before: {name}") \
         if name else None
+
+
+def _state_actor(name: str) -> bool:
+    from claimwatch.resolve.actor import ActorTable
+
+    entry = ActorTable.load().by_name(name)
+    return entry is not None and entry.category in ("state", "state_force")
 
 
 def _mention(document: Document, cluster: Cluster, sents: list[Any],
