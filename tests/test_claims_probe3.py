@@ -50,3 +50,21 @@ def test_group_saying_a_fighter_of_its_did_it_claims_the_attack() -> None:
     assert [a.speaker_role for a in claims] == ["perpetrator"]
     assert [a.speaker for a in claims] == ["Balochistan Liberation Army"]
     assert [p.name for p in ev.perpetrators] == ["Balochistan Liberation Army"]
+
+
+def test_group_speaking_of_its_own_losses_is_no_claimant() -> None:
+    (ev,) = events("A drone strike hit a van near Qalvor on Monday, killing two people. The "
+                   "Zarkan Front said a fighter from its Serin unit was among the dead.")
+    assert [a.stance for a in ev.assertions] == ["reports"]
+    assert ev.status != "claimed"
+    assert "Zarkan Front" not in [p.name for p in ev.perpetrators]
+
+
+def test_organisation_whose_units_took_the_wounded_or_were_hit_is_no_perpetrator() -> None:
+    for said in ("The Orvel Relief Network said its ambulance units had taken 20 wounded.",
+                 "The Tesmar Shipping Company said its port security units were among "
+                 "those hit."):
+        (ev,) = events("A missile struck the docks of Velmora on Monday, killing three "
+                       "people. " + said)
+        assert [a.speaker_role for a in ev.assertions] == ["unknown"], said
+        assert ev.perpetrators == [], said

@@ -40,6 +40,7 @@ from claimwatch.claims.speakers import (
     actor_table as _actor_table,
 )
 from claimwatch.claims.statements import Statement, find_statements
+from claimwatch.extract.lexicon import CuePattern
 from claimwatch.model import Assertion, Document, Evidence, Mention
 
 _INCIDENT_WORDS = claims_pattern("assertions", "incident_words")
@@ -49,6 +50,8 @@ _HABITUAL = claims_pattern("assertions", "habitual")
 # 'the group said it carried out the bombing'
 _OWN_FORCES = claims_pattern("assertions", "own_forces")
 _OWN_FORCES_ORG = claims_pattern("assertions", "own_forces_org")
+# 'a fighter from its Radwan unit was among the dead': its losses, not its attack
+_OWN_FORCES_LOSSES = claims_pattern("assertions", "own_forces_losses")
 _CLAIMS_INCIDENT = claims_pattern("assertions", "claims_incident")
 _DENIAL_CONTENT = claims_pattern("assertions", "denial_content")
 _OTHER_CAUSE = claims_pattern("assertions", "other_cause")
@@ -149,6 +152,14 @@ def _group_sides(heard: Sequence[tuple[Statement, Speaker, list[Mention]]],
     return sides
 
 
+def _speaks_of_own_attack(pattern: CuePattern, text: str) -> bool:
+    """A match of ``pattern`` ('its fighters', 'a member of its', 'it fired') in ``text``
+    that is not followed by a loss ('... was among the dead', '... had taken 20 wounded',
+    '... were hit'): the speaker's own people doing something, not suffering it."""
+    low = text.lower()
+    return any(not _OWN_FORCES_LOSSES.match(low, m.end()) for m in pattern.finditer(low))
+
+
 def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Speaker,
                     default_country: str | None, side: str | None = None) -> None:
     ctx = event_context(mention, default_country)
@@ -159,10 +170,10 @@ def _add_assertions(document: Document, mention: Mention, st: Statement, sp: Spe
             and st.cue in ("claim", "say", "confirm") \
             and ((not ctx.perpetrator_keys and st.cue == "claim")
                  or (st.cue == "claim" and _CLAIMS_INCIDENT.search(st.content.lower()))
-                 or _OWN_FORCES.search(f"{st.content} {st.quoted}".lower())):
+                 or _speaks_of_own_attack(_OWN_FORCES, f"{st.content} {st.quoted}")):
         role = "perpetrator"   # a group speaking of its own fighters' attack claims it
     elif role == "unknown" and sp.kind == "unknown" and st.cue in ("claim", "say") \
-            and _OWN_FORCES_ORG.search(f"{st.content} {st.quoted}".lower()):
+            and _speaks_of_own_attack(_OWN_FORCES_ORG, f"{st.content} {st.quoted}"):
         # an undescribed speaker saying 'it fired', 'its fighters' speaks of its own attack
         # (a person is 'he'; the parser often takes a group's Arabic name for a person's)
         role = "perpetrator"
