@@ -103,3 +103,11 @@ def test_an_adjective_before_the_count_is_the_verbs_not_the_targets() -> None:
                    "a local chief said.")
     assert "herders" in [t.text for t in ev.targets]
     assert all(not t.text.startswith("dead") for t in ev.targets)
+
+
+def test_abducted_or_kidnapped_and_killed_counts_the_dead() -> None:
+    (ev,) = events("Militants abducted and killed four herders near Tavolo on Monday, "
+                   "residents said.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (4, 4)
+    (ev,) = events("Gunmen kidnapped and beheaded two traders near Tavolo on Monday.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (2, 2)

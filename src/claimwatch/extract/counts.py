@@ -347,7 +347,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                     continue
                 found = _toll(tok, lex) if lemma == "toll" else None
                 counted = None
-                if found is None and _shared_with_other_kind(tok, cat, cats):
+                if found is None and _shared_with_other_kind(tok, cat, cats, lex):
                     continue  # "killing and wounding 45": dead and hurt in one figure
                 if found is None:
                     for noun in counted_nouns(tok):
@@ -377,7 +377,8 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
     return out
 
 
-def _shared_with_other_kind(word: Token, cat: str, cats: dict[str, list[str]]) -> bool:
+def _shared_with_other_kind(word: Token, cat: str, cats: dict[str, list[str]],
+                            lex: Lexicon) -> bool:
     """The casualty verb shares its object with a coordinated one of another kind ("killed
     or wounded 30 people", "killing and wounding 45"): a figure of both together."""
     if word.dep_ != "conj" or word.head.pos_ != "VERB":
@@ -385,9 +386,12 @@ def _shared_with_other_kind(word: Token, cat: str, cats: dict[str, list[str]]) -
     other = word.head
     if any(c.dep_ in ("dobj", "nsubjpass") for c in other.children):
         return False  # "killing six and wounding 13": each has its own
+    shared = lex.cues["shared_figure_kinds"]
+    if cat not in shared:
+        return False  # "abducted and killed five villagers": all five were killed
     lemma = str(other.lemma_).lower()
     return any(lemma in words or other.lower_ in words
-               for kind, words in cats.items() if kind != cat)
+               for kind, words in cats.items() if kind != cat and kind in shared)
 
 
 def _attackers_alone(noun: Token, lex: Lexicon) -> bool:
