@@ -111,3 +111,19 @@ def test_abducted_or_kidnapped_and_killed_counts_the_dead() -> None:
     assert (ev.fatalities.low, ev.fatalities.high) == (4, 4)
     (ev,) = events("Gunmen kidnapped and beheaded two traders near Tavolo on Monday.")
     assert (ev.fatalities.low, ev.fatalities.high) == (2, 2)
+
+
+def test_men_killed_are_victims_told_again_not_attackers() -> None:
+    (ev,) = events("Gunmen attacked a cafe in Tavolo on Friday, killing three people, police "
+                   "said. Two men were killed on the spot and one died in hospital.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (3, 3)
+    (ev,) = events("Gunmen killed 9 people in a village near Tavolo on Monday. Five men were "
+                   "killed in the church and four women in their homes.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (9, 9)
+
+
+def test_attackers_killed_are_not_added_to_a_death_toll() -> None:
+    (ev,) = events("Gunmen stormed a hotel in Tavolo on Monday, killing five people. The death "
+                   "toll rose to 8 on Tuesday, police said. Two of the assailants were killed "
+                   "by police.")
+    assert (ev.fatalities.low, ev.fatalities.high) == (8, 8)

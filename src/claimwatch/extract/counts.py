@@ -333,6 +333,7 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
     out: dict[str, Count] = {}
     attackers: Count | None = None  # "two of the assailants were killed": added on
     claimed: dict[str, Count] = {}  # tolls the speaker's side says it inflicted
+    total = False  # the dead told as a toll ("the death toll rose to 9"): attackers in it
     cats: dict[str, list[str]] = lex.cues["casualty_lemmas"]
     for sent in sentences:
         lower = sent.text.lower()
@@ -369,9 +370,13 @@ def casualty_counts(sentences: list[Any], lex: Lexicon | None = None, *,
                             and _attackers_alone(counted, lex):
                         attackers = _larger(attackers, found)
                         continue
+                    if key == "fatalities" and lemma == "toll" \
+                            and _larger(out.get(key), found) is found:
+                        total = True
                     out[key] = _larger(out.get(key), found)
     if attackers is not None:
-        out["fatalities"] = _plus(out.get("fatalities"), attackers)
+        out["fatalities"] = _larger(out["fatalities"], attackers) \
+            if total and "fatalities" in out else _plus(out.get("fatalities"), attackers)
     for key, count in claimed.items():
         out.setdefault(key, count)  # a claimed figure only when the report gives no other
     return out
@@ -398,13 +403,13 @@ def _attackers_alone(noun: Token, lex: Lexicon) -> bool:
     """The counted dead are the attackers only ("two attackers were also killed", "two of
     the assailants were shot dead"), not a part of a toll told with them ("killing ten,
     including two attackers")."""
-    words = set(lex.cues["anonymous_attackers"])
+    words = set(lex.cues["attackers_killed"])
     heads = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"]
     if not any(str(h.lemma_).lower() in words or h.lower_ in words for h in heads):
         return False
-    return not any(a.lower_ in ("including", "among", "include", "includes", "included")
-                   for a in noun.ancestors)
+    part_of = lex.cues["part_of_toll_words"]
+    return not any(a.lower_ in part_of for a in noun.ancestors)
 
 
 def _plus(victims: Count | None, attackers: Count) -> Count:
