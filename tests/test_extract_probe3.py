@@ -127,3 +127,22 @@ def test_attackers_killed_are_not_added_to_a_death_toll() -> None:
                    "toll rose to 8 on Tuesday, police said. Two of the assailants were killed "
                    "by police.")
     assert (ev.fatalities.low, ev.fatalities.high) == (8, 8)
+
+
+def test_thrown_party_stun_grenades_and_riot_missiles_are_no_attacks() -> None:
+    for text in ("The consulate threw a cocktail party for visiting mayors on Friday.",
+                 "Police threw stun grenades at marchers in Tavolo on Monday, injuring 7 "
+                 "people.",
+                 "Riot police lobbed tear gas grenades at students in Tavolo on Monday.",
+                 "Protesters threw Molotov cocktails and stones at riot police in Tavolo on "
+                 "Monday.",
+                 "Prosecutors dropped the charges against the mayor of Tavolo on Monday."):
+        assert events(text) == [], text
+
+
+def test_thrown_grenade_and_molotov_cocktail_stay_attacks() -> None:
+    (ev,) = events("Militants threw a grenade at a police post in Tavolo on Monday, wounding "
+                   "two officers.")
+    assert ev.attack_types == ["bombing"]
+    (ev,) = events("Attackers hurled Molotov cocktails at a church in Tavolo on Monday.")
+    assert ev.attack_types == ["arson"]

@@ -302,6 +302,13 @@ def _phrasal_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def _not_weapon(word: Token, lex: Lexicon) -> bool:
+    """The word is part of a phrase that names no weapon ("stun grenades", "tear gas
+    grenades": weapons.json not_weapon_phrases)."""
+    named = lex.weapon_span(word)
+    return named is not None and named[0] == ""
+
+
 def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(tok)
     phrasal = _phrasal_trigger(tok, lex)
@@ -316,7 +323,7 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         objs += [g for c in tok.children if c.dep_ == "prep" for g in c.children
                  if g.dep_ == "pobj"]
-        words = {_lemma(w) for o in objs for w in o.subtree}
+        words = {_lemma(w) for o in objs for w in o.subtree if not _not_weapon(w, lex)}
         if not words & set(needed):
             return None
     armed = lex.verb_subjects.get(lemma)
