@@ -3,7 +3,9 @@ each on an invented sentence."""
 
 from __future__ import annotations
 
-from invented_reports import events
+from claimwatch.extract.lexicon import lexicon
+from claimwatch.extract.roles import _state_force_modifier
+from invented_reports import events, parsed_word
 
 
 def test_readiness_to_answer_any_attack_is_no_incident() -> None:
@@ -146,3 +148,16 @@ def test_thrown_grenade_and_molotov_cocktail_stay_attacks() -> None:
     assert ev.attack_types == ["bombing"]
     (ev,) = events("Attackers hurled Molotov cocktails at a church in Tavolo on Monday.")
     assert ev.attack_types == ["arson"]
+
+
+def test_state_force_word_modifying_the_target_or_hyphened_is_no_perpetrator() -> None:
+    (ev,) = events("An army camp attack near Tavolo on Monday killed 6 soldiers, officials "
+                   "said.")
+    assert ev.perpetrators == []
+    for text in ("A military-style raid on a market in Tavolo killed 8 people.",
+                 "An army-style drone attack on a market in Tavolo killed 8 people."):
+        noun = next(t for t in parsed_word(text, "killed").children if t.dep_ == "nsubj")
+        assert _state_force_modifier(noun, lexicon()) is None, text
+    noun = next(t for t in parsed_word("An army drone strike on Tavolo killed 8 people.",
+                                       "killed").children if t.dep_ == "nsubj")
+    assert _state_force_modifier(noun, lexicon()) is not None

@@ -246,7 +246,7 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
             elif c.dep_ == "prep" and c.lower_ == "by":
                 cand = next((g for g in c.children if g.dep_ == "pobj"), cand)
         if cand is None:
-            cand = _state_force_modifier(trigger)  # "an army drone strike"
+            cand = _state_force_modifier(trigger, lex)  # "an army drone strike"
         if cand is None and trigger.dep_ in ("dobj", "attr") and trigger.head.pos_ == "VERB":
             # "shot down drones": the drones' owner attacked, not the air defences
             cand = _launcher(trigger.head) if _intercepts(trigger.head, lex) \
@@ -262,13 +262,27 @@ def perpetrator_token(trigger: Token, kind: str, lex: Lexicon | None = None) -> 
     return cand
 
 
-def _state_force_modifier(noun: Token) -> Token | None:
+def _state_force_modifier(noun: Token, lex: Lexicon) -> Token | None:
     """A bare word for a state's forces modifying an attack noun or the weapon that
     modifies it ("an army drone strike", "a military air strike"): the forces of the
-    report's country, resolved later as "the army" is."""
+    report's country, resolved later as "the army" is. Not the modifier of another noun
+    ("an army base attack": the base was attacked) nor the first half of a hyphenated
+    word ("a military-style attack")."""
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i]
-    mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
-    return next((c for c in mods if _state_force_word(c)), None)
+    mods += [g for c in mods if _weapon_word(c, lex)
+             for g in c.children if g.dep_ in ("amod", "compound") and g.i < c.i]
+    return next((c for c in mods if _state_force_word(c) and not _hyphened(c)), None)
+
+
+def _weapon_word(tok: Token, lex: Lexicon) -> bool:
+    named = lex.weapon_at(tok)
+    return named is not None and bool(named[0])
+
+
+def _hyphened(tok: Token) -> bool:
+    """The word is joined by a hyphen to the next ("military-style")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return not tok.whitespace_ and nxt is not None and nxt.text in ("-", "‐", "‑")
 
 
 def _in_which_clauses(noun: Token, lex: Lexicon) -> list[Token]:
