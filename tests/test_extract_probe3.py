@@ -161,3 +161,11 @@ def test_state_force_word_modifying_the_target_or_hyphened_is_no_perpetrator() -
     noun = next(t for t in parsed_word("An army drone strike on Tavolo killed 8 people.",
                                        "killed").children if t.dep_ == "nsubj")
     assert _state_force_modifier(noun, lexicon()) is not None
+
+
+def test_a_suicide_attack_in_another_sentence_makes_no_bomber_a_person() -> None:
+    from claimwatch.extract.triggers import _person_bomber
+    text = ("A suicide bomber blew himself up at a gate in Tavolo on Monday. On Tuesday, "
+            "heavy bombers struck a depot near Velmora.")
+    assert not _person_bomber(parsed_word(text, "bombers"))
+    assert _person_bomber(parsed_word(text, "bomber"))

@@ -74,14 +74,15 @@ def clause_weapon_types(tok: Token, lex: Lexicon) -> list[str]:
 
 
 def _person_bomber(tok: Token) -> bool:
-    """ "the first bomber detonated her explosives", a "bomber" in a report of a suicide
-    attack: a person, not an aircraft."""
+    """ "the first bomber detonated her explosives", a "bomber" in a sentence telling a
+    suicide attack: a person, not an aircraft."""
     from claimwatch.extract.acled import tells_suicide_attack
 
     if _lemma(tok) not in PERSON_WEAPON_WORDS and tok.lower_ not in PERSON_WEAPON_WORDS:
         return False
-    return any(t.lower_ in ("his", "her", "himself", "herself") for t in tok.head.subtree) \
-        or tells_suicide_attack(tok.doc.text)
+    pronouns = lexicon().cues["person_bomber_pronouns"]
+    return any(t.lower_ in pronouns for t in tok.head.subtree) \
+        or tells_suicide_attack(tok.sent.text)
 
 
 def instrument_objects(tok: Token, lex: Lexicon) -> list[Token]:
