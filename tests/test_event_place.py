@@ -408,3 +408,15 @@ def test_a_country_describing_the_speaker_is_not_the_place_the_town_lies_in(text
     assert loc is not None and loc.iso3 == "SOM" and loc.precision == 1
     unlisted = only_event(text.replace("Baidoa", "Qorxalle")).location
     assert unlisted is None or unlisted.iso3 not in ("USA", "KEN")
+
+
+def test_bare_gaza_in_a_report_about_israel_is_the_gaza_strip_not_the_province_abroad() -> None:
+    loc = only_event("An Israeli air strike hit a house in Gaza on Tuesday, killing five "
+                     "people, medics said.").location
+    assert loc is not None and loc.iso3 == "PSE"
+    city = only_event("An Israeli air strike hit a school in Gaza City on Tuesday, killing "
+                      "four people, medics said.").location
+    assert city is not None and city.iso3 == "PSE" and city.precision == 1
+    abroad = only_event("Gunmen attacked a police post in Mozambique's Gaza province on "
+                        "Tuesday, killing two officers.").location
+    assert abroad is not None and abroad.iso3 == "MOZ"
